@@ -1,0 +1,51 @@
+// One block (an HTML paragraph or a line of a text dump) classified as jusText does: by length,
+// link density and the share of function words. Prose is long and full of "the", "of", "and"; menus,
+// share bars, credits and teaser headlines are short, capitalised and link-heavy.
+
+export type BlockClass = "good" | "near" | "short" | "bad";
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export interface BlockStats {
+  chars: number;
+  words: number;
+  stopDensity: number;
+  linkDensity: number;
+  endsSentence: boolean;
+}
+
+export function blockStats(text: string, linkChars: number, stopWords: ReadonlySet<string> | null): BlockStats {
+  let words = 0;
+  let stops = 0;
+  for (const m of text.matchAll(WORD)) {
+    words++;
+    if (stopWords?.has(m[0].toLowerCase().replace(/’/g, "'"))) stops++;
+  }
+  return {
+    chars: text.length,
+    words,
+    stopDensity: words ? stops / words : 0,
+    linkDensity: text.length ? linkChars / text.length : 0,
+    endsSentence: /[.!?…:;"'”’»)\]]$/u.test(text),
+  };
+}
+
+// Thresholds follow jusText's defaults (length 70/200 chars, stop-word density 0.30/0.32, link density
+// 0.2), lowered a little for news, whose paragraphs are often one or two sentences long.
+export function classify(s: BlockStats, hasStopList: boolean): BlockClass {
+  if (s.linkDensity > 0.5) return "bad";
+  if (s.chars < 50 || s.words < 5) return s.linkDensity > 0.3 ? "bad" : "short";
+  if (!hasStopList) {
+    // No function-word list for this language: length and sentence shape must do.
+    if (s.linkDensity > 0.25) return "bad";
+    if (s.chars >= 120 && s.endsSentence) return "good";
+    return s.endsSentence || s.chars >= 200 ? "near" : "bad";
+  }
+  if (s.stopDensity >= 0.3 && s.linkDensity <= 0.25 && (s.chars >= 140 || (s.chars >= 80 && s.endsSentence))) return "good";
+  if (s.stopDensity >= 0.22) return "near";
+  return s.chars >= 200 && s.endsSentence && s.stopDensity >= 0.15 ? "near" : "bad";
+}
+
+export function blockClass(text: string, linkChars: number, stopWords: ReadonlySet<string> | null): BlockClass {
+  return classify(blockStats(text, linkChars, stopWords), stopWords !== null);
+}

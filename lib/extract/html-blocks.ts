@@ -1,0 +1,216 @@
+// Article body from an HTML tree in two linear passes:
+// 1. flatten the visible body into text blocks (paragraph-level), skipping subtrees that are chrome
+//    by tag (nav, aside, form...) or by class/id (share, related, comments...);
+// 2. score every element by the text mass of the blocks under it (good prose counts for, link lists
+//    and short fragments against) and take the best subtree; then keep its blocks with a jusText-style
+//    context rule so a short line survives only between prose.
+
+import { type HtmlElement, type HtmlNode } from "./html-dom";
+import { blockClass, type BlockClass } from "./block-class";
+
+export interface Block {
+  text: string;
+  linkChars: number;
+  tag: string; // nearest block-level ancestor's tag
+  heading: boolean;
+  /** Index of the element (pre-order) that owns this block, for subtree ranges. */
+  owner: number;
+}
+
+const BLOCK_TAGS = new Set(
+  ("address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer " +
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody thead tfoot tr td th ul summary caption")
+    .split(" "),
+);
+const SKIP_TAGS = new Set(
+  ("script style noscript template svg math iframe object embed canvas video audio map select option button input " +
+    "textarea label form nav aside footer figure figcaption picture dialog menu head title")
+    .split(" "),
+);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+// Class/id words that mark page chrome. Matched on word parts of class and id, not free text.
+const NEGATIVE =
+  /(^|[-_\s])(ad|ads|advert|advertisement|adslot|banner|breadcrumbs?|byline|caption|comments?|community|consent|cookies?|credits?|disqus|dropdown|footer|gdpr|hidden|jump|masthead|menu|meta|modal|more|nav|navbar|navigation|newsletter|outbrain|pagination|pager|paywall|popup|promo|promos|recirc|recommend|recommended|related|remark|replies|rss|share|sharing|shoutbox|sidebar|signup|skyscraper|social|sponsor|sponsored|subscribe|subscription|supplemental|tags|taboola|toolbar|tools|trending|widget|author-bio|bio|newsletters|most-popular|popular|read-more|readmore|also|teaser|teasers|toc|print|hide|sr-only|visually-hidden|visuallyhidden|screen-reader-text|inline-ad|skip)($|[-_\s])/i;
+const POSITIVE = /(^|[-_\s])(article|articlebody|article-body|body|content|entry|main|post|story|story-body|text|blog|prose)($|[-_\s])/i;
+
+interface Walked {
+  blocks: Block[];
+  /** Pre-order list of elements; parentIndex[i] is the index of i's parent (-1 for the start). */
+  elements: HtmlElement[];
+  parentIndex: number[];
+  /** Range of block indices under element i: [firstBlock[i], endBlock[i]). */
+  firstBlock: number[];
+  endBlock: number[];
+}
+
+export function isChrome(el: HtmlElement): boolean {
+  if (SKIP_TAGS.has(el.tag)) return true;
+  const a = el.attrs;
+  if ("hidden" in a || a["aria-hidden"] === "true") return true;
+  const role = a.role;
+  if (role && /^(navigation|banner|contentinfo|complementary|dialog|alert|menu|menubar|search|toolbar)$/.test(role)) return true;
+  const style = a.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (el.tag === "body" || el.tag === "article" || el.tag === "main" || el.tag === "html") return false;
+  const cls = (a.class ?? "") + " " + (a.id ?? "");
+  if (cls.length < 2) return false;
+  // Drop only when a chrome word appears and no content word does; a long class list on a wrapper often
+  // mixes both ("article-body has-sidebar").
+  return NEGATIVE.test(cls) && !POSITIVE.test(cls);
+}
+
+/** Flatten an element into blocks. Iterative; `skip` decides chrome subtrees. */
+export function walkBlocks(start: HtmlElement, skip: (el: HtmlElement) => boolean): Walked {
+  const blocks: Block[] = [];
+  const elements: HtmlElement[] = [];
+  const parentIndex: number[] = [];
+  const firstBlock: number[] = [];
+  const endBlock: number[] = [];
+
+  let parts: string[] = [];
+  let linkLen = 0;
+  let blockOwner = 0;
+  let blockTag = start.tag;
+  let pre = 0;
+
+  const flush = () => {
+    if (!parts.length) return;
+    const raw = parts.join("");
+    parts = [];
+    const text = pre > 0 ? raw.replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, " ").trim() : raw.replace(/\s+/g, " ").trim();
+    const link = linkLen;
+    linkLen = 0;
+    if (!text) return;
+    blocks.push({ text, linkChars: Math.min(link, text.length), tag: blockTag, heading: HEADINGS.has(blockTag), owner: blockOwner });
+  };
+
+  // Explicit stack of frames: entering an element pushes it; its exit marker restores context.
+  type Frame = { node: HtmlNode; parent: number; exit: false; inLink: boolean } | { exit: true; index: number; prevOwner: number; prevTag: string; isBlock: boolean; isPre: boolean };
+  const stack: Frame[] = [{ node: start, parent: -1, exit: false, inLink: false }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (f.exit) {
+      if (f.isBlock) {
+        flush();
+        blockOwner = f.prevOwner;
+        blockTag = f.prevTag;
+      }
+      if (f.isPre) pre--;
+      endBlock[f.index] = blocks.length;
+      continue;
+    }
+    const node = f.node;
+    if (typeof node === "string") {
+      parts.push(node);
+      if (f.inLink) linkLen += node.replace(/\s+/g, " ").length;
+      continue;
+    }
+    if (node !== start && skip(node)) continue;
+    if (node.tag === "br" || node.tag === "hr") {
+      flush();
+      continue;
+    }
+    const index = elements.length;
+    elements.push(node);
+    parentIndex.push(f.parent);
+    const isBlock = BLOCK_TAGS.has(node.tag);
+    if (isBlock) flush();
+    firstBlock[index] = blocks.length;
+    const isPre = node.tag === "pre";
+    if (isPre) pre++;
+    stack.push({ exit: true, index, prevOwner: blockOwner, prevTag: blockTag, isBlock, isPre });
+    if (isBlock) {
+      blockOwner = index;
+      blockTag = node.tag;
+    }
+    const inLink = f.inLink || node.tag === "a";
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i]!;
+      // Inline elements glue words; an inline element with no surrounding space still separates
+      // nothing, as in a browser.
+      stack.push({ node: c, parent: index, exit: false, inLink });
+    }
+  }
+  flush();
+  return { blocks, elements, parentIndex, firstBlock, endBlock };
+}
+
+/** Signed weight of a block for container choice: prose counts for, link lists and fragments against. */
+function weight(b: Block, cls: BlockClass): number {
+  const len = b.text.length;
+  switch (cls) {
+    case "good":
+      return len;
+    case "near":
+      return len * 0.5;
+    case "short":
+      return b.heading ? 0 : -Math.min(len, 40) * 0.5;
+    case "bad":
+      return -len;
+  }
+}
+
+export interface BodyResult {
+  paragraphs: string[];
+  removed: string[];
+  blocks: Block[];
+}
+
+export function extractBody(body: HtmlElement, title: string | null, stopWords: ReadonlySet<string> | null): BodyResult {
+  const w = walkBlocks(body, isChrome);
+  const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
+  if (!blocks.length) return { paragraphs: [], removed: [], blocks };
+  const classes = blocks.map((b) => blockClass(b.text, b.linkChars, stopWords));
+
+  const sum = new Float64Array(elements.length);
+  for (let i = 0; i < blocks.length; i++) sum[blocks[i]!.owner]! += weight(blocks[i]!, classes[i]!);
+  // Pre-order: children after parents, so a reverse sweep totals subtrees in one pass.
+  for (let i = elements.length - 1; i > 0; i--) sum[parentIndex[i]!]! += sum[i]!;
+  let best = 0;
+  for (let i = elements.length - 1; i >= 0; i--) if (sum[i]! > sum[best]!) best = i;
+
+  const from = firstBlock[best]!;
+  const to = endBlock[best]!;
+  const keep = contextKeep(blocks, classes, from, to);
+  const titleKey = title ? squash(title) : null;
+  const paragraphs: string[] = [];
+  const removed: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (keep[i] && !(titleKey && b.heading && squash(b.text) === titleKey)) paragraphs.push(b.text);
+    else removed.push(b.text);
+  }
+  return { paragraphs, removed, blocks };
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * jusText's context step over blocks[from, to): good blocks stay, bad go; a short or near-good block
+ * stays when the nearest decided neighbours on both sides are good (a heading needs only prose after it).
+ */
+export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number): boolean[] {
+  const keep = new Array<boolean>(blocks.length).fill(false);
+  const prevGood = new Array<boolean>(blocks.length).fill(false);
+  let lastGood = false;
+  for (let i = from; i < to; i++) {
+    prevGood[i] = lastGood;
+    const c = classes[i]!;
+    if (c === "good") lastGood = true;
+    else if (c === "bad") lastGood = false;
+  }
+  let nextGood = false;
+  for (let i = to - 1; i >= from; i--) {
+    const c = classes[i]!;
+    const b = blocks[i]!;
+    if (c === "good") keep[i] = true;
+    else if (c === "near") keep[i] = prevGood[i]! || nextGood;
+    else if (c === "short") keep[i] = b.heading ? nextGood : prevGood[i]! && nextGood;
+    if (c === "good") nextGood = true;
+    else if (c === "bad") nextGood = false;
+  }
+  return keep;
+}

@@ -1,0 +1,126 @@
+// Bylines, dates and derived titles, shared by every format.
+
+import * as chrono from "chrono-node";
+import { splitSentences } from "@/lib/text";
+
+export interface ParsedDate {
+  date: Date | null;
+  text: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A date as printed -> instant. Local times without a zone are read as UTC (the file does not say
+ * where it was written), and the printed text is kept so nothing is lost.
+ */
+export function parseDate(raw: string): ParsedDate | null {
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (!text || text.length > 200) return null;
+  if (ISO.test(text)) {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.length > 10;
+    const d = new Date(hasZone ? text.replace(" ", "T") : text.replace(" ", "T") + (text.length > 10 ? "Z" : "T00:00:00Z"));
+    return { date: isNaN(d.getTime()) ? null : d, text };
+  }
+  const found = findDate(text);
+  return found ? { date: found.date, text: found.text } : { date: null, text };
+}
+
+export interface DateHit {
+  date: Date;
+  text: string;
+  index: number;
+}
+
+/** The first complete calendar date (day, month and year all printed) in a line. */
+export function findDate(line: string): DateHit | null {
+  if (line.length > 400) return null;
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+  } catch {
+    return null;
+  }
+  for (const r of results) {
+    const s = r.start;
+    if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) {
+      const date = s.date();
+      if (!isNaN(date.getTime())) return { date, text: r.text, index: r.index };
+    }
+  }
+  return null;
+}
+
+const READING_TIME = /\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading(?:\s+time)?)\b/gi;
+const BY_PREFIX = /^\s*(?:by|written by|words by|author:?|reporting by|von|por|par|di|door|autor:?|auteur\s*:?)\s+/i;
+
+/** "By Rachel Amran, Reuters" -> "Rachel Amran, Reuters"; drops reading time, e-mail, URLs, handles. */
+export function cleanAuthor(raw: string): string | null {
+  let s = raw
+    .replace(READING_TIME, " ")
+    .replace(/\S+@\S+\.\S+/g, " ")
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  s = s.replace(BY_PREFIX, "").replace(/^[\s|,;:–—-]+|[\s|,;:–—-]+$/g, "").trim();
+  if (!s || s.length > 120 || !/\p{L}/u.test(s)) return null;
+  return s;
+}
+
+export interface BylineHit {
+  byline: string | null;
+  date: DateHit | null;
+}
+
+/**
+ * A byline/date line of a text dump: "by Rachel Amran September 18, 2023 3:27 AM 1 min read",
+ * "By Jane Doe | Reuters", "Published: 5 March 2024, 14:20", "Author: X". Returns null when the line
+ * is neither.
+ */
+export function parseBylineLine(line: string): BylineHit | null {
+  const t = line.replace(/\s+/g, " ").trim();
+  if (t.length > 160) return null;
+  const startsBy = BY_PREFIX.test(t);
+  const date = findDate(t);
+  if (!startsBy && !date) return null;
+  let byline: string | null = null;
+  if (startsBy) {
+    let rest = t.replace(BY_PREFIX, "");
+    const dateAt = date ? rest.indexOf(date.text) : -1;
+    if (dateAt >= 0) rest = rest.slice(0, dateAt);
+    // Stop at a separator that introduces something other than a name ("| Updated", "— 3 min read").
+    rest = rest.split(/\s[|•·]\s|\s[–—-]\s|\b(?:updated|published|posted|on)\b/i)[0] ?? rest;
+    byline = cleanAuthor(rest);
+    if (byline && byline.split(/\s+/).length > 8) byline = null;
+  } else if (date) {
+    // A date line must be mostly the date: "Published 18 Sept 2023" yes, a sentence that cites a date no.
+    const rest = t.replace(date.text, "").replace(READING_TIME, "").replace(/\b(published|updated|posted|on|at|date|last)\b:?/gi, "");
+    if ((rest.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return null;
+  }
+  return { byline, date };
+}
+
+/**
+ * A title built from the lead when the file has none: its first sentence, cut at the last clause
+ * boundary that fits. The words are the outlet's own; nothing is paraphrased.
+ */
+export function deriveTitle(lead: string, max = 110): string | null {
+  const first = splitSentences(lead)[0]?.text ?? lead;
+  let s = first.replace(/\s+/g, " ").trim();
+  if (!s) return null;
+  if (s.length <= max) return s.replace(/[.;:,]$/, "");
+  const window = s.slice(0, max + 1);
+  const cut =
+    lastMatch(window, /[,;:–—(]\s/g) ??
+    lastMatch(window, /\s(?:that|which|who|after|before|as|while|because|amid|from|to|in|on|with|for|by|and|but|since|when|where|despite)\s/g) ??
+    window.lastIndexOf(" ");
+  if (cut > 30) s = s.slice(0, cut);
+  else s = s.slice(0, max);
+  return s.replace(/[\s,;:–—(]+$/, "") + "…";
+}
+
+function lastMatch(s: string, re: RegExp): number | null {
+  let at: number | null = null;
+  for (const m of s.matchAll(re)) if (m.index > 30) at = m.index;
+  return at;
+}
