@@ -24,3 +24,21 @@ export async function getArticleOriginal(id: string) {
     select: { original: true, sourceFilename: true, sourceMediaType: true, sourceFormat: true },
   });
 }
+
+/** Summaries of several articles (ingest results), with outlet and story. */
+export async function articlesByIds(ids: string[]) {
+  if (!ids.length) return [];
+  return db().article.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      title: true,
+      titleDerived: true,
+      byline: true,
+      publishedAt: true,
+      url: true,
+      outlet: { select: { id: true, name: true, slug: true } },
+      story: { select: { id: true, slug: true } },
+    },
+  });
+}

@@ -1,0 +1,101 @@
+// POST /api/articles – ingest article files (multipart) or article JSON; one result per file.
+import { NextResponse, type NextRequest } from "next/server";
+import { handle } from "@/lib/api/http";
+import { articleSummary } from "@/lib/api/serialize";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/config/env";
+import { ingest, type IngestInput, type IngestResult } from "@/lib/ingest/ingest-articles";
+import { jsonUploadSchema, MAX_ARTICLES_PER_REQUEST, uploadHintsSchema } from "@/lib/ingest/schemas";
+import { articlesByIds } from "@/lib/db/article-queries";
+import { publicOrigin } from "@/lib/site";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// A request may carry up to 100 files of the per-file limit; past this it is refused before parsing.
+const MAX_FILES = MAX_ARTICLES_PER_REQUEST;
+
+export const POST = handle(async (req: NextRequest) => {
+  const maxBytes = env().MAX_UPLOAD_BYTES;
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  const declaredLength = Number(req.headers.get("content-length") ?? 0);
+  if (declaredLength > maxBytes * MAX_FILES + 1_000_000) {
+    throw new AppError("TOO_LARGE", "REQUEST_TOO_LARGE", `The request is ${declaredLength} bytes; the limit is ${MAX_FILES} files of ${maxBytes} bytes each.`);
+  }
+
+  let inputs: IngestInput[];
+  let hints = {};
+  let source: "API" | "WEB" = "API";
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw new AppError("INVALID_INPUT", "MALFORMED_MULTIPART", "The multipart body could not be read.");
+    }
+    const parsedHints = uploadHintsSchema.parse({
+      outlet: strOrNull(form.get("outlet")),
+      url: strOrNull(form.get("url")),
+      publishedAt: strOrNull(form.get("publishedAt")),
+    });
+    hints = {
+      outlet: parsedHints.outlet ?? null,
+      url: parsedHints.url ?? null,
+      publishedAt: parsedHints.publishedAt ? new Date(parsedHints.publishedAt) : null,
+    };
+    if (form.get("source") === "web") source = "WEB";
+    const files = form.getAll("file").filter((f): f is File => typeof f !== "string");
+    if (!files.length) throw new AppError("INVALID_INPUT", "NO_FILES", "Send one or more `file` parts.");
+    if (files.length > MAX_FILES) {
+      throw new AppError("TOO_LARGE", "TOO_MANY_FILES", `At most ${MAX_FILES} files per request; got ${files.length}.`);
+    }
+    inputs = await Promise.all(
+      files.map(async (f) => ({
+        kind: "file" as const,
+        filename: f.name || null,
+        mediaType: f.type || null,
+        bytes: f.size > maxBytes ? new Uint8Array(await f.slice(0, maxBytes + 1).arrayBuffer()) : new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+  } else if (type.startsWith("application/json")) {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch (e) {
+      throw new AppError("INVALID_INPUT", "INVALID_JSON", `The JSON body is invalid: ${(e as Error).message}`);
+    }
+    const parsed = jsonUploadSchema.parse(body);
+    const list = "articles" in parsed ? parsed.articles : [parsed];
+    inputs = list.map((fields) => ({ kind: "fields" as const, fields }));
+  } else {
+    throw new AppError(
+      "UNSUPPORTED",
+      "UNSUPPORTED_CONTENT_TYPE",
+      `Content-Type ${type || "(none)"} is not supported; send multipart/form-data with \`file\` parts or application/json.`,
+    );
+  }
+
+  const results = await ingest(inputs, { source, hints, maxBytes });
+  return NextResponse.json(
+    { results: await present(results, await publicOrigin()) },
+    { status: results.some((r) => r.status === "created") ? 201 : 200 },
+  );
+});
+
+function strOrNull(v: FormDataEntryValue | null): string | null {
+  return typeof v === "string" && v.trim() ? v.trim() : null;
+}
+
+async function present(results: IngestResult[], origin: string) {
+  const ids = results.map((r) => r.articleId).filter((id): id is string => Boolean(id));
+  const articles = new Map((await articlesByIds(ids)).map((a) => [a.id, a]));
+  return results.map((r) => {
+    const a = r.articleId ? articles.get(r.articleId) : undefined;
+    return {
+      ...(r.filename !== undefined ? { filename: r.filename } : {}),
+      status: r.status,
+      ...(a ? { article: articleSummary(origin, a) } : {}),
+      ...(r.error ? { error: r.error } : {}),
+    };
+  });
+}

@@ -1,0 +1,279 @@
+// The one ingestion path. API uploads, the web page, the CLI and the demo loader all call `ingest`:
+// extract -> find duplicates -> entities -> (one transaction) outlet, article, entities, story placement,
+// reprint link, story refresh, upload record. A file that fails leaves nothing behind but its rejected
+// upload record, and never stops the other files of the same upload.
+import { db, Prisma } from "@/lib/db/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
+import { extractEntities, type ArticleEntity } from "@/lib/entities";
+import { placeArticle, updateSignature, type ArticleFeatures, type StorySignature } from "@/lib/stories";
+import { log } from "@/lib/log";
+import { containment, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
+import { learnSignature, resolveOutlet } from "./resolve-outlet";
+import { countIntoCorpus, indexStory, PgStoryStore } from "./pg-story-store";
+import { refreshStory } from "./refresh-story";
+import { shortId, storySlug } from "./slug";
+import { storeEntities } from "./store-entities";
+import type { ArticleFields } from "./schemas";
+
+export type IngestSource = "API" | "WEB" | "CLI" | "SEED";
+
+export type IngestInput =
+  | { kind: "file"; filename: string | null; bytes: Uint8Array; mediaType?: string | null }
+  | { kind: "fields"; fields: ArticleFields };
+
+/** What the uploader says about every file of the upload. */
+export interface IngestHints {
+  outlet?: string | null;
+  url?: string | null;
+  publishedAt?: Date | null;
+}
+
+export interface IngestResult {
+  filename?: string;
+  status: "created" | "duplicate" | "rejected";
+  articleId?: string;
+  /** For duplicates: the article already stored. */
+  duplicateOfId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface IngestOptions {
+  source: IngestSource;
+  hints?: IngestHints;
+  maxBytes?: number;
+  onResult?: (result: IngestResult, index: number) => void;
+}
+
+// All story placements are serialised through one advisory lock: two uploads of one event arriving at
+// the same moment must not each start a story. Assignment is a few milliseconds, so this is not a bottleneck.
+const STORY_LOCK = 0x5041_5258; // "PARX"
+
+export async function ingest(inputs: IngestInput[], options: IngestOptions): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  let index = 0;
+  for (const input of inputs) {
+    for (const r of await ingestOne(input, options)) {
+      results.push(r);
+      options.onResult?.(r, index++);
+    }
+  }
+  return results;
+}
+
+async function ingestOne(input: IngestInput, options: IngestOptions): Promise<IngestResult[]> {
+  const filename = input.kind === "file" ? (input.filename ?? undefined) : undefined;
+  const bytes = input.kind === "file" ? input.bytes : new TextEncoder().encode(JSON.stringify(input.fields));
+  let extracted: ExtractedArticle[];
+  try {
+    extracted =
+      input.kind === "file"
+        ? extractFile({ bytes: input.bytes, filename: input.filename, mediaType: input.mediaType }, { maxBytes: options.maxBytes })
+        : [extractFromFields(input.fields, { maxBytes: options.maxBytes })];
+  } catch (e) {
+    return [await reject(filename, bytes.byteLength, input, options, e)];
+  }
+  const out: IngestResult[] = [];
+  for (let i = 0; i < extracted.length; i++) {
+    const label = extracted.length > 1 && filename ? `${filename}#${i + 1}` : filename;
+    const fileHash = sha256Hex(extracted.length > 1 ? `${sha256Hex(bytes)}#${i}` : bytes);
+    try {
+      out.push(await storeArticle(extracted[i]!, { filename: label, fileHash, bytes, input, options }));
+    } catch (e) {
+      out.push(await reject(label, bytes.byteLength, input, options, e));
+    }
+  }
+  return out;
+}
+
+async function reject(
+  filename: string | undefined,
+  byteSize: number,
+  input: IngestInput,
+  options: IngestOptions,
+  e: unknown,
+): Promise<IngestResult> {
+  if (!isAppError(e)) {
+    log.error("ingest failed", { filename, error: e instanceof Error ? e.stack : String(e) });
+    // Infrastructure failures (database down) are not the file's fault: let the caller answer 503/500.
+    throw e;
+  }
+  await db().upload.create({
+    data: {
+      filename: filename ?? null,
+      source: options.source,
+      status: "REJECTED",
+      byteSize,
+      mediaType: input.kind === "file" ? (input.mediaType ?? null) : "application/json",
+      errorCode: e.reason,
+      errorMessage: e.message,
+    },
+  });
+  return { filename, status: "rejected", error: { code: e.reason, message: e.message } };
+}
+
+interface StoreContext {
+  filename: string | undefined;
+  fileHash: string;
+  bytes: Uint8Array;
+  input: IngestInput;
+  options: IngestOptions;
+}
+
+async function findDuplicate(contentHash: string, fileHash: string): Promise<string | null> {
+  const dup = await db().article.findFirst({
+    where: { OR: [{ contentHash }, { fileHash }] },
+    select: { id: true },
+  });
+  return dup?.id ?? null;
+}
+
+async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<IngestResult> {
+  const { options, filename } = ctx;
+  // A JSON article's own outlet/url/date win over the upload-wide hints.
+  const own = ctx.input.kind === "fields" ? ctx.input.fields : null;
+  const hints: IngestHints = {
+    outlet: own?.outlet ?? options.hints?.outlet ?? null,
+    url: own?.url ?? options.hints?.url ?? null,
+    publishedAt: own?.publishedAt ? new Date(own.publishedAt) : (options.hints?.publishedAt ?? null),
+  };
+  const contentHash = sha256Hex(normalizeForHash(x.body));
+  const existing = await findDuplicate(contentHash, ctx.fileHash);
+  if (existing) return recordDuplicate(ctx, existing);
+
+  const publishedAt = hints.publishedAt ?? x.publishedAt;
+  const url = hints.url ?? x.url;
+  const entityResult = extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language });
+  const entities: ArticleEntity[] = entityResult.entities;
+  const title = x.title ?? x.lead ?? x.body.slice(0, 100);
+
+  try {
+    const articleId = await db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STORY_LOCK})`;
+        const outlet = await resolveOutlet(tx, {
+          declared: hints.outlet ?? null,
+          url,
+          siteName: x.siteName,
+          removedLines: x.removed,
+        });
+        const article = await tx.article.create({
+          data: {
+            title,
+            titleDerived: x.titleDerived || !x.title,
+            body: x.body,
+            lead: x.lead,
+            caption: x.caption,
+            byline: x.byline,
+            publishedAt,
+            publishedAtText: hints.publishedAt ? null : x.publishedAtText,
+            url,
+            language: x.language ?? entityResult.language,
+            wordCount: x.body.split(/\s+/).filter(Boolean).length,
+            contentHash,
+            fileHash: ctx.fileHash,
+            sourceFilename: filename ?? null,
+            sourceFormat: x.format,
+            sourceMediaType: ctx.input.kind === "file" ? (ctx.input.mediaType ?? null) : "application/json",
+            original: Buffer.from(ctx.bytes),
+            removed: x.removed,
+            outletId: outlet.outletId,
+          },
+          select: { id: true },
+        });
+        if (outlet.outletId && outlet.source !== "signature") await learnSignature(tx, outlet.outletId, x.removed);
+        await storeEntities(tx, article.id, entities);
+
+        const features: ArticleFeatures = {
+          id: article.id,
+          publishedAt,
+          title: x.titleDerived ? "" : title,
+          body: x.body,
+          entities: entities.map((e) => ({ key: e.key, type: e.type, salience: e.salience })),
+        };
+        const storyId = await placeInStory(tx, features);
+        await linkReprint(tx, article.id, storyId, outlet.outletId, x.body);
+        await refreshStory(tx, storyId);
+        await tx.upload.create({
+          data: {
+            filename: filename ?? null,
+            source: options.source,
+            status: "CREATED",
+            byteSize: ctx.bytes.byteLength,
+            mediaType: ctx.input.kind === "file" ? (ctx.input.mediaType ?? null) : "application/json",
+            articleId: article.id,
+          },
+        });
+        return article.id;
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
+    return { filename, status: "created", articleId };
+  } catch (e) {
+    // Two uploads of the same text raced: the unique content hash let one through; this one is a duplicate.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const winner = await findDuplicate(contentHash, ctx.fileHash);
+      if (winner) return recordDuplicate(ctx, winner);
+    }
+    throw e;
+  }
+}
+
+async function recordDuplicate(ctx: StoreContext, articleId: string): Promise<IngestResult> {
+  await db().upload.create({
+    data: {
+      filename: ctx.filename ?? null,
+      source: ctx.options.source,
+      status: "DUPLICATE",
+      byteSize: ctx.bytes.byteLength,
+      articleId,
+    },
+  });
+  return { filename: ctx.filename, status: "duplicate", articleId, duplicateOfId: articleId };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Put the article in the best-matching story or a new one, and record why. */
+export async function placeInStory(tx: Tx, features: ArticleFeatures): Promise<string> {
+  const store = new PgStoryStore(tx);
+  await store.prepare(features);
+  const { assignment, vector } = await placeArticle(features, store);
+  let storyId = assignment.storyId;
+  let signature: StorySignature | null = null;
+  if (storyId) {
+    const story = await tx.story.findUnique({ where: { id: storyId }, select: { signature: true } });
+    signature = (story?.signature as StorySignature | null) ?? null;
+  } else {
+    storyId = shortId();
+    await tx.story.create({ data: { id: storyId, slug: storySlug(features.title || "story", storyId), title: features.title || "Untitled story" } });
+  }
+  const next = updateSignature(signature, vector);
+  await tx.story.update({ where: { id: storyId }, data: { signature: next as unknown as Prisma.InputJsonValue } });
+  await indexStory(tx, storyId, next);
+  await countIntoCorpus(tx, features);
+  await tx.article.update({
+    where: { id: features.id },
+    data: { storyId, assignment: assignment as unknown as Prisma.InputJsonValue },
+  });
+  return storyId;
+}
+
+/** Link the article to an earlier one from another outlet that it reprints nearly verbatim. */
+async function linkReprint(tx: Tx, articleId: string, storyId: string, outletId: string | null, body: string): Promise<void> {
+  const others = await tx.article.findMany({
+    where: { storyId, id: { not: articleId }, copyOfId: null, ...(outletId ? { NOT: { outletId } } : {}) },
+    select: { id: true, body: true },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  const mine = shingles(body);
+  for (const o of others) {
+    if (containment(mine, shingles(o.body)) >= REPRINT_MIN_CONTAINMENT) {
+      await tx.article.update({ where: { id: articleId }, data: { copyOfId: o.id } });
+      return;
+    }
+  }
+}
+
+export { AppError };

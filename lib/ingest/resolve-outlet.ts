@@ -1,0 +1,134 @@
+// Who published an article: what the uploader says, else the URL's domain, else the page's own
+// metadata, else the boilerplate lines the outlet is known to repeat. Unknown stays unknown.
+import type { Prisma } from "@/lib/db/client";
+import { sha256Hex } from "./fingerprint";
+import { slugify } from "./slug";
+
+type Tx = Prisma.TransactionClient;
+
+export interface OutletClues {
+  declared: string | null; // what the uploader said
+  url: string | null;
+  siteName: string | null; // og:site_name, JSON-LD publisher
+  removedLines: string[]; // boilerplate extraction removed from the page
+}
+
+export type OutletSource = "declared" | "domain" | "metadata" | "signature" | "unknown";
+
+export function domainOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host.replace(/^(www|m|amp|mobile)\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+// Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
+const MIN_SIGNATURE_LINE = 12;
+// Distinct lines that must match one outlet's learned signature, and no other outlet's.
+const MIN_SIGNATURE_MATCHES = 3;
+
+function normaliseLine(line: string): string {
+  return line.toLowerCase().replace(/\s+/g, " ").replace(/[0-9]/g, "0").trim();
+}
+
+function signatureHashes(lines: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of lines) {
+    const line = normaliseLine(raw);
+    if (line.length < MIN_SIGNATURE_LINE || line.length > 300) continue;
+    out.set(sha256Hex(line).slice(0, 32), raw.trim().slice(0, 300));
+  }
+  return out;
+}
+
+async function findByName(tx: Tx, name: string) {
+  const slug = slugify(name);
+  return tx.outlet.findFirst({
+    where: {
+      OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }, { aliases: { has: name } }],
+    },
+  });
+}
+
+async function followMerge(tx: Tx, outlet: { id: string; mergedIntoId: string | null }) {
+  let current = outlet;
+  for (let i = 0; i < 10 && current.mergedIntoId; i++) {
+    const next = await tx.outlet.findUnique({ where: { id: current.mergedIntoId } });
+    if (!next) break;
+    current = next;
+  }
+  return current.id;
+}
+
+async function uniqueSlug(tx: Tx, name: string): Promise<string> {
+  const base = slugify(name) || "outlet";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.outlet.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+async function findOrCreate(tx: Tx, name: string, domain: string | null): Promise<string> {
+  const found = (domain && (await tx.outlet.findFirst({ where: { domains: { has: domain } } }))) || (await findByName(tx, name));
+  if (found) {
+    if (domain && !found.domains.includes(domain)) {
+      await tx.outlet.update({ where: { id: found.id }, data: { domains: { push: domain } } });
+    }
+    return followMerge(tx, found);
+  }
+  const created = await tx.outlet.create({
+    data: { name, slug: await uniqueSlug(tx, name), domains: domain ? [domain] : [] },
+  });
+  return created.id;
+}
+
+/** The outlet id for an article about to be stored (creating the outlet when it is new), and how it was known. */
+export async function resolveOutlet(tx: Tx, clues: OutletClues): Promise<{ outletId: string | null; source: OutletSource }> {
+  const domain = domainOf(clues.url);
+  if (clues.declared?.trim()) {
+    return { outletId: await findOrCreate(tx, clues.declared.trim(), domain), source: "declared" };
+  }
+  if (domain) {
+    const byDomain = await tx.outlet.findFirst({ where: { domains: { has: domain } } });
+    if (byDomain) return { outletId: await followMerge(tx, byDomain), source: "domain" };
+    return { outletId: await findOrCreate(tx, clues.siteName?.trim() || domain, domain), source: "domain" };
+  }
+  if (clues.siteName?.trim()) {
+    return { outletId: await findOrCreate(tx, clues.siteName.trim(), null), source: "metadata" };
+  }
+  const bySignature = await matchSignature(tx, clues.removedLines);
+  if (bySignature) return { outletId: bySignature, source: "signature" };
+  return { outletId: null, source: "unknown" };
+}
+
+/** An outlet whose learned boilerplate lines this page repeats, when exactly one outlet matches well. */
+async function matchSignature(tx: Tx, lines: string[]): Promise<string | null> {
+  const hashes = [...signatureHashes(lines).keys()];
+  if (hashes.length < MIN_SIGNATURE_MATCHES) return null;
+  // Count, per outlet, the page's lines that belong to that outlet alone.
+  const rows = await tx.$queryRaw<{ outletId: string; matches: bigint }[]>`
+    SELECT s."outletId", count(*) AS matches
+    FROM "OutletSignature" s
+    WHERE s."lineHash" = ANY(${hashes})
+      AND NOT EXISTS (SELECT 1 FROM "OutletSignature" o WHERE o."lineHash" = s."lineHash" AND o."outletId" <> s."outletId")
+    GROUP BY s."outletId"
+    ORDER BY matches DESC
+    LIMIT 2`;
+  const [best, second] = rows;
+  if (!best || Number(best.matches) < MIN_SIGNATURE_MATCHES) return null;
+  if (second && Number(second.matches) >= Number(best.matches) / 2) return null; // ambiguous
+  return best.outletId;
+}
+
+/** Remember the boilerplate of a page whose outlet is known, so later unnamed pages can be recognised. */
+export async function learnSignature(tx: Tx, outletId: string, lines: string[]): Promise<void> {
+  const entries = [...signatureHashes(lines)].slice(0, 100);
+  if (!entries.length) return;
+  await tx.$executeRaw`
+    INSERT INTO "OutletSignature" ("outletId", "lineHash", "line", "seen")
+    SELECT ${outletId}, h, l, 1 FROM unnest(${entries.map((e) => e[0])}::text[], ${entries.map((e) => e[1])}::text[]) AS t(h, l)
+    ON CONFLICT ("outletId", "lineHash") DO UPDATE SET "seen" = "OutletSignature"."seen" + 1`;
+}

@@ -1,0 +1,100 @@
+// Entities of one article into the database: canonical Entity rows (shared across articles, found by
+// key, following editors' merges), the article's ArticleEntity rows and every Mention with its offsets.
+import type { Prisma } from "@/lib/db/client";
+import { slugForKey, type ArticleEntity } from "@/lib/entities";
+
+type Tx = Prisma.TransactionClient;
+
+const TYPE = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", PLACE: "PLACE", OTHER: "OTHER" } as const;
+
+/** Returns the entity keys as stored (after merges), in the article's order. */
+export async function storeEntities(tx: Tx, articleId: string, entities: ArticleEntity[]): Promise<Map<string, string>> {
+  const keyToId = new Map<string, string>();
+  if (!entities.length) return keyToId;
+  const keys = entities.map((e) => e.key);
+  const existing = await tx.entity.findMany({
+    where: { key: { in: keys } },
+    select: { id: true, key: true, mergedIntoId: true, aliases: true },
+  });
+  const byKey = new Map(existing.map((e) => [e.key, e]));
+
+  for (const e of entities) {
+    let row = byKey.get(e.key);
+    if (!row) {
+      const slug = await uniqueEntitySlug(tx, slugForKey(e.key));
+      row = await tx.entity.create({
+        data: {
+          key: e.key,
+          slug,
+          name: e.name,
+          type: TYPE[e.type],
+          aliases: e.surfaceForms.filter((s) => s !== e.name),
+          relatedKeys: e.relatedKeys,
+        },
+        select: { id: true, key: true, mergedIntoId: true, aliases: true },
+      });
+      byKey.set(e.key, row);
+    } else {
+      const newAliases = e.surfaceForms.filter((s) => s !== e.name && !row!.aliases.includes(s));
+      if (newAliases.length) {
+        await tx.entity.update({ where: { id: row.id }, data: { aliases: { push: newAliases } } });
+        row.aliases.push(...newAliases);
+      }
+    }
+    keyToId.set(e.key, await followMerge(tx, row.id, row.mergedIntoId));
+  }
+
+  // Merged keys can land on one entity: fold them into one ArticleEntity row.
+  const perEntity = new Map<string, { salience: number; mentions: number; surfaces: Set<string>; descriptors: Set<string> }>();
+  for (const e of entities) {
+    const id = keyToId.get(e.key)!;
+    const acc = perEntity.get(id) ?? { salience: 0, mentions: 0, surfaces: new Set(), descriptors: new Set() };
+    acc.salience = Math.max(acc.salience, e.salience);
+    acc.mentions += e.mentions.length;
+    e.surfaceForms.forEach((s) => acc.surfaces.add(s));
+    e.descriptors.forEach((d) => acc.descriptors.add(d));
+    perEntity.set(id, acc);
+  }
+  await tx.articleEntity.createMany({
+    data: [...perEntity].map(([entityId, a]) => ({
+      articleId,
+      entityId,
+      salience: a.salience,
+      mentionCount: a.mentions,
+      surfaceForms: [...a.surfaces],
+      descriptors: [...a.descriptors],
+    })),
+  });
+  await tx.mention.createMany({
+    data: entities.flatMap((e) =>
+      e.mentions.map((m) => ({
+        articleId,
+        entityId: keyToId.get(e.key)!,
+        field: m.field === "title" ? ("TITLE" as const) : ("BODY" as const),
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        descriptor: m.descriptor,
+      })),
+    ),
+  });
+  await tx.entity.updateMany({ where: { id: { in: [...perEntity.keys()] } }, data: { articleCount: { increment: 1 } } });
+  return keyToId;
+}
+
+async function followMerge(tx: Tx, id: string, mergedIntoId: string | null): Promise<string> {
+  let current = { id, mergedIntoId };
+  for (let i = 0; i < 10 && current.mergedIntoId; i++) {
+    const next = await tx.entity.findUnique({ where: { id: current.mergedIntoId }, select: { id: true, mergedIntoId: true } });
+    if (!next) break;
+    current = next;
+  }
+  return current.id;
+}
+
+async function uniqueEntitySlug(tx: Tx, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.entity.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
