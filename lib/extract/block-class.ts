@@ -6,6 +6,9 @@ export type BlockClass = "good" | "near" | "short" | "bad";
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 export interface BlockStats {
   chars: number;
   words: number;
@@ -17,16 +20,19 @@ export interface BlockStats {
 export function blockStats(text: string, linkChars: number, stopWords: ReadonlySet<string> | null): BlockStats {
   let words = 0;
   let stops = 0;
+  // Chinese and Japanese are written without spaces: about two characters make a word.
+  const cjk = (text.match(CJK) ?? []).length;
   for (const m of text.matchAll(WORD)) {
+    if (cjk && CJK_START.test(m[0])) continue;
     words++;
     if (stopWords?.has(m[0].toLowerCase().replace(/’/g, "'"))) stops++;
   }
   return {
     chars: text.length,
-    words,
+    words: words + Math.round(cjk / 2),
     stopDensity: words ? stops / words : 0,
     linkDensity: text.length ? linkChars / text.length : 0,
-    endsSentence: /[.!?…:;"'”’»)\]]$/u.test(text),
+    endsSentence: /[.!?…:;"'”’»)\]。！？」』）]$/u.test(text),
   };
 }
 
@@ -38,7 +44,7 @@ export function classify(s: BlockStats, hasStopList: boolean): BlockClass {
   if (!hasStopList) {
     // No function-word list for this language: length and sentence shape must do.
     if (s.linkDensity > 0.25) return "bad";
-    if (s.chars >= 120 && s.endsSentence) return "good";
+    if ((s.chars >= 120 || (s.chars >= 40 && s.words >= 20)) && s.endsSentence) return "good";
     return s.endsSentence || s.chars >= 200 ? "near" : "bad";
   }
   if (s.stopDensity >= 0.3 && s.linkDensity <= 0.25 && (s.chars >= 140 || (s.chars >= 80 && s.endsSentence))) return "good";

@@ -22,11 +22,14 @@ const BLOCK_TAGS = new Set(
     "form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody thead tfoot tr td th ul summary caption")
     .split(" "),
 );
+// Never content, whatever else the page does.
 const SKIP_TAGS = new Set(
   ("script style noscript template svg math iframe object embed canvas video audio map select option button input " +
-    "textarea label form nav aside footer figure figcaption picture dialog menu head title")
-    .split(" "),
+    "textarea label figure figcaption picture dialog head title").split(" "),
 );
+// Usually chrome, but some pages wrap everything in one (ASP.NET's page-wide <form>, a <header> holding the
+// headline), so these are dropped only when they do not hold the article (see extractBody).
+const SOFT_CHROME_TAGS = new Set(["nav", "aside", "footer", "form", "header", "menu"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 // Class/id words that mark page chrome. Matched on word parts of class and id, not free text.
@@ -44,20 +47,32 @@ interface Walked {
   endBlock: number[];
 }
 
-export function isChrome(el: HtmlElement): boolean {
+/** Subtrees that are never content: scripts, media, hidden elements. */
+export function isHidden(el: HtmlElement): boolean {
   if (SKIP_TAGS.has(el.tag)) return true;
   const a = el.attrs;
   if ("hidden" in a || a["aria-hidden"] === "true") return true;
+  const style = a.style;
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Elements that look like page chrome by tag, role or class/id words. */
+export function isChrome(el: HtmlElement): boolean {
+  if (SOFT_CHROME_TAGS.has(el.tag)) return true;
+  const a = el.attrs;
   const role = a.role;
   if (role && /^(navigation|banner|contentinfo|complementary|dialog|alert|menu|menubar|search|toolbar)$/.test(role)) return true;
-  const style = a.style;
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   if (el.tag === "body" || el.tag === "article" || el.tag === "main" || el.tag === "html") return false;
   const cls = (a.class ?? "") + " " + (a.id ?? "");
   if (cls.length < 2) return false;
   // Drop only when a chrome word appears and no content word does; a long class list on a wrapper often
   // mixes both ("article-body has-sidebar").
   return NEGATIVE.test(cls) && !POSITIVE.test(cls);
+}
+
+/** Elements that mark the article itself; a chrome-looking element holding one is a page wrapper. */
+function isAnchor(el: HtmlElement): boolean {
+  return el.tag === "h1" || el.tag === "article" || el.attrs.itemprop === "articleBody";
 }
 
 /** Flatten an element into blocks. Iterative; `skip` decides chrome subtrees. */
@@ -158,27 +173,53 @@ export interface BodyResult {
 }
 
 export function extractBody(body: HtmlElement, title: string | null, stopWords: ReadonlySet<string> | null): BodyResult {
-  const w = walkBlocks(body, isChrome);
+  const w = walkBlocks(body, isHidden);
   const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
   if (!blocks.length) return { paragraphs: [], removed: [], blocks };
   const classes = blocks.map((b) => blockClass(b.text, b.linkChars, stopWords));
+  const n = elements.length;
 
-  const sum = new Float64Array(elements.length);
-  for (let i = 0; i < blocks.length; i++) sum[blocks[i]!.owner]! += weight(blocks[i]!, classes[i]!);
-  // Pre-order: children after parents, so a reverse sweep totals subtrees in one pass.
-  for (let i = elements.length - 1; i > 0; i--) sum[parentIndex[i]!]! += sum[i]!;
+  // Bottom-up: prose mass and whether an article marker is inside. Pre-order lists children after their
+  // parents, so one reverse sweep totals every subtree.
+  const good = new Float64Array(n);
+  const anchor = new Uint8Array(n);
+  for (let i = 0; i < blocks.length; i++) if (classes[i] === "good") good[blocks[i]!.owner]! += blocks[i]!.text.length;
+  for (let i = n - 1; i >= 0; i--) {
+    if (isAnchor(elements[i]!)) anchor[i] = 1;
+    const p = parentIndex[i]!;
+    if (p >= 0) {
+      good[p]! += good[i]!;
+      anchor[p] = anchor[p]! | anchor[i]!;
+    }
+  }
+  // Top-down: chrome subtrees go unless they hold the article (a wrapper with an unlucky class name).
+  const total = good[0]!;
+  const dropped = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentIndex[i]!;
+    if (p >= 0 && dropped[p]) dropped[i] = 1;
+    else if (i > 0 && isChrome(elements[i]!) && !anchor[i] && !(good[i]! >= total * 0.5 && total > 0)) dropped[i] = 1;
+  }
+
+  const sum = new Float64Array(n);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!dropped[b.owner]) sum[b.owner]! += weight(b, classes[i]!);
+  }
+  for (let i = n - 1; i > 0; i--) sum[parentIndex[i]!]! += sum[i]!;
   let best = 0;
-  for (let i = elements.length - 1; i >= 0; i--) if (sum[i]! > sum[best]!) best = i;
+  for (let i = n - 1; i >= 0; i--) if (!dropped[i] && sum[i]! > sum[best]!) best = i;
 
   const from = firstBlock[best]!;
   const to = endBlock[best]!;
-  const keep = contextKeep(blocks, classes, from, to);
+  const live: BlockClass[] = classes.map((c, i) => (dropped[blocks[i]!.owner] ? "bad" : c));
+  const keep = contextKeep(blocks, live, from, to);
   const titleKey = title ? squash(title) : null;
   const paragraphs: string[] = [];
   const removed: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (keep[i] && !(titleKey && b.heading && squash(b.text) === titleKey)) paragraphs.push(b.text);
+    if (keep[i] && !dropped[b.owner] && !(titleKey && b.heading && squash(b.text) === titleKey)) paragraphs.push(b.text);
     else removed.push(b.text);
   }
   return { paragraphs, removed, blocks };
@@ -194,23 +235,13 @@ function squash(s: string): string {
  */
 export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number): boolean[] {
   const keep = new Array<boolean>(blocks.length).fill(false);
-  const prevGood = new Array<boolean>(blocks.length).fill(false);
-  let lastGood = false;
-  for (let i = from; i < to; i++) {
-    prevGood[i] = lastGood;
-    const c = classes[i]!;
-    if (c === "good") lastGood = true;
-    else if (c === "bad") lastGood = false;
-  }
-  let nextGood = false;
-  for (let i = to - 1; i >= from; i--) {
-    const c = classes[i]!;
-    const b = blocks[i]!;
-    if (c === "good") keep[i] = true;
-    else if (c === "near") keep[i] = prevGood[i]! || nextGood;
-    else if (c === "short") keep[i] = b.heading ? nextGood : prevGood[i]! && nextGood;
-    if (c === "good") nextGood = true;
-    else if (c === "bad") nextGood = false;
-  }
+  // Inside the chosen container the scorer has already spoken: keep every block that is not link-heavy
+  // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
+  for (let i = from; i < to; i++) keep[i] = classes[i] !== "bad" || blocks[i]!.linkChars / blocks[i]!.text.length < 0.3;
+  const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
+  let a = from;
+  while (a < to && !(keep[a] && solid(a))) keep[a++] = false;
+  let b = to - 1;
+  while (b >= a && !(keep[b] && solid(b))) keep[b--] = false;
   return keep;
 }

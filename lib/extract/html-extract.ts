@@ -174,7 +174,8 @@ export function extractHtml(html: string): HtmlArticle {
   const declared = normalizeLangTag((htmlEl as HtmlElement | null)?.attrs.lang ?? meta.get("content-language", "og:locale", "language"));
   // The block classifier needs the prose language; the declared one is usually right, and when the page
   // declares none the document text decides.
-  const profileLang = declared ?? detectLanguage(textOf(container).slice(0, 20_000));
+  // Templates often declare the wrong language (lang="en" on a German blog), so the text decides when it can.
+  const profileLang = detectLanguage(textOf(container).slice(0, 20_000)) ?? declared;
   const stop = stopWordsFor(profileLang);
   const { paragraphs, removed } = extractBody(container, title, stop);
 
@@ -200,7 +201,7 @@ export function extractHtml(html: string): HtmlArticle {
     published: dateText ? parseDate(dateText) : null,
     url: canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null,
     siteName,
-    language: declared ?? detectLanguage(bodyText),
+    language: detectLanguage(bodyText) ?? declared ?? profileLang,
     ldBody: ld.articleBody ?? null,
   };
 }
