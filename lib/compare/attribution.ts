@@ -1,0 +1,141 @@
+// Who an article says said what: attribution phrases ("the National Resistance Center reported",
+// "according to the report", "Kremlin spokesperson Dmitry Peskov told journalists"), quotations and
+// hedging words. Pattern-based and English-only; every span is the article's own text, as printed.
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AttributionSpan extends Span {
+  speaker: Span;
+  verb: string;
+  hedged: boolean;
+}
+
+const NEUTRAL_VERBS =
+  "said says say told tells reported reports stated states warned warns denied denies announced announces " +
+  "confirmed confirms added adds noted notes explained explains wrote writes tweeted declared declares " +
+  "revealed reveals disclosed acknowledged acknowledges admitted admits urged urges estimated estimates";
+// Verbs by which the outlet keeps its distance from the speaker's statement.
+const DISTANCING_VERBS =
+  "claimed claims claim alleged alleges insisted insists suggested suggests maintained maintains asserted asserts argued argues";
+const VERBS = new Set(`${NEUTRAL_VERBS} ${DISTANCING_VERBS}`.split(" "));
+const DISTANCING = new Set(DISTANCING_VERBS.split(" "));
+
+// Words allowed between a speaker and the verb ("has claimed", "would not say", "also said").
+const AUXILIARIES = new Set("has have had also later previously earlier would will did does not had then further".split(" "));
+const DISCOURSE = new Set("however but and meanwhile also earlier later yesterday today separately instead".split(" "));
+const SPEAKER_STARTS = new Set(
+  ("the a an his her their its one another two three several many some he she they we i police officials authorities " +
+    "sources witnesses reports experts analysts residents investigators prosecutors doctors officers spokesman spokeswoman spokesperson").split(" "),
+);
+const PRONOUNS = new Set("he she they we i".split(" "));
+const MAX_SPEAKER_WORDS = 8;
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+interface W {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string): W[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+}
+
+// A clause boundary between two words: punctuation other than an apostrophe or hyphen inside a name.
+function boundaryBetween(text: string, from: number, to: number): boolean {
+  return /[,;:()“”"—–]|(^|\s)-(\s|$)/.test(text.slice(from, to));
+}
+
+function plausibleSpeaker(ws: W[]): boolean {
+  if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return false;
+  const first = ws[0]!;
+  if (ws.length === 1 && PRONOUNS.has(first.lower)) return true;
+  if (ws.some((w) => /^\p{Lu}/u.test(w.text))) return true;
+  return SPEAKER_STARTS.has(first.lower);
+}
+
+/** Attribution phrases in one sentence. Offsets are relative to the given text. */
+export function findAttributions(text: string): AttributionSpan[] {
+  const ws = wordsOf(text);
+  const out: AttributionSpan[] = [];
+  for (let v = 0; v < ws.length; v++) {
+    const verb = ws[v]!;
+    if (verb.lower === "according" && ws[v + 1]?.lower === "to") {
+      // "according to X," : X runs to the next clause boundary.
+      let e = v + 2;
+      while (e < ws.length && e - (v + 2) < MAX_SPEAKER_WORDS && !boundaryBetween(text, ws[e - 1]!.end, ws[e]!.start)) e++;
+      const speakerWords = ws.slice(v + 2, e);
+      if (speakerWords.length === 0 || speakerWords.length >= MAX_SPEAKER_WORDS) continue;
+      const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
+      out.push({ ...span(text, verb.start, speaker.end), speaker, verb: text.slice(verb.start, ws[v + 1]!.end), hedged: false });
+      continue;
+    }
+    if (!VERBS.has(verb.lower)) continue;
+    // Speaker before the verb: walk back over auxiliaries, then over words up to a clause boundary.
+    let s = v;
+    while (s > 0 && AUXILIARIES.has(ws[s - 1]!.lower) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
+    const speakerEnd = s;
+    while (s > 0 && speakerEnd - s < MAX_SPEAKER_WORDS + 1 && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start) && ws[s - 1]!.lower !== "that") s--;
+    while (s < speakerEnd && DISCOURSE.has(ws[s]!.lower)) s++;
+    let speakerWords = ws.slice(s, speakerEnd);
+    let phraseStart = speakerWords[0]?.start ?? verb.start;
+    let phraseEnd = verb.end;
+    if (!plausibleSpeaker(speakerWords)) {
+      // Inverted order: ", said Gaskin." / "..., says the report."
+      const after: W[] = [];
+      for (let k = v + 1; k < ws.length && after.length < MAX_SPEAKER_WORDS; k++) {
+        if (boundaryBetween(text, ws[k - 1]!.end, ws[k]!.start)) break;
+        after.push(ws[k]!);
+      }
+      const precededByComma = v > 0 && /[,“”"]\s*$/.test(text.slice(ws[v - 1]!.end, verb.start));
+      if (!precededByComma || !plausibleSpeaker(after)) continue;
+      speakerWords = after;
+      phraseStart = verb.start;
+      phraseEnd = after.at(-1)!.end;
+    } else if (verb.lower === "told" || verb.lower === "tells") {
+      // "told journalists", "told the magazine": the audience belongs to the attribution.
+      let k = v + 1;
+      while (k < ws.length && k - v <= 4 && !/^(that|on|in|at|about|after|before|when)$/.test(ws[k]!.lower) && !boundaryBetween(text, ws[k - 1]!.end, ws[k]!.start)) k++;
+      if (k > v + 1) phraseEnd = ws[k - 1]!.end;
+    }
+    const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
+    out.push({ ...span(text, phraseStart, phraseEnd), speaker, verb: verb.text, hedged: DISTANCING.has(verb.lower) });
+  }
+  return out;
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+// Straight double quotes, curly double quotes, and curly single quotes that open after a space or
+// bracket (so apostrophes in "Kim’s" never open one). ECB+ style spaced quotes (" word ") work too.
+const QUOTE = /“([^”]{2,}?)”|"([^"]{2,}?)"|(?<=^|[\s(\[—–-])‘([^’]{2,}?)’(?![\p{L}])/gu;
+
+/** Quoted passages in a text (a paragraph or a body); offsets of the words inside the marks. */
+export function findQuotes(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(QUOTE)) {
+    const inner = m[1] ?? m[2] ?? m[3] ?? "";
+    const lead = inner.length - inner.trimStart().length;
+    const t = inner.trim();
+    if (!/[\p{L}\p{N}]/u.test(t)) continue;
+    const start = m.index + 1 + lead;
+    out.push({ start, end: start + t.length, text: t });
+  }
+  return out;
+}
+
+const HEDGES =
+  /\b(?:allegedly|reportedly|purportedly|apparently|supposedly|presumably|possibly|probably|likely|unconfirmed|may|might|claim(?:s|ed)?|alleg(?:e|es|ed)|suggest(?:s|ed)?|it is not excluded|(?:is|are|was|were) (?:thought|believed|understood|said) to|appear(?:s|ed)? to)\b/g;
+
+/** Hedging words and phrases, as printed. Lower-case only: "May" at a capital is the month. */
+export function findHedges(text: string): Span[] {
+  return [...text.matchAll(HEDGES)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}

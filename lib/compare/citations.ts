@@ -1,0 +1,123 @@
+// Who each article cites: one row per source (an entity when a mention covers the speaker, else the
+// speaker phrase), one cell per article, holding its attribution phrases and the quotes given to it.
+
+import { splitParagraphs } from "@/lib/text";
+import { findAttributions, findQuotes, type AttributionSpan } from "./attribution";
+import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
+import type { BodySentence } from "./segment";
+import type { Citation, CitationRow, CompareArticle } from "./types";
+
+export interface SentenceAttribution extends AttributionSpan {
+  /** Body offsets. */
+  sentence: number;
+}
+
+export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribution[] {
+  return sentences.flatMap((s) =>
+    findAttributions(s.text).map((a) => ({
+      ...a,
+      start: a.start + s.start,
+      end: a.end + s.start,
+      speaker: { ...a.speaker, start: a.speaker.start + s.start, end: a.speaker.end + s.start },
+      sentence: s.index,
+    })),
+  );
+}
+
+const PRONOUNS = new Set(["he", "she"]);
+const LEADING = /^(?:the|a|an|this|that)\s+/;
+
+interface Source {
+  key: string;
+  name: string | null;
+  entityKey: string | null;
+}
+
+export function citationRows(
+  articles: CompareArticle[],
+  sentences: BodySentence[][],
+  attributions: SentenceAttribution[][],
+  groups: EntityGroup[],
+  claimOf: (article: number, sentence: number) => string | null,
+): CitationRow[] {
+  const rows = new Map<string, CitationRow>();
+  const phraseRows: { words: string; key: string }[] = [];
+
+  const sourceFor = (a: number, speakerStart: number, speakerEnd: number, speakerText: string): Source => {
+    const mentions = groups.flatMap((g) =>
+      g.perArticle[a]!.flatMap((e) => e.mentions.filter((m) => m.field === "body").map((m) => ({ g, m }))),
+    );
+    const hit = mentions.find(({ m }) => m.start < speakerEnd && speakerStart < m.end);
+    if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };
+    if (PRONOUNS.has(speakerText.toLowerCase())) {
+      // "She reported that ...": the last person named before it in the same article.
+      const before = mentions.filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart).sort((x, y) => y.m.end - x.m.end)[0];
+      if (before) return { key: before.g.key, name: before.g.name, entityKey: before.g.key };
+    }
+    const words = nameWords(speakerText.replace(LEADING, "")).join(" ");
+    // Phrases without an entity behind them still meet across articles when spelt alike ("the centre" / "the center").
+    const known = phraseRows.find((p) => p.words === words || spellingVariants(p.words, words));
+    const key = known?.key ?? `phrase:${words}`;
+    if (!known) phraseRows.push({ words, key });
+    return { key, name: speakerText, entityKey: null };
+  };
+
+  const add = (source: Source, a: number, citation: Citation) => {
+    let row = rows.get(source.key);
+    if (!row) {
+      row = {
+        key: source.key,
+        name: source.name,
+        entityKey: source.entityKey,
+        cells: articles.map((x) => ({ articleId: x.id, citations: [] })),
+        citedBy: 0,
+      };
+      rows.set(source.key, row);
+    }
+    row.cells[a]!.citations.push(citation);
+  };
+
+  articles.forEach((article, a) => {
+    const atts = attributions[a]!;
+    for (const att of atts) {
+      add(sourceFor(a, att.speaker.start, att.speaker.end, att.speaker.text), a, {
+        kind: "attribution",
+        articleId: article.id,
+        text: article.body.slice(att.start, att.end),
+        start: att.start,
+        end: att.end,
+        verb: att.verb,
+        hedged: att.hedged,
+        claimId: claimOf(a, att.sentence),
+      });
+    }
+    for (const p of splitParagraphs(article.body)) {
+      for (const q of findQuotes(p.text)) {
+        const start = q.start + p.start;
+        const end = q.end + p.start;
+        const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
+        // The speaker tag sits in a sentence the quote touches, outside the quote itself.
+        const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
+        const tag = atts.find((x) => touching.includes(x.sentence) && (x.end <= start || x.start >= end));
+        const source: Source = tag
+          ? sourceFor(a, tag.speaker.start, tag.speaker.end, tag.speaker.text)
+          : { key: "quote:unattributed", name: null, entityKey: null };
+        add(source, a, {
+          kind: "quote",
+          articleId: article.id,
+          text: article.body.slice(start, end),
+          start,
+          end,
+          verb: tag?.verb ?? null,
+          hedged: tag?.hedged ?? false,
+          claimId: sentence ? claimOf(a, sentence.index) : null,
+        });
+      }
+    }
+  });
+
+  const out = [...rows.values()];
+  for (const r of out) r.citedBy = r.cells.filter((c) => c.citations.length > 0).length;
+  const firstPosition = (r: CitationRow) => Math.min(...r.cells.flatMap((c, i) => c.citations.map((x) => i * 1e9 + x.start)));
+  return out.sort((x, y) => y.citedBy - x.citedBy || Number(x.name === null) - Number(y.name === null) || firstPosition(x) - firstPosition(y));
+}

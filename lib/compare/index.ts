@@ -1,0 +1,207 @@
+// Story comparison: lay a story's articles side by side at the level of claims and words.
+// Pure and deterministic: the same input (and `previous`) gives the same JSON.
+
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { alignSentences, DEFAULT_ALIGN, makeScorer, type AlignParams } from "./align";
+import { findHedges } from "./attribution";
+import { citationRows, sentenceAttributions, type SentenceAttribution } from "./citations";
+import { descriptorRows } from "./descriptors";
+import { diffWords } from "./diff";
+import { groupEntities } from "./entity-groups";
+import { sentenceFeatures, storyIdf, type SentenceFeatures } from "./features";
+import { claimGaps, entityGaps } from "./gaps";
+import { bodySentences, type BodySentence } from "./segment";
+import { claimId, sentenceKey } from "./stable-id";
+import type { Claim, ClaimSentence, CompareArticle, Hedge, StoryComparison } from "./types";
+
+export type * from "./types";
+export { DEFAULT_ALIGN, type AlignParams } from "./align";
+export { bodySentences } from "./segment";
+
+const mentionSchema = z.object({
+  field: z.enum(["title", "body"]),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  surface: z.string(),
+  descriptor: z.string().nullable(),
+});
+
+export const compareArticleSchema = z.object({
+  id: z.string().min(1),
+  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  title: z.string(),
+  titleDerived: z.boolean(),
+  body: z.string(),
+  publishedAt: z.string().nullable(),
+  entities: z.array(
+    z.object({
+      key: z.string().min(1),
+      name: z.string(),
+      type: z.enum(["PERSON", "ORGANIZATION", "PLACE", "OTHER"]),
+      mentions: z.array(mentionSchema),
+    }),
+  ),
+});
+
+// Fragments left by the splitter ("6 - million) booty.") and datelines are not claims.
+const MIN_CLAIM_WORDS = 4;
+
+function storyOrder(articles: CompareArticle[]): CompareArticle[] {
+  const time = (a: CompareArticle) => {
+    const t = a.publishedAt ? Date.parse(a.publishedAt) : NaN;
+    return Number.isNaN(t) ? Infinity : t;
+  };
+  return articles
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => time(x.a) - time(y.a) || x.i - y.i)
+    .map((x) => x.a);
+}
+
+function validated(input: CompareArticle[]): CompareArticle[] {
+  const parsed = z.array(compareArticleSchema).safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "INVALID_COMPARE_INPUT", "Articles to compare are malformed", parsed.error.issues);
+  const ids = new Set<string>();
+  for (const a of parsed.data) {
+    if (ids.has(a.id)) throw new AppError("INVALID_INPUT", "DUPLICATE_ARTICLE", `Article ${a.id} is listed twice`);
+    ids.add(a.id);
+  }
+  // A mention outside its field cannot be shown; drop it rather than fail the whole story page.
+  return parsed.data.map((a) => ({
+    ...a,
+    entities: a.entities.map((e) => ({
+      ...e,
+      mentions: e.mentions.filter((m) => m.end > m.start && m.end <= (m.field === "body" ? a.body.length : a.title.length)),
+    })),
+  }));
+}
+
+export interface CompareOptions {
+  align?: Partial<AlignParams>;
+}
+
+export function compareArticles(input: CompareArticle[], previous?: StoryComparison | null, options: CompareOptions = {}): StoryComparison {
+  const params = { ...DEFAULT_ALIGN, ...options.align };
+  const articles = storyOrder(validated(input));
+  const sentences = articles.map((a) => bodySentences(a.body));
+  const features = sentenceFeatures(articles, sentences);
+  const idf = storyIdf(features);
+  const { rows } = alignSentences(features, idf, params);
+  const scorer = makeScorer(features, idf, params);
+  const attributions = sentences.map((s) => sentenceAttributions(s));
+  const groups = groupEntities(articles);
+
+  const outletKey = (a: CompareArticle) => a.outlet?.id ?? `article:${a.id}`;
+  const wordCount = (f: SentenceFeatures) => f.tokens.length;
+
+  const buildClaim = (row: number[]): Omit<Claim, "id" | "anchor"> => {
+    // Rows are sorted by article, and articles are in publication order: the first is the reference.
+    const ref = features[row[0]!]!;
+    const refArticle = articles[ref.article]!;
+    const best = row.slice(1).sort((x, y) => scorer.score(row[0]!, y) - scorer.score(row[0]!, x))[0];
+    const sentencesOut: ClaimSentence[] = row.map((fi) => {
+      const f = features[fi]!;
+      const article = articles[f.article]!;
+      const s = f.sentence;
+      const against = fi === row[0] ? (best === undefined ? null : features[best]!.sentence.text) : ref.sentence.text;
+      const att = attributions[f.article]!.find((x) => x.sentence === s.index);
+      return {
+        articleId: article.id,
+        text: article.body.slice(s.start, s.end),
+        start: s.start,
+        end: s.end,
+        index: s.index,
+        similarity: fi === row[0] ? 1 : Math.round(scorer.score(row[0]!, fi) * 1000) / 1000,
+        diff: against === null ? diffWords(s.text, s.start, s.text) : diffWords(s.text, s.start, against),
+        attribution: att ? article.body.slice(att.start, att.end) : null,
+        hedges: findHedges(s.text).map((h) => h.text),
+      };
+    });
+    return {
+      referenceArticleId: refArticle.id,
+      outletCount: new Set(row.map((fi) => outletKey(articles[features[fi]!.article]!))).size,
+      sentences: sentencesOut,
+      attribution: sentencesOut[0]!.attribution,
+    };
+  };
+
+  const shared = rows.filter((r) => r.length >= 2);
+  const singles = rows.filter((r) => r.length === 1 && wordCount(features[r[0]!]!) >= MIN_CLAIM_WORDS);
+  const position = (r: number[]) => features[r[0]!]!.position;
+  shared.sort((x, y) => {
+    const cx = buildOutletCount(x);
+    const cy = buildOutletCount(y);
+    return cy - cx || y.length - x.length || position(x) - position(y) || x[0]! - y[0]!;
+  });
+  function buildOutletCount(r: number[]): number {
+    return new Set(r.map((fi) => outletKey(articles[features[fi]!.article]!))).size;
+  }
+
+  // Stable ids: carry over a previous row's id when this row still holds one of its sentences.
+  const previousIds = new Map<string, string>();
+  const previousRefs = new Set<string>();
+  for (const c of [...(previous?.claims ?? []), ...(previous?.onlyIn ?? []).flatMap((o) => o.claims)]) {
+    for (const s of c.sentences) previousIds.set(sentenceKey(s.articleId, s.text), c.id);
+    const ref = c.sentences.find((s) => s.articleId === c.referenceArticleId);
+    if (ref) previousRefs.add(`${c.id}\u0000${sentenceKey(ref.articleId, ref.text)}`);
+  }
+  const used = new Set<string>();
+  const assignId = (claim: Omit<Claim, "id" | "anchor">): Claim => {
+    const keys = claim.sentences.map((s) => sentenceKey(s.articleId, s.text));
+    const candidates = keys.map((k) => previousIds.get(k)).filter((x): x is string => x !== undefined && !used.has(x));
+    const counts = new Map<string, number>();
+    for (const c of candidates) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort(
+      (x, y) =>
+        Number(keys.some((k) => previousRefs.has(`${y[0]}\u0000${k}`))) - Number(keys.some((k) => previousRefs.has(`${x[0]}\u0000${k}`))) ||
+        y[1] - x[1] ||
+        (x[0] < y[0] ? -1 : 1),
+    );
+    const ref = claim.sentences[0]!;
+    let id = ranked[0]?.[0] ?? claimId(ref.articleId, ref.text);
+    for (let n = 2; used.has(id); n++) id = `${claimId(ref.articleId, ref.text)}-${n}`;
+    used.add(id);
+    return { id, anchor: `claim-${id}`, ...claim };
+  };
+
+  const claims = shared.map((r) => assignId(buildClaim(r)));
+  const singleClaims = singles.map((r) => ({ row: r, claim: assignId(buildClaim(r)) }));
+  const onlyIn = articles.map((a, ai) => ({
+    articleId: a.id,
+    claims: singleClaims.filter((x) => features[x.row[0]!]!.article === ai).sort((x, y) => x.row[0]! - y.row[0]!).map((x) => x.claim),
+  }));
+
+  const claimBySentence = new Map<string, string>();
+  for (const c of [...claims, ...singleClaims.map((x) => x.claim)]) for (const s of c.sentences) claimBySentence.set(`${s.articleId}#${s.index}`, c.id);
+  const claimOf = (a: number, sentence: number) => claimBySentence.get(`${articles[a]!.id}#${sentence}`) ?? null;
+
+  const top = claims[0];
+  const centralClaim = top
+    ? { claimId: top.id, articleId: top.referenceArticleId, text: top.sentences[0]!.text, attribution: top.attribution, outletCount: top.outletCount }
+    : null;
+
+  const hedges: Hedge[] = articles.flatMap((article, a) =>
+    sentences[a]!.flatMap((s: BodySentence) =>
+      findHedges(s.text).map((h) => ({
+        articleId: article.id,
+        text: h.text,
+        start: h.start + s.start,
+        end: h.end + s.start,
+        claimId: claimOf(a, s.index),
+      })),
+    ),
+  );
+
+  const attributionsBySentence: SentenceAttribution[][] = attributions;
+  return {
+    version: 1,
+    articles: articles.map((a, i) => ({ id: a.id, outlet: a.outlet?.name ?? null, sentenceCount: sentences[i]!.length })),
+    centralClaim,
+    claims,
+    onlyIn,
+    descriptors: descriptorRows(articles, groups),
+    citations: citationRows(articles, sentences, attributionsBySentence, groups, claimOf),
+    hedges,
+    gaps: [...entityGaps(articles, groups), ...claimGaps(articles, claims, singleClaims.map((x) => x.claim))],
+  };
+}
