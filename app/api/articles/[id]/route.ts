@@ -1,8 +1,10 @@
 // GET /api/articles/:id – one article with its clean text and entities.
+// PATCH /api/articles/:id – correct title, outlet, byline or date.
 import { NextResponse } from "next/server";
 import { handle } from "@/lib/api/http";
 import { articleSummary } from "@/lib/api/serialize";
 import { getArticle } from "@/lib/db/article-queries";
+import { articleCorrectionSchema, correctArticle } from "@/lib/ingest/correct-article";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/site";
 
@@ -39,4 +41,17 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: str
       salience: ae.salience,
     })),
   });
+});
+
+export const PATCH = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const { id } = await ctx.params;
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError("INVALID_INPUT", "INVALID_JSON", "The body must be JSON.");
+  }
+  await correctArticle(id, articleCorrectionSchema.parse(body));
+  const a = await getArticle(id);
+  return NextResponse.json(articleSummary(await publicOrigin(), a!));
 });

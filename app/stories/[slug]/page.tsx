@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
+import { ShareButton } from "@/components/story/share-button";
+import { StoryView } from "@/components/story/story-view";
+import { dateRange, formatDateTime, plural } from "@/components/format";
+import type { StoryComparison } from "@/lib/compare";
+import { getStoryBySlug } from "@/lib/db/story-queries";
+import { publicOrigin } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+// One query per request, shared by generateMetadata and the page.
+const lookup = cache((slug: string) => getStoryBySlug(slug));
+
+async function load(slug: string) {
+  const found = await lookup(slug);
+  // A renamed or merged story's old permalink answers 308 to the current one.
+  if (found.kind === "redirect") permanentRedirect(`/stories/${found.slug}`);
+  if (found.kind === "missing") notFound();
+  return found.story;
+}
+
+function sharpestDifference(c: StoryComparison | null): string | null {
+  const row = c?.descriptors.find((d) => d.differs);
+  if (!row) return null;
+  const words = row.cells.flatMap((cell) => cell.descriptors.slice(0, 1).map((d) => `“${d.text}”`));
+  return words.length >= 2 ? `${row.name}: ${words.slice(0, 3).join(" vs ")}` : null;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const found = await lookup(slug);
+  if (found.kind !== "found") return { title: "Story not found" };
+  const s = found.story;
+  const outlets = [...new Set(s.articles.map((a) => a.outlet?.name).filter(Boolean))];
+  const diff = sharpestDifference(s.comparison as StoryComparison | null);
+  const description = `${plural(s.outletCount, "outlet")} side by side${outlets.length ? ` (${outlets.slice(0, 4).join(", ")})` : ""}: shared claims, what only one carries, and the words each uses.${diff ? ` ${diff}.` : ""}`;
+  const url = `${await publicOrigin()}/stories/${s.slug}`;
+  return {
+    title: s.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { title: s.title, description, url, type: "article", siteName: "Parallax" },
+    twitter: { card: "summary_large_image", title: s.title, description },
+  };
+}
+
+export default async function StoryPage({ params }: Params) {
+  const { slug } = await params;
+  const s = await load(slug);
+  const comparison = s.comparison as StoryComparison | null;
+  const url = `${await publicOrigin()}/stories/${s.slug}`;
+  const range = dateRange(s.firstPublishedAt, s.lastPublishedAt);
+  const timeline = [...s.articles].sort((a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity));
+  const first = timeline.find((a) => a.publishedAt);
+  const central = comparison?.centralClaim ?? null;
+  const centralOutlet = central ? s.articles.find((a) => a.id === central.articleId)?.outlet?.name ?? "an unknown outlet" : null;
+
+  return (
+    <article>
+      <header>
+        <div className="flex flex-wrap items-start gap-3">
+          <h1 className="flex-1 text-2xl font-bold leading-tight tracking-tight md:text-3xl">
+            {s.title}
+            {s.titleGenerated && <span className="ml-2 align-middle text-sm font-normal text-muted">(title by Parallax)</span>}
+          </h1>
+          <ShareButton url={url} title={s.title} />
+        </div>
+        {central && (
+          <p className="mt-3 max-w-4xl text-[1.05rem] leading-relaxed">
+            <span className="text-sm font-medium text-muted">
+              Central claim, carried by {central.outletCount} of {s.outletCount || s.articleCount} outlets (quoted from {centralOutlet}):
+            </span>{" "}
+            “{central.text}”
+          </p>
+        )}
+        <p className="mt-2 text-sm text-muted">
+          {plural(s.outletCount, "outlet")} · {plural(s.articleCount, "article")}
+          {s.reprintCount > 0 && ` (${plural(s.reprintCount, "reprint")})`}
+          {range && ` · ${range}`}
+          {first && ` · first dated report: ${first.outlet?.name ?? "unknown outlet"}`}
+        </p>
+        <ol aria-label="Coverage timeline" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {timeline.map((a) => (
+            <li key={a.id} className="flex items-center gap-1">
+              <span aria-hidden className={a.publishedAt ? "text-accent" : "text-muted"}>
+                ●
+              </span>
+              <span className="font-medium">{a.outlet?.name ?? "Unknown outlet"}</span>
+              <span className="text-muted">{formatDateTime(a.publishedAt) ?? "no date in the file"}</span>
+            </li>
+          ))}
+        </ol>
+      </header>
+      <StoryView articles={s.articles} comparison={comparison} />
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+// Dates as readers expect them, in UTC (the zone the articles' times are stored in), so the server and
+// the browser print the same thing.
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+export function formatDate(d: Date | string | null | undefined): string | null {
+  if (!d) return null;
+  return dateFmt.format(typeof d === "string" ? new Date(d) : d);
+}
+
+export function formatDateTime(d: Date | string | null | undefined): string | null {
+  if (!d) return null;
+  return `${dateTimeFmt.format(typeof d === "string" ? new Date(d) : d)} UTC`;
+}
+
+export function dateRange(first: Date | null, last: Date | null): string | null {
+  const a = formatDate(first);
+  const b = formatDate(last);
+  if (!a) return null;
+  return a === b || !b ? a : `${a} – ${b}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,335 @@
+import Link from "next/link";
+import type { Claim, StoryComparison } from "@/lib/compare";
+import { formatDateTime, plural } from "../format";
+import { DiffText } from "./diff-text";
+import { PairPicker } from "./pair-picker";
+
+export interface StoryArticle {
+  id: string;
+  title: string;
+  titleDerived: boolean;
+  byline: string | null;
+  publishedAt: Date | null;
+  publishedAtText: string | null;
+  url: string | null;
+  wordCount: number;
+  copyOfId: string | null;
+  assignment: unknown;
+  outlet: { id: string; name: string; slug: string } | null;
+}
+
+const outletName = (a: StoryArticle) => a.outlet?.name ?? "Unknown outlet";
+
+/** Grid of one column per article; on phones two columns (the pair picker chooses which). */
+function Columns({ articles, children, label }: { articles: StoryArticle[]; children: (a: StoryArticle) => React.ReactNode; label?: string }) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className="grid grid-cols-2 gap-3 md:grid-cols-[repeat(var(--cols),minmax(14rem,1fr))]"
+      style={{ "--cols": articles.length } as React.CSSProperties}
+    >
+      {articles.map((a) => (
+        <div key={a.id} data-article={a.id} className="min-w-0">
+          {children(a)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function ArticleHeader({ a }: { a: StoryArticle }) {
+  const when = formatDateTime(a.publishedAt);
+  return (
+    <div className="h-full rounded-lg border border-black/10 bg-white p-3">
+      <p className="text-xs font-semibold uppercase tracking-wide text-muted">{outletName(a)}</p>
+      <h3 className="mt-1 font-semibold leading-snug">
+        <Link href={`/articles/${a.id}`} className="hover:underline">
+          {a.title}
+        </Link>
+      </h3>
+      {a.titleDerived && <p className="text-xs text-muted">Headline derived by Parallax from the lead</p>}
+      <p className="mt-1 text-sm text-muted">
+        {a.byline ?? "No byline"} · {when ? <time dateTime={a.publishedAt!.toISOString()}>{when}</time> : "date unknown"}
+      </p>
+      <p className="mt-1 text-sm text-muted">
+        {plural(a.wordCount, "word")}
+        {a.copyOfId && " · reprint"}
+        {a.url && (
+          <>
+            {" · "}
+            <a href={a.url} rel="noopener noreferrer nofollow" className="text-accent underline">
+              original<span className="sr-only"> article at {outletName(a)}</span> ↗
+            </a>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+function ClaimRow({ claim, articles }: { claim: Claim; articles: StoryArticle[] }) {
+  const byArticle = new Map(claim.sentences.map((s) => [s.articleId, s]));
+  return (
+    <li id={claim.anchor} className="claim-row rounded-lg border border-black/10 bg-white p-3">
+      <p className="mb-2 flex items-center gap-2 text-xs text-muted">
+        <a href={`#${claim.anchor}`} className="font-mono hover:underline" aria-label={`Link to this claim (${claim.anchor})`}>
+          #{claim.anchor}
+        </a>
+        <span>{plural(claim.outletCount, "outlet")}</span>
+      </p>
+      <Columns articles={articles}>
+        {(a) => {
+          const s = byArticle.get(a.id);
+          if (!s) return <p className="text-sm italic text-muted">Not in {outletName(a)}</p>;
+          return (
+            <div>
+              <blockquote className="text-[0.95rem] leading-relaxed">
+                <span className="sr-only">{outletName(a)}: </span>
+                <DiffText text={s.text} start={s.start} diff={s.diff} />
+              </blockquote>
+              {(s.attribution || s.hedges.length > 0) && (
+                <p className="mt-1 text-xs text-muted">
+                  {s.attribution && <>attribution: “{s.attribution}”</>}
+                  {s.attribution && s.hedges.length > 0 && " · "}
+                  {s.hedges.length > 0 && <>hedging: {s.hedges.map((h) => `“${h}”`).join(", ")}</>}
+                </p>
+              )}
+            </div>
+          );
+        }}
+      </Columns>
+    </li>
+  );
+}
+
+function Section({ id, title, children, note }: { id: string; title: string; children: React.ReactNode; note?: string }) {
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="border-b border-black/10 pb-1 text-lg font-semibold">
+        {title}
+      </h2>
+      {note && <p className="mt-1 text-sm text-muted">{note}</p>}
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+function Generated({ children }: { children: React.ReactNode }) {
+  return (
+    <span>
+      <span className="mr-1 rounded bg-black/5 px-1 text-[0.7rem] font-semibold uppercase tracking-wide text-muted">Parallax</span>
+      {children}
+    </span>
+  );
+}
+
+export function StoryView({ articles, comparison }: { articles: StoryArticle[]; comparison: StoryComparison | null }) {
+  const ordered = [...articles].sort(
+    (a, b) => outletName(a).localeCompare(outletName(b)) || (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity),
+  );
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const c = comparison;
+  return (
+    <div data-compare>
+      <PairPicker articles={ordered.map((a) => ({ id: a.id, label: outletName(a) }))} />
+      <section aria-label="Articles in this story">
+        <Columns articles={ordered} label="Articles">
+          {(a) => <ArticleHeader a={a} />}
+        </Columns>
+      </section>
+
+      {!c ? (
+        <p className="mt-8 text-muted">The comparison for this story is being prepared.</p>
+      ) : (
+        <>
+          <Section id="shared-claims" title="Shared claims" note="Sentences that carry the same claim, aligned across outlets. Highlighted words differ between outlets.">
+            {c.claims.length === 0 ? (
+              <p className="text-muted">No claim is carried by more than one article yet.</p>
+            ) : (
+              <ol className="space-y-3">
+                {c.claims.map((claim) => (
+                  <ClaimRow key={claim.id} claim={claim} articles={ordered} />
+                ))}
+              </ol>
+            )}
+          </Section>
+
+          <Section id="only-in" title="Only in one outlet">
+            <Columns articles={ordered}>
+              {(a) => {
+                const only = c.onlyIn.find((o) => o.articleId === a.id)?.claims ?? [];
+                return (
+                  <div className="rounded-lg border border-black/10 bg-white p-3">
+                    <h3 className="text-sm font-semibold">Only in {outletName(a)}</h3>
+                    {only.length === 0 ? (
+                      <p className="mt-1 text-sm text-muted">Nothing that the others leave out.</p>
+                    ) : (
+                      <ul className="mt-2 space-y-2">
+                        {only.map((claim) => (
+                          <li key={claim.id} id={claim.anchor} className="claim-row text-sm leading-relaxed">
+                            {claim.sentences[0]?.text}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                );
+              }}
+            </Columns>
+          </Section>
+
+          <Section id="names" title="How each outlet names them" note="The words each outlet puts next to a name, as printed. ⚑ marks entities the outlets describe differently.">
+            {c.descriptors.length === 0 ? (
+              <p className="text-muted">No descriptors found.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full border-collapse text-sm">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="p-2 text-left">Entity</th>
+                      {c.articles.map((ca) => (
+                        <th key={ca.id} scope="col" data-article={ca.id} className="p-2 text-left">
+                          {byId.get(ca.id) ? outletName(byId.get(ca.id)!) : ca.outlet ?? "Unknown outlet"}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.descriptors.map((row) => (
+                      <tr key={row.entityKey} className="border-t border-black/10 align-top">
+                        <th scope="row" className="p-2 text-left font-medium">
+                          {row.name}
+                          {row.differs && (
+                            <span className="ml-1 text-amber-800" title="Outlets describe this entity differently">
+                              ⚑ <span className="sr-only">described differently</span>
+                            </span>
+                          )}
+                          {row.spellingVariants.length > 0 && (
+                            <span className="block text-xs font-normal text-muted">spellings: {row.spellingVariants.map((v) => `“${v}”`).join(" / ")}</span>
+                          )}
+                        </th>
+                        {row.cells.map((cell) => (
+                          <td key={cell.articleId} data-article={cell.articleId} className="p-2">
+                            {cell.mentions === 0 ? (
+                              <span className="text-muted">not named</span>
+                            ) : cell.descriptors.length === 0 ? (
+                              <span className="text-muted">{cell.surfaces.map((s) => `“${s}”`).join(", ")}</span>
+                            ) : (
+                              cell.descriptors.map((d) => (
+                                <span key={d.text} className="mr-1 inline-block rounded bg-black/5 px-1.5 py-0.5">
+                                  “{d.text}”{d.count > 1 && <span className="text-muted"> ×{d.count}</span>}
+                                </span>
+                              ))
+                            )}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+
+          <Section id="cited" title="Who is cited" note="Sources each outlet attributes claims to, with the verbs used, as printed.">
+            {c.citations.length === 0 ? (
+              <p className="text-muted">No attributions found.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full border-collapse text-sm">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="p-2 text-left">Source</th>
+                      {c.articles.map((ca) => (
+                        <th key={ca.id} scope="col" data-article={ca.id} className="p-2 text-left">
+                          {byId.get(ca.id) ? outletName(byId.get(ca.id)!) : ca.outlet ?? "Unknown outlet"}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.citations.map((row) => (
+                      <tr key={row.key} className="border-t border-black/10 align-top">
+                        <th scope="row" className="p-2 text-left font-medium">{row.name}</th>
+                        {row.cells.map((cell) => (
+                          <td key={cell.articleId} data-article={cell.articleId} className="p-2">
+                            {cell.citations.length === 0 ? (
+                              <span className="text-muted">—</span>
+                            ) : (
+                              <ul className="space-y-1">
+                                {cell.citations.slice(0, 4).map((ci, i) => (
+                                  <li key={i}>
+                                    {ci.kind === "quote" ? "quote: " : ""}“{ci.text}”
+                                    {ci.hedged && <span className="ml-1 text-xs text-amber-800">(distancing verb)</span>}
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+
+          <Section id="gaps" title="Coverage gaps">
+            {c.gaps.length === 0 ? (
+              <p className="text-muted">Every outlet covers the same entities and claims.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {c.gaps.slice(0, 20).map((g) => (
+                  <li key={`${g.kind}-${g.key}`}>
+                    <Generated>{g.label.text}</Generated>
+                    {g.kind === "claim" && (
+                      <a href={`#claim-${g.key}`} className="ml-1 text-accent underline">
+                        see claim
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </>
+      )}
+
+      <details className="mt-8 rounded-lg border border-black/10 bg-white p-3">
+        <summary className="cursor-pointer font-semibold">Why these articles are together</summary>
+        <ul className="mt-2 space-y-2 text-sm">
+          {ordered.map((a) => (
+            <li key={a.id}>
+              <span className="font-medium">{outletName(a)}</span>: <WhyJoined assignment={a.assignment} />
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+function WhyJoined({ assignment }: { assignment: unknown }) {
+  const a = assignment as {
+    storyId: string | null;
+    score: number;
+    threshold: number;
+    sharedEntities?: { key: string }[];
+    sharedTerms?: { term: string }[];
+    runnerUp?: { score: number } | null;
+  } | null;
+  if (!a) return <span className="text-muted">placed by an editor</span>;
+  if (!a.storyId) return <span>started this story (no earlier story scored above {a.threshold})</span>;
+  const ents = (a.sharedEntities ?? []).slice(0, 6).map((e) => e.key.replace(/^[a-z]+:/, "").replace(/-/g, " "));
+  const terms = (a.sharedTerms ?? []).slice(0, 6).map((t) => t.term);
+  return (
+    <span>
+      joined with score {a.score.toFixed(2)} (threshold {a.threshold})
+      {ents.length > 0 && <> · shared entities: {ents.join(", ")}</>}
+      {terms.length > 0 && <> · shared words: {terms.join(", ")}</>}
+      {a.runnerUp && <> · next best story scored {a.runnerUp.score.toFixed(2)}</>}
+    </span>
+  );
+}
