@@ -44,8 +44,11 @@ export function findDate(line: string): DateHit | null {
   for (const r of results) {
     const s = r.start;
     if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) {
-      const date = s.date();
-      if (!isNaN(date.getTime())) return { date, text: r.text, index: r.index };
+      // A date without a time is that calendar day, not chrono's implied noon.
+      const date = s.isCertain("hour") ? s.date() : new Date(Date.UTC(s.get("year")!, s.get("month")! - 1, s.get("day")!));
+      // chrono keeps a leading "on"/"at" in the matched text; the printed date starts after it.
+      const lead = /^(?:on|at)\s+/i.exec(r.text)?.[0].length ?? 0;
+      if (!isNaN(date.getTime())) return { date, text: r.text.slice(lead), index: r.index + lead };
     }
   }
   return null;
@@ -93,8 +96,16 @@ export function parseBylineLine(line: string): BylineHit | null {
     byline = cleanAuthor(rest);
     if (byline && byline.split(/\s+/).length > 8) byline = null;
   } else if (date) {
+    // "Posted on 12 October 2023 by Tom Fairley": the name follows a "by" after the date.
+    let rest = t.replace(date.text, " ").replace(READING_TIME, " ");
+    const by = /\bby\s+(.+)$/i.exec(rest);
+    if (by) {
+      const name = cleanAuthor(by[1]!.split(/\s[|•·]\s|\s[–—-]\s/)[0]!);
+      if (name && name.split(/\s+/).length <= 6) byline = name;
+      rest = rest.slice(0, by.index);
+    }
     // A date line must be mostly the date: "Published 18 Sept 2023" yes, a sentence that cites a date no.
-    const rest = t.replace(date.text, "").replace(READING_TIME, "").replace(/\b(published|updated|posted|on|at|date|last)\b:?/gi, "");
+    rest = rest.replace(/\b(published|updated|posted|on|at|date|last|modified)\b:?/gi, "");
     if ((rest.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return null;
   }
   return { byline, date };

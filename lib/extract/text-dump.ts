@@ -5,7 +5,7 @@
 // of prose; title and byline are looked for just above it.
 
 import { blockStats, classify, type BlockClass } from "./block-class";
-import { parseBylineLine, type DateHit } from "./metadata";
+import { cleanAuthor, parseBylineLine, type DateHit } from "./metadata";
 
 export interface DumpOptions {
   stopWords: ReadonlySet<string> | null;
@@ -39,6 +39,8 @@ const TIME_ONLY = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d+
 // A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)".
 const CREDIT =
   /(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/i;
+// Wire-style credit after the caption's last sentence: ". REUTERS/Jane Doe", ". Agency/Photographer Name".
+const SLASH_CREDIT = /[.!?]\s+[\p{Lu}][\p{L}.&-]*\/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3}$/u;
 
 /** Lines of the file, with hard-wrapped prose re-joined (a wrapped line ends mid-sentence and the next starts in lower case). */
 export function toUnits(text: string): string[] {
@@ -51,7 +53,7 @@ export function toUnits(text: string): string[] {
       continue;
     }
     const last = out[out.length - 1];
-    if (!prevBlank && last && last.length >= 40 && !/[.!?:;"”’)]$/.test(last) && /^[\p{Ll}(“"'‘]/u.test(line)) {
+    if (!prevBlank && last && last.length >= 40 && !/[.!?:;"”’)]$/.test(last) && /^\p{Ll}/u.test(line)) {
       out[out.length - 1] = last + " " + line;
     } else out.push(line);
     prevBlank = false;
@@ -68,7 +70,7 @@ function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: 
   }
   const linkChars = (text.match(URLISH) ?? []).reduce((a, m) => a + m.length, 0);
   const s = blockStats(text, linkChars, stop);
-  if (CREDIT.test(text) && !(s.endsSentence && s.chars > 300)) {
+  if (text.length < 1000 && (CREDIT.test(text) || SLASH_CREDIT.test(text)) && !(s.endsSentence && s.chars > 300)) {
     unit.caption = true;
     return unit;
   }
@@ -140,7 +142,18 @@ export function extractDump(units: string[], opts: DumpOptions): DumpArticle {
     }
     removed.push(units[i]!);
   }
-  return { title: head.title, paragraphs, removed, caption, byline: head.byline, date: head.date };
+  let byline = head.byline;
+  if (!byline && region) {
+    // Wire copy credits the reporter after the story: "Reporting by Jane Mwangi; Editing by Peter Holt".
+    for (let i = region.to + 1; i <= Math.min(units.length - 1, region.to + 3); i++) {
+      const m = /^(?:reporting|written|writing|additional reporting)\s+by\s+([^;]+)/i.exec(units[i]!);
+      if (m) {
+        byline = cleanAuthor(m[1]!);
+        break;
+      }
+    }
+  }
+  return { title: head.title, paragraphs, removed, caption, byline, date: head.date };
 }
 
 /** jusText context rule: short and near-good lines take their class from the nearest decided neighbours. */
@@ -160,11 +173,18 @@ function smooth(units: Unit[]): boolean[] {
     const u = units[i]!;
     if (u.cls === "good") keep[i] = true;
     else if (u.cls === "near") keep[i] = prevGood[i]! || next;
-    else if (u.cls === "short") keep[i] = u.heading ? next : prevGood[i]! && next;
+    else if (u.cls === "short") keep[i] = u.heading ? next : prevGood[i]! && next && looksLikeSubheading(u.text);
     if (u.cls === "good") next = true;
     else if (u.cls === "bad" && !u.caption) next = false;
   }
   return keep;
+}
+
+// Between two paragraphs, a short line stays only if it reads as a subheading: a few words in sentence
+// or title case, not a one-word slot label ("ADVERTISEMENT") or a counter ("Comments (12)").
+function looksLikeSubheading(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words >= 3 && words <= 16 && text !== text.toUpperCase() && !/\d+\)?$/.test(text);
 }
 
 /**
@@ -214,7 +234,9 @@ function isHeadlineShaped(text: string, u: Unit): boolean {
   if (u.caption || u.stamp || text.length < 15 || text.length > 250) return false;
   const words = text.split(/\s+/).length;
   if (words < 3 || words > 40) return false;
-  return !/[.,;:]$/.test(text);
+  // Datelines ("NAIROBI, June 3 (Wire) -") and labels end in a separator; headlines do not.
+  if (/^\p{Lu}[\p{Lu} .'-]+,/u.test(text)) return false;
+  return !/[.,;:–—-]$/.test(text);
 }
 
 /** Byline/date and title in the lines just above the body. */
