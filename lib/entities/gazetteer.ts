@@ -1,0 +1,104 @@
+// Gazetteers: countries (names, official and short names, demonyms, capitals) from world-countries, and
+// names, cities, regions, organisations and teams generated from compromise's lexicon
+// (data/lexicon.json, see fixtures/entities/build-gazetteer.ts). Lookups are by folded name.
+
+import countries from "world-countries";
+import lexicon from "./data/lexicon.json";
+import { foldName, keyPrefix } from "./keys";
+import { ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import type { EntityType } from "./types";
+
+export interface GazetteerEntry {
+  type: EntityType;
+  key: string;
+  name: string;
+  /** The entry is an adjective or demonym of the place ("North Korean"), not its name. */
+  demonym: boolean;
+  relatedKeys: string[];
+}
+
+const byName = new Map<string, GazetteerEntry>();
+
+function add(name: string, entry: GazetteerEntry, override = false): void {
+  const f = foldName(name);
+  if (!f) return;
+  if (!override && byName.has(f)) return;
+  byName.set(f, entry);
+}
+
+const slug = (s: string) => foldName(s);
+
+// Country codes appear in prose only for a handful of countries; the others ("IN", "IT") are words.
+const CODES_IN_PROSE: Record<string, string> = {
+  US: "US", "U.S.": "US", USA: "US", "U.S.A.": "US", America: "US", UK: "GB", "U.K.": "GB", Britain: "GB",
+  "Great Britain": "GB", UAE: "AE", DPRK: "KP", PRC: "CN", ROK: "KR", DRC: "CD", Holland: "NL",
+};
+
+const countryKey = new Map<string, string>();
+for (const c of countries) {
+  const key = `place:${slug(c.name.common)}`;
+  countryKey.set(c.cca2, key);
+  const entry: GazetteerEntry = { type: "PLACE", key, name: c.name.common, demonym: false, relatedKeys: [] };
+  add(c.name.common, entry, true);
+  add(c.name.official, entry, true);
+  for (const alt of c.altSpellings) {
+    // Skip two-letter codes and inverted forms ("Korea, Republic of"); keep full alternative names.
+    if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt)) add(alt, entry, true);
+  }
+  const dem = c.demonyms?.eng;
+  if (dem) {
+    for (const d of new Set([dem.m, dem.f])) {
+      if (d) add(d, { ...entry, demonym: true });
+    }
+  }
+}
+for (const [alias, cca2] of Object.entries(CODES_IN_PROSE)) {
+  const key = countryKey.get(cca2);
+  const c = countries.find((x) => x.cca2 === cca2);
+  if (key && c) add(alias, { type: "PLACE", key, name: c.name.common, demonym: false, relatedKeys: [] }, true);
+}
+// Capitals stand for their governments ("Moscow said"): keep them as places, related to the country.
+for (const c of countries) {
+  const ck = countryKey.get(c.cca2)!;
+  for (const cap of c.capital ?? []) {
+    const name = cap.replace(/\s+D\.C\.$/, "");
+    add(name, { type: "PLACE", key: `place:${slug(name)}`, name, demonym: false, relatedKeys: [ck] });
+  }
+}
+for (const [seat, country] of Object.entries(SEATS_OF_POWER)) {
+  const c = countries.find((x) => x.name.common === country);
+  const name = seat.replace(/\b\p{L}/gu, (m) => m.toUpperCase());
+  add(seat, { type: "ORGANIZATION", key: `org:${slug(seat)}`, name, demonym: false, relatedKeys: c ? [countryKey.get(c.cca2)!] : [] }, true);
+}
+
+const titleCase = (s: string) => s.replace(/(^|[\s\-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+const lex = lexicon as Record<string, string[]>;
+const addList = (words: string[] | undefined, type: EntityType) => {
+  for (const w of words ?? []) {
+    const name = titleCase(w);
+    add(w, { type, key: `${keyPrefix(type)}:${slug(w)}`, name, demonym: false, relatedKeys: [] });
+  }
+};
+addList(lex.places, "PLACE");
+addList(lex.regions, "PLACE");
+addList(lex.orgs, "ORGANIZATION");
+addList(lex.teams, "ORGANIZATION");
+addList(lex.people, "PERSON");
+
+const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(lex.firstNames);
+export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
+export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
+export const ORG_WORDS: ReadonlySet<string> = new Set([...(lex.orgWords ?? []), ...ORG_HEADS]);
+export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? []), ...PLACE_HEADS]);
+
+export function lookup(name: string): GazetteerEntry | undefined {
+  return byName.get(foldName(name));
+}
+
+/** An adjective of nationality or region ("Russian", "Asian"), with or without a country to link to. */
+export function isDemonymWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return demonymWords.has(lower) || lookup(word)?.demonym === true;
+}

@@ -1,0 +1,385 @@
+// Named entities of one article: people, organisations, places and other names, with exact offsets,
+// in-article resolution ("Putin" after "Vladimir Putin"), canonical cross-article keys, the outlet's
+// descriptors ("Russian dictator") and salience. Rules plus gazetteers; see README.md for the measurements
+// behind that choice.
+
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { STOP_WORDS } from "@/lib/text";
+import { COMMON_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
+import { foldName, foldWords, keyPrefix } from "./keys";
+import { detectLanguage } from "./language";
+import { HONORIFICS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { findSpans, type DocStats, type Span } from "./spans";
+import { nameTokens, type NameToken } from "./tokens";
+import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
+
+export type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
+export { slugForKey } from "./keys";
+
+/** Deterministic canonical key of a name: gazetteer key when known ("DPRK" -> "place:north-korea"). */
+export function entityKey(name: string, type: EntityType): string {
+  const gaz = lookup(name);
+  if (gaz && (gaz.type === type || (type === "PLACE" && gaz.demonym))) return gaz.key;
+  return `${keyPrefix(type)}:${foldName(name)}`;
+}
+
+const Input = z.object({
+  title: z.string().nullable(),
+  body: z.string(),
+  language: z.string().nullable().optional(),
+});
+
+interface Line {
+  field: TextField;
+  text: string;
+  tokens: NameToken[];
+  mode: "prose" | "headline" | "caps";
+}
+
+interface Resolved {
+  span: Pick<Span, "field" | "start" | "end" | "surface" | "prefixDescriptor"> & Partial<Span>;
+  key: string;
+  type: EntityType;
+  name: string;
+  form: EntityMention["form"];
+  related: string[];
+}
+
+export function extractEntities(input: { title: string | null; body: string; language?: string | null }): EntityResult {
+  const parsed = Input.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "INVALID_ENTITY_INPUT", "extractEntities needs { title, body }");
+  const { title, body } = parsed.data;
+  const language = parsed.data.language ?? detectLanguage(`${title ?? ""}\n${body}`);
+  if (language !== null && language !== "en") {
+    return { language, supported: false, reason: `language ${language} is not supported`, entities: [] };
+  }
+
+  const fields: [TextField, string][] = [["title", title ?? ""], ["body", body]];
+  const lines: Line[] = [];
+  for (const [field, text] of fields) {
+    for (const m of text.matchAll(/[^\n]+/g)) {
+      const tokens = nameTokens(m[0], m.index);
+      lines.push({ field, text, tokens, mode: lineMode(m[0], tokens, field) });
+    }
+  }
+  const stats = docStats(lines);
+
+  const spans: Span[] = [];
+  for (const line of lines) if (line.mode === "prose") spans.push(...findSpans(line.tokens, line.field, line.text, stats));
+  const resolved = resolve(spans);
+  resolved.push(...matchHeadlines(lines, resolved));
+  return { language: language ?? "en", supported: true, reason: null, entities: assemble(resolved, fields) };
+}
+
+/** Prose, a title-cased headline or navigation line, or an all-capitals line. */
+function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mode"] {
+  const words = tokens.filter((t) => t.word && /\p{L}/u.test(t.text));
+  if (words.length === 0) return "prose";
+  const caps = words.filter((t) => t.allCaps || (t.text.length === 1 && t.cap)).length;
+  if (words.length >= 2 && caps / words.length >= 0.6) return "caps";
+  const content = words.filter((t) => t.text.length >= 4 && !STOP_WORDS.has(t.lower));
+  if (content.length >= 3 && content.filter((t) => t.cap).length / content.length >= 0.75) return "headline";
+  if (words.length <= 4 && !/[.!?]["”’)]?$/.test(text.trim()) && (field === "body" || words.length <= 2)) return "headline";
+  return "prose";
+}
+
+function docStats(lines: Line[]): DocStats {
+  const lowerSeen = new Set<string>();
+  const capMidSeen = new Set<string>();
+  for (const line of lines) {
+    if (line.mode !== "prose") continue;
+    for (const t of line.tokens) {
+      if (!t.word) continue;
+      if (!t.cap) lowerSeen.add(t.lower);
+      else if (!t.sentStart && !t.allCaps) capMidSeen.add(t.lower);
+    }
+  }
+  return { lowerSeen, capMidSeen };
+}
+
+const initials = (s: Span | Resolved["span"]) =>
+  (s.tokens ?? []).filter((t) => t.cap).map((t) => t.text[0]).join("").toUpperCase();
+
+/** In-article resolution: short forms to full names, acronyms and back-references to organisations. */
+function resolve(spans: Span[]): Resolved[] {
+  const out: Resolved[] = [];
+  const persons: Resolved[] = [];
+  const byLast = new Map<string, Resolved[]>();
+  const byFirst = new Map<string, Resolved[]>();
+  const orgPrefix = new Map<string, Resolved>();
+  const byAcronym = new Map<string, Resolved>();
+  const byHead = new Map<string, Set<string>>();
+  const keyInfo = new Map<string, Resolved>();
+  const full = (s: Span): Resolved => {
+    const gaz: GazetteerEntry | null = s.gaz;
+    const type = gaz?.type ?? s.type;
+    return {
+      span: s, type,
+      key: gaz?.key ?? `${keyPrefix(type)}:${foldName(s.surface)}`,
+      name: gaz?.name ?? s.surface,
+      form: gaz?.demonym ? "demonym" : "name",
+      related: gaz?.relatedKeys ?? [],
+    };
+  };
+  const push = (m: Resolved) => {
+    out.push(m);
+    if (!keyInfo.has(m.key)) keyInfo.set(m.key, m);
+  };
+
+  // First pass: multi-word people and organisations, which short forms resolve to.
+  const multi = spans.filter((s) => s.tokens.length >= 2 && !s.gaz && (s.type === "PERSON" || s.type === "ORGANIZATION"));
+  // Longer names first, so "Mark Felt" can join "W. Mark Felt".
+  for (const s of [...multi].sort((x, y) => y.tokens.length - x.tokens.length)) {
+    const words = foldWords(s.surface);
+    if (s.type === "PERSON") {
+      const longer = persons.find((p) => {
+        const pw = foldWords(p.name);
+        return pw.length > words.length && pw.slice(pw.length - words.length).join(" ") === words.join(" ");
+      });
+      const m = longer ? { ...longer, span: s, form: "name" as const } : full(s);
+      if (!longer) persons.push(m);
+      (s as Span & { resolved?: Resolved }).resolved = m;
+      const last = words.at(-1)!;
+      const first = words[0]!;
+      if (!longer) {
+        byLast.set(last, [...(byLast.get(last) ?? []), m]);
+        if (!/^\p{L}$/u.test(first)) byFirst.set(first, [...(byFirst.get(first) ?? []), m]);
+      }
+    } else {
+      const m = full(s);
+      (s as Span & { resolved?: Resolved }).resolved = m;
+      for (let k = 1; k < words.length; k++) {
+        const prefix = words.slice(0, k).join("-");
+        if (!["of", "and", "for", "the"].includes(words[k - 1]!) && !lookup(prefix) && !orgPrefix.has(prefix)) orgPrefix.set(prefix, m);
+      }
+      const acr = initials(s);
+      if (acr.length >= 2) byAcronym.set(acr, m);
+      const head = words.at(-1)!;
+      byHead.set(head, new Set([...(byHead.get(head) ?? []), m.key]));
+      if (!keyInfo.has(m.key)) keyInfo.set(m.key, m);
+    }
+  }
+
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const pre = (s as Span & { resolved?: Resolved }).resolved;
+    if (pre) { push(pre); continue; }
+    if (s.gaz) { push(full(s)); continue; }
+    const words = foldWords(s.surface);
+    const f = words.join("-");
+    if (s.backReference) {
+      const keys = byHead.get(words.at(-1) ?? "");
+      const target = keys && keys.size === 1 ? keyInfo.get([...keys][0]!) : undefined;
+      if (target) push({ ...target, span: s, form: "name" });
+      continue;
+    }
+    // An acronym in brackets right after a name is that name ("Special Operations Forces (SOF)").
+    const before = s.line[s.at - 1];
+    const prevMention = out.at(-1);
+    if (s.tokens.length === 1 && s.tokens[0]!.allCaps && before?.text === "(" && prevMention &&
+      prevMention.span.field === s.field && s.start - prevMention.span.end <= 3 && prevMention.type !== "PERSON") {
+      push({ ...prevMention, span: s, form: "acronym" });
+      continue;
+    }
+    if (s.tokens.length === 1 && s.tokens[0]!.allCaps && byAcronym.has(s.surface.replace(/[.\-]/g, "").toUpperCase())) {
+      push({ ...byAcronym.get(s.surface.replace(/[.\-]/g, "").toUpperCase())!, span: s, form: "acronym" });
+      continue;
+    }
+    if (s.type !== "PLACE" || s.evidence < 3) {
+      const cands = s.tokens.length === 1 ? (byLast.get(f) ?? byFirst.get(f)) : undefined;
+      if (cands?.length) {
+        const preceding = cands.filter((c) => c.span.start <= s.start || c.span.field !== s.field);
+        const pick = (preceding.length ? preceding.at(-1) : cands[0])!;
+        push({ ...pick, span: s, form: "name" });
+        continue;
+      }
+      const org = orgPrefix.get(f);
+      if (org && s.evidence < 3) { push({ ...org, span: s, form: "name" }); continue; }
+    }
+    push(full(s));
+  }
+
+  // One type per surface: the best-evidenced reading wins for the unresolved ones.
+  const best = new Map<string, { type: EntityType; ev: number }>();
+  for (const m of out) {
+    if (m.span.surface && (m.span as Span).evidence !== undefined) {
+      const f = foldName(m.span.surface);
+      const ev = (m.span as Span).evidence;
+      const b = best.get(f);
+      if (!b || ev > b.ev) best.set(f, { type: m.type, ev });
+    }
+  }
+  for (const m of out) {
+    const s = m.span as Span;
+    if (s.gaz || m.form !== "name" || m.key !== `${keyPrefix(m.type)}:${foldName(s.surface)}`) continue;
+    const b = best.get(foldName(s.surface));
+    if (b && b.type !== m.type && b.ev > s.evidence) {
+      m.type = b.type;
+      m.key = `${keyPrefix(b.type)}:${foldName(s.surface)}`;
+    }
+  }
+  coordinate(out);
+  return out.filter((m) => !(m.type === "OTHER" && (m.span as Span).evidence === 0 && isSingleCommonish(m.span.surface)));
+}
+
+// "Donetsk and Luhansk", "Andriivka and Klishchiivka": an untyped name joined to a typed one by "and"/"or"
+// takes its type.
+function coordinate(out: Resolved[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < out.length; i++) {
+      const m = out[i]!;
+      const s = m.span as Span;
+      if (m.type !== "OTHER" || s.evidence !== 0 || s.gaz) continue;
+      for (const j of [i - 1, i + 1]) {
+        const o = out[j];
+        if (!o || o.type === "OTHER" || o.form === "demonym" || o.span.field !== s.field) continue;
+        const [x, y] = j < i ? [o.span, s] : [s, o.span];
+        const between = (s.line ? s.line : []).filter((t) => t.start >= x.end && t.end <= y.start).map((t) => t.lower);
+        if (between.length === 1 && (between[0] === "and" || between[0] === "or")) {
+          m.type = o.type;
+          m.key = `${keyPrefix(o.type)}:${foldName(s.surface)}`;
+          break;
+        }
+      }
+    }
+  }
+}
+
+const isSingleCommonish = (surface: string) => !surface.includes(" ") && COMMON_WORDS.has(surface.toLowerCase());
+
+/** Names in headlines, navigation and all-capitals lines: only names known from the prose or a gazetteer. */
+function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
+  const index = new Map<string, Resolved>();
+  for (const m of known) {
+    if (m.form === "demonym") continue;
+    index.set(foldName(m.span.surface), m);
+    index.set(foldName(m.name), m);
+    if (m.type === "PERSON") {
+      const w = foldWords(m.name);
+      if (w.length >= 2 && !index.has(w.at(-1)!)) index.set(w.at(-1)!, m);
+    }
+  }
+  const out: Resolved[] = [];
+  for (const line of lines) {
+    if (line.mode === "prose") continue;
+    const ts = line.tokens;
+    for (let i = 0; i < ts.length; ) {
+      const t = ts[i]!;
+      const ok = (x: NameToken) => x.word && (line.mode === "caps" ? /\p{L}/u.test(x.text) : x.cap);
+      if (!ok(t)) { i++; continue; }
+      let matched = 0;
+      for (let len = Math.min(6, ts.length - i); len >= 1 && !matched; len--) {
+        const last = ts[i + len - 1]!;
+        if (!ok(last)) continue;
+        const slice = ts.slice(i, i + len);
+        if (slice.some((x) => !x.word)) continue;
+        const surface = line.text.slice(t.start, last.end);
+        const f = foldName(surface);
+        const hit = index.get(f);
+        if (hit) {
+          out.push({ ...hit, span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null }, form: hit.form === "acronym" ? "acronym" : "name" });
+          matched = len;
+          break;
+        }
+        const gaz = lookup(surface);
+        const lower = surface.toLowerCase();
+        if (gaz && !(len === 1 && (COMMON_WORDS.has(lower) || STOP_WORDS.has(lower)))) {
+          out.push({
+            span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
+            key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
+          });
+          matched = len;
+        }
+      }
+      i += matched || 1;
+    }
+  }
+  return out;
+}
+
+/** The outlet's words for a person at this mention: "Russian dictator", "the Kremlin spokesperson". */
+function descriptorOf(m: Resolved, text: string): string | null {
+  const s = m.span as Span;
+  if (m.type !== "PERSON" || !s.line) return s.prefixDescriptor ?? null;
+  const line = s.line;
+  const isRoleWord = (t: NameToken) => t.word && (TITLE_WORDS.has(t.lower) || ROLE_MODIFIERS.has(t.lower)) && !HONORIFICS.has(t.lower);
+  // Walk left from the name (or from a descriptor found inside the capitalised run).
+  let startTok = s.at;
+  let endChar = -1;
+  if (s.prefixDescriptor) {
+    startTok = s.at;
+    while (startTok > 0 && line[startTok - 1]!.start >= s.start - s.prefixDescriptor.length - 2 && line[startTok - 1]!.word) startTok--;
+    endChar = s.start;
+  } else {
+    const prev = line[s.at - 1];
+    if (prev && prev.word && TITLE_WORDS.has(prev.lower) && !HONORIFICS.has(prev.lower)) {
+      startTok = s.at - 1;
+      endChar = prev.end;
+    }
+  }
+  if (endChar >= 0) {
+    let k = startTok - 1;
+    while (k >= 0) {
+      const t = line[k]!;
+      if (!t.word || STOP_WORDS.has(t.lower)) break;
+      if (!(isRoleWord(t) || isDemonymWord(t.text) || (t.cap && !t.sentStart) || (t.cap && lookup(t.text)))) break;
+      k--;
+    }
+    const start = line[k + 1]!.start;
+    const d = text.slice(start, s.prefixDescriptor ? s.start : endChar).trim();
+    if (d) return d;
+  }
+  // Appositive: "Dmitry Peskov, the Kremlin spokesperson, said".
+  const end = s.at + s.tokens.length;
+  if (line[end]?.text === ",") {
+    let k = end + 1;
+    if (["the", "a", "an", "its", "his", "her", "their"].includes(line[k]?.lower ?? "")) k++;
+    const from = k;
+    while (k < line.length && k - from < 6 && line[k]!.word && !["who", "which", "that", "and", "said", "says"].includes(line[k]!.lower)) k++;
+    const stopOk = k >= line.length || [",", ".", ";", ")"].includes(line[k]!.text) || ["who", "said", "says"].includes(line[k]!.lower);
+    const lastTok = line[k - 1];
+    if (k > from && stopOk && lastTok && TITLE_WORDS.has(lastTok.lower)) return text.slice(line[from]!.start, lastTok.end);
+  }
+  return null;
+}
+
+function assemble(mentions: Resolved[], fields: [TextField, string][]): ArticleEntity[] {
+  const texts = Object.fromEntries(fields) as Record<TextField, string>;
+  const bodyLen = Math.max(1, texts.body.length);
+  // Lead: the first ~400 characters of the body carry the story's main actors.
+  const LEAD = 400;
+  const groups = new Map<string, { m: Resolved; list: EntityMention[]; score: number; names: string[] }>();
+  const seen = new Set<string>();
+  for (const m of mentions.sort((a, b) => (a.span.field === b.span.field ? a.span.start - b.span.start : a.span.field === "title" ? -1 : 1))) {
+    const id = `${m.span.field}:${m.span.start}:${m.span.end}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const mention: EntityMention = {
+      field: m.span.field, start: m.span.start, end: m.span.end, surface: m.span.surface,
+      descriptor: descriptorOf(m, texts[m.span.field]), form: m.form,
+    };
+    const weight = (m.span.field === "title" ? 3 : m.span.start < LEAD ? 2 : 1 + 0.5 * (1 - m.span.start / bodyLen)) *
+      (m.form === "demonym" ? 0.5 : 1);
+    const g = groups.get(m.key) ?? { m, list: [], score: 0, names: [] };
+    g.list.push(mention);
+    g.score += weight;
+    if (m.form === "name") g.names.push(m.name.length >= m.span.surface.length ? m.name : m.span.surface);
+    groups.set(m.key, g);
+  }
+  const max = Math.max(1, ...[...groups.values()].map((g) => g.score));
+  const out: ArticleEntity[] = [];
+  for (const [key, g] of groups) {
+    const gazName = lookup(g.m.name)?.key === key ? lookup(g.m.name)!.name : null;
+    const name = gazName ?? (g.names.length ? g.names.reduce((a, b) => (b.length > a.length ? b : a)) : g.m.name);
+    out.push({
+      key, name, type: g.m.type, mentions: g.list,
+      surfaceForms: [...new Set(g.list.map((x) => x.surface))],
+      descriptors: [...new Set(g.list.map((x) => x.descriptor).filter((d): d is string => d !== null))],
+      salience: Math.round((g.score / max) * 1000) / 1000,
+      relatedKeys: [...new Set(g.m.related)].filter((k) => k !== key),
+    });
+  }
+  return out.sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
+}
+

@@ -1,0 +1,52 @@
+// Canonical keys: one spelling-insensitive, deterministic key per name, so "National Resistance Centre" and
+// "National Resistance Center", or "Zelenskyy" and "Zelenskiy", meet in the database.
+
+import type { EntityType } from "./types";
+
+const PREFIX: Record<EntityType, string> = { PERSON: "person", ORGANIZATION: "org", PLACE: "place", OTHER: "other" };
+
+// British/American and transliteration variants folded to one form. Only whole-word or word-final
+// rewrites, so two different names rarely fold together (a wrong merge is worse than a missed one).
+const WORD_FOLDS: [RegExp, string][] = [
+  [/^(.+)tre$/, "$1ter"], // centre, theatre, metre
+  [/^(.+[^e])ence$/, "$1ense"], // defence, offence (not "silence": it has no "ense" twin in names)
+  [/^(.+)our$/, "$1or"], // labour, harbour
+  [/^(.+[^aeiou])is(e|es|ed|ing|ation|ations)$/, "$1iz$2"], // organise, organisation
+  [/^(.+)(?:yy|iy|ij)$/, "$1y"], // Zelenskyy, Zelenskiy -> zelensky
+];
+
+/** Lower-case, accent-free, variant-folded words of a name. */
+export function foldWords(name: string): string[] {
+  const base = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, "")
+    .replace(/&/g, " and ")
+    .replace(/['.]/g, "");
+  const words = base.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words[0] === "the" && words.length > 1) words.shift();
+  return words.map((w) => {
+    if (w.length < 5) return w;
+    for (const [re, to] of WORD_FOLDS) if (re.test(w)) return w.replace(re, to);
+    return w;
+  });
+}
+
+export function foldName(name: string): string {
+  return foldWords(name).join("-");
+}
+
+export function keyPrefix(type: EntityType): string {
+  return PREFIX[type];
+}
+
+/** URL slug of a key: "person:vladimir-putin" -> "person-vladimir-putin". */
+export function slugForKey(key: string): string {
+  const i = key.indexOf(":");
+  const head = i < 0 ? "" : key.slice(0, i);
+  const rest = i < 0 ? key : key.slice(i + 1);
+  const slug = rest.replace(/[^\p{L}\p{N}-]+/gu, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  return encodeURIComponent(head ? `${head}-${slug}` : slug);
+}

@@ -1,0 +1,98 @@
+// Curated word lists the rules rely on. General English and news conventions only: nothing here names a
+// story. Each list says why it exists.
+
+const set = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Role nouns that head a descriptor ("Russian President", "Kremlin spokesperson") and never start a name. */
+export const TITLE_WORDS = set(`
+president vice-president premier chancellor minister secretary spokesperson spokesman spokeswoman spokespeople
+leader dictator ruler king queen prince princess emperor pope cardinal bishop archbishop rabbi imam sheikh
+governor mayor senator congressman congresswoman representative rep ambassador envoy diplomat consul
+chairman chairwoman ceo cfo coo founder director chief commander general admiral colonel major
+captain lieutenant sergeant corporal marshal officer deputy assistant adviser advisor aide attorney lawyer
+prosecutor judge sheriff constable detective inspector superintendent commissioner chief-of-staff
+coach manager owner executive president-elect minister-designate speaker lawmaker legislator mp mep
+actor actress singer rapper striker goalkeeper quarterback receiver pitcher
+reporter correspondent journalist editor columnist anchor producer publicist analyst economist
+professor dr doctor researcher scientist official activist candidate nominee challenger
+champion boxer referee priest pastor reverend
+dr. mr mr. mrs mrs. ms ms. sir dame lord lady gov gov. sen sen. rep. gen gen. col col. lt lt. sgt sgt. capt capt.
+prof prof. st. hon
+`);
+
+/** Honorifics that are dropped from the front of a name but carry no role. */
+export const HONORIFICS = set(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. st. rev rev. hon`);
+
+/** Words that qualify a role inside a descriptor ("Deputy Defence Minister", "former US President"). */
+export const ROLE_MODIFIERS = set(`
+deputy vice acting former interim first prime foreign defence defense interior finance justice health
+foreign-affairs home state senior chief general lead top head assistant associate executive press
+national regional federal local supreme high military security intelligence economy economic trade energy
+education culture agriculture transport labour labor environment defence-ministry opposition party
+`);
+
+/** Last words that make a capitalised sequence an organisation (added to compromise's orgWords). */
+export const ORG_HEADS = set(`
+centre center ministry forces force army navy police party council committee commission agency bureau
+department office service services institute institution university college school academy hospital
+clinic church court tribunal parliament assembly senate congress union federation league association
+society foundation fund bank group company corporation corp corp. inc inc. ltd ltd. llc plc co co. airlines
+airways network networks news times post journal herald tribune gazette chronicle telegraph guardian
+reporter advocate observer press magazine television radio tv media studios records entertainment
+authority administration directorate command guard patrol sheriff prosecutor's magistrates board
+brigade battalion regiment division corps alliance coalition front movement organization organisation
+`);
+
+/** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
+export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort`);
+
+/** Last words that make a capitalised sequence a place (added to compromise's placeWords). */
+export const PLACE_HEADS = set(`
+oblast province region district county state city town village street st road avenue ave boulevard
+highway square park bridge airport station sea ocean gulf bay river lake mountains mountain valley
+peninsula island islands coast beach heights hill hills glacier desert forest canyon harbour harbor
+krai raion prefecture governorate territory territories republic
+`);
+
+/** Lower-case nouns that, right after a name or before "of X", say the name is a place. */
+export const PLACE_NOUNS = set(`
+city cities town towns village villages region regions province provinces district districts
+county counties state states country countries capital port island oblast area settlement settlements
+suburb neighbourhood neighborhood municipality
+`);
+
+/** Prepositions that, right before an unknown capitalised name, make a place the likely reading. */
+export const PLACE_PREPOSITIONS = set(`in near outside around towards toward into across from at`);
+
+/** Verbs of saying; "X said" is a person (or an organisation when X is one). */
+export const SPEECH_VERBS = set(`said says told added stated claimed warned announced insisted denied wrote tweeted`);
+
+/** Joiners allowed inside a name when the name's head makes it an institution or a feature. */
+export const NAME_JOINERS = set(`of for and de du des la le del della di da van von der den al bin ibn`);
+
+/** Short capitalised forms that are not entities even mid-sentence: UI words, units, time zones. */
+export const NON_ENTITIES = set(`
+ai tv pc ceo cfo gmt utc edt est pdt pst bst cet cest am pm a.m. p.m. dui ko kos td ir rip ok id dna gdp
+faq pdf url usb gps vip mvp nb ps rsvp vs i ii iii iv image images photo photos video videos subscribe
+sign login log menu search home share print email newsletter advertisement advertising related read
+more watch listen skip content edit copyright terms privacy cookies click follow updated
+published live breaking news world opinion sports sport business entertainment technology tech
+science health culture lifestyle travel politics elections quick links shows
+`);
+
+/** Names of government seats used for the government, related to their country. */
+export const SEATS_OF_POWER: Record<string, string> = {
+  kremlin: "Russia",
+  "white house": "United States",
+  pentagon: "United States",
+  "downing street": "United Kingdom",
+  "élysée": "France",
+  elysee: "France",
+  "blue house": "South Korea",
+  zhongnanhai: "China",
+};
+
+export const MONTHS_AND_DAYS = set(`
+january february march april may june july august september october november december jan feb mar apr jun jul
+aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter
+`);

@@ -1,0 +1,290 @@
+// Finding and typing name spans in prose. Proposals come from capitalised sequences; gazetteers, name
+// heads ("... Centre", "Sea of ..."), first-name lists, titles and context cues type them.
+
+import { STOP_WORDS } from "@/lib/text";
+import {
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry,
+} from "./gazetteer";
+import {
+  HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+  ROLE_MODIFIERS, SPEECH_VERBS, TITLE_WORDS,
+} from "./lexicon";
+import type { NameToken } from "./tokens";
+import type { EntityType, TextField } from "./types";
+
+/** How sure the type is: from a gazetteer or a name head (strong), a context cue (weak), or a guess. */
+export type Evidence = 3 | 2 | 1 | 0;
+
+export interface Span {
+  field: TextField;
+  start: number;
+  end: number;
+  surface: string;
+  tokens: NameToken[];
+  type: EntityType;
+  evidence: Evidence;
+  gaz: GazetteerEntry | null;
+  demonym: boolean;
+  /** Descriptor words found inside the capitalised run ("Russian President" in "Russian President Vladimir Putin"). */
+  prefixDescriptor: string | null;
+  /** Index of the first token in the line's token array, for context look-ups. */
+  at: number;
+  /** The span is a bare head word after "the" ("the Centre"): only valid if it resolves to a longer name. */
+  backReference: boolean;
+  /** All tokens of the line, for descriptor and acronym look-ups around the span. */
+  line: NameToken[];
+}
+
+export interface DocStats {
+  /** Words seen starting with a lower-case letter anywhere in the article. */
+  lowerSeen: Set<string>;
+  /** Words seen capitalised in mid-sentence. */
+  capMidSeen: Set<string>;
+}
+
+const isCommon = (w: string) => COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w);
+const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text);
+const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
+const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
+const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
+const COMPASS = new Set(["west", "east", "north", "south", "midwest"]);
+
+/** Capitalised runs of one line, joiners allowed, split into candidate name pieces. */
+export function findSpans(tokens: NameToken[], field: TextField, text: string, stats: DocStats): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isNameWord(t) || (isOrdinalish(t) && !tokens[i + 1]?.cap)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]!;
+      if (!adjacent(text, tokens[j]!, next)) break;
+      if (isNameWord(next)) {
+        j++;
+        continue;
+      }
+      // Joiners ("of", "de", "and") only if a capitalised word follows within two tokens.
+      if (next.word && NAME_JOINERS.has(next.lower) && !next.cap) {
+        const after = tokens[j + 2];
+        const after2 = tokens[j + 3];
+        if (after && adjacent(text, next, after) && isNameWord(after)) { j += 2; continue; }
+        if (next.lower === "of" && after?.lower === "the" && after2 && isNameWord(after2)) { j += 3; continue; }
+      }
+      break;
+    }
+    for (const piece of splitJoiners(tokens, i, j)) out.push(...pieceToSpans(tokens, piece[0], piece[1], field, text, stats));
+    i = j + 1;
+  }
+  return out;
+}
+
+function adjacent(text: string, a: NameToken, b: NameToken): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 2 && /^[ \t\u00a0]*$/.test(gap);
+}
+
+const headLike = (t: NameToken) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower) || PLACE_LEADS.has(t.lower) ||
+  ["republic", "kingdom", "university", "secretary", "ministry", "minister", "house", "museum", "bank", "institute", "state", "city"].includes(t.lower);
+const PARTICLES = new Set(["de", "du", "des", "la", "le", "del", "della", "di", "da", "van", "von", "der", "den", "al", "bin", "ibn"]);
+
+/** Keep a joiner only where it sits inside one name ("Sea of Azov", "Party of ... and ..."). */
+function splitJoiners(tokens: NameToken[], from: number, to: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = from;
+  let inOf = false;
+  let k = from;
+  while (k <= to) {
+    const t = tokens[k]!;
+    if (t.cap || isOrdinalish(t) || k === start) { k++; continue; }
+    // t is a lower-case joiner.
+    const left = tokens[k - 1]!;
+    let nextName = k + 1;
+    if (t.lower === "of" && tokens[nextName]?.lower === "the") nextName++;
+    let endOfRight = nextName;
+    while (endOfRight + 1 <= to && tokens[endOfRight + 1]!.cap) endOfRight++;
+    const rightLast = tokens[endOfRight]!;
+    let keep = false;
+    if (PARTICLES.has(t.lower)) keep = true;
+    else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
+    else if (t.lower === "and") keep = (inOf || ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+    if (keep) {
+      if (t.lower === "of" || t.lower === "for") inOf = true;
+      k = nextName;
+      continue;
+    }
+    pieces.push([start, k - 1]);
+    start = nextName;
+    inOf = false;
+    k = nextName;
+  }
+  if (start <= to) pieces.push([start, to]);
+  return pieces.filter(([a, b]) => b >= a);
+}
+
+function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats): Span[] {
+  // A leading "The"/"A" belongs to the name only if the gazetteer knows it with it.
+  // A leading "The"/"A" is never part of the span: keys fold it away anyway ("the Kremlin" = "Kremlin").
+  while (a < b && ["the", "a", "an"].includes(tokens[a]!.lower)) a++;
+  // Sentence-initial ordinary words ("However", "During", "Police said") are not names.
+  while (a <= b) {
+    const t = tokens[a]!;
+    if (!isSentenceInitial(tokens, a)) break;
+    if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower)) break;
+    if (lookup(slice(text, tokens, a, b))) break;
+    a++;
+  }
+  while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
+  while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
+  if (a > b) return [];
+
+  const whole = slice(text, tokens, a, b);
+  const gaz = lookup(whole);
+  if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
+
+  // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
+  let lastTitle = -1;
+  for (let k = a; k < b; k++) if (isTitle(tokens[k]!)) lastTitle = k;
+  if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
+    const out: Span[] = [];
+    const descriptor = slice(text, tokens, a, lastTitle);
+    // Names inside the descriptor ("Kremlin", "European Commission", "Oakland County").
+    let runStart = -1;
+    for (let k = a; k <= lastTitle + 1; k++) {
+      const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
+      if (!stop && runStart < 0) runStart = k;
+      if (stop && runStart >= 0) {
+        out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
+        runStart = -1;
+      }
+    }
+    const name = classifyPiece(tokens, lastTitle + 1, b, field, text, stats, descriptor, true);
+    return [...out, ...name];
+  }
+  if (tokens.slice(a, b + 1).every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text))) {
+    // "Ukrainian Deputy Defence Minister" with no name after it: keep only the demonym.
+    return tokens.slice(a, b + 1).flatMap((t, k) => (isDemonymWord(t.text) ? classifyPiece(tokens, a + k, a + k, field, text, stats, null) : []));
+  }
+  return classifyPiece(tokens, a, b, field, text, stats, null);
+}
+
+function isSentenceInitial(tokens: NameToken[], k: number): boolean {
+  return tokens[k]!.sentStart;
+}
+
+// Token offsets are offsets into the whole field text.
+function slice(text: string, tokens: NameToken[], a: number, b: number): string {
+  return text.slice(tokens[a]!.start, tokens[b]!.end);
+}
+
+function makeSpan(
+  tokens: NameToken[], a: number, b: number, field: TextField, text: string,
+  type: EntityType, evidence: Evidence, gaz: GazetteerEntry | null, prefixDescriptor: string | null,
+): Span {
+  const end = tokens[b]!.end;
+  return {
+    field, start: tokens[a]!.start, end, surface: text.slice(tokens[a]!.start, end), tokens: tokens.slice(a, b + 1),
+    type, evidence, gaz, demonym: gaz?.demonym ?? false, prefixDescriptor, at: a, backReference: false, line: tokens,
+  };
+}
+
+/** Type one candidate piece. Returns [] for pieces that are not names. */
+function classifyPiece(
+  tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats,
+  prefixDescriptor: string | null, afterTitle = false,
+): Span[] {
+  while (a <= b && HONORIFICS.has(tokens[a]!.lower)) a++;
+  if (a > b) return [];
+  const ts = tokens.slice(a, b + 1);
+  const n = ts.length;
+  const first = ts[0]!;
+  const last = ts[n - 1]!;
+  const whole = slice(text, tokens, a, b);
+  const mk = (type: EntityType, ev: Evidence, gaz: GazetteerEntry | null = null) =>
+    [makeSpan(tokens, a, b, field, text, type, ev, gaz, prefixDescriptor)];
+
+  if (ts.every((t) => NON_ENTITIES.has(t.lower))) return [];
+  // "Russian-controlled", "Kremlin-backed": compound adjectives, not names.
+  if (n === 1 && /-\p{Ll}/u.test(first.text)) return [];
+  if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  const gaz = lookup(whole);
+  if (gaz) return mk(gaz.type, 3, gaz);
+
+  // A leading demonym splits off before a first name or a known name ("Russian Vladimir ...").
+  if (n >= 2 && isDemonymWord(first.text) && !afterTitle) {
+    const two = n >= 3 ? lookup(slice(text, tokens, a, a + 1)) : undefined;
+    const cut = two?.demonym ? a + 2 : a + 1;
+    const rest = tokens[cut];
+    if (rest && (FIRST_NAMES.has(rest.lower) || lookup(slice(text, tokens, cut, b)))) {
+      return [...classifyPiece(tokens, a, cut - 1, field, text, stats, null), ...classifyPiece(tokens, cut, b, field, text, stats, prefixDescriptor)];
+    }
+  }
+  // "Central Asian", "Western": adjectives, not names.
+  if (isDemonymWord(last.text) || /^(?:western|eastern|northern|southern)$/.test(last.lower)) return [];
+
+  const orgHead = ORG_WORDS.has(last.lower);
+  const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
+  if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
+  if (n >= 2 && orgHead) return mk("ORGANIZATION", 3);
+  if (n >= 2 && placeHead) return mk("PLACE", 3);
+  if (n >= 3 && ts.some((t) => t.lower === "of") && headLike(first)) return mk(ORG_WORDS.has(first.lower) ? "ORGANIZATION" : "PLACE", 2);
+
+  const prev = tokens[a - 1];
+  const prev2 = tokens[a - 2];
+  const next = tokens[b + 1];
+  const next2 = tokens[b + 2];
+  const afterThe = prev?.lower === "the";
+
+  // A bare head word after "the" ("the Centre said") points back to a longer name, if there is one.
+  if (n === 1 && afterThe && (ORG_WORDS.has(first.lower) || PLACE_WORDS.has(first.lower))) {
+    const s = mk("ORGANIZATION", 0)[0]!;
+    s.backReference = true;
+    return [s];
+  }
+  // Acronyms: organisations unless known otherwise.
+  if (n === 1 && first.allCaps && /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(first.text)) {
+    return mk("ORGANIZATION", 1);
+  }
+
+  const allCommon = ts.every((t) => isCommon(t.lower) && !FIRST_NAMES.has(t.lower) && !LAST_NAMES.has(t.lower));
+  const personish = (FIRST_NAMES.has(first.lower) && !isCommon(first.lower)) || /^\p{Lu}\.$/u.test(first.text) ||
+    (n >= 2 && LAST_NAMES.has(last.lower)) || (n >= 2 && /^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(last.lower));
+  const titled = afterTitle || prefixDescriptor !== null || (prev !== undefined && isTitle(prev));
+  const said = next !== undefined && SPEECH_VERBS.has(next.lower);
+  const age = next?.text === "," && /^\d{1,3}$/.test(next2?.text ?? "");
+  const placeCue = (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)) ||
+    (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
+    (next !== undefined && PLACE_NOUNS.has(next.lower) && next.word && !next.cap) ||
+    (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
+    appositivePlace(tokens, b + 1);
+
+  if (titled && !allCommon) return mk("PERSON", 2);
+  if (n >= 2 && personish && !allCommon) return mk("PERSON", 2);
+  if (n === 1 && afterThe) {
+    if (COMPASS.has(first.lower)) return mk("PLACE", 1);
+    if (TEAM_OR_GROUP_PLURAL.test(first.text)) return mk("ORGANIZATION", 1);
+  }
+  if (allCommon) return [];
+  if (age) return mk("PERSON", 2);
+  if (placeCue) return mk("PLACE", 1);
+  if (said) return mk("PERSON", 1);
+  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text))) return mk("PERSON", 1);
+  if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
+  if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
+  return mk("OTHER", 0);
+}
+
+// ", two villages", ", a small town": a place noun within three words after the name (or its coordination).
+function appositivePlace(tokens: NameToken[], k: number): boolean {
+  while (tokens[k]?.lower === "and" || (tokens[k]?.cap && tokens[k]?.word)) k++;
+  if (tokens[k]?.text !== ",") return false;
+  for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (!t.word) return false;
+    if (PLACE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
