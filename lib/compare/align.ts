@@ -18,6 +18,8 @@ export interface AlignParams {
   /** Minimum IDF-weighted cosine over non-name stems. */
   minPredicate: number;
   lexicalWeight: number;
+  /** Weight of the non-name cosine: what is said about the people, not just who appears. */
+  predicateWeight: number;
   trigramWeight: number;
   entityWeight: number;
   orderWeight: number;
@@ -34,9 +36,10 @@ export interface AlignParams {
 // Fitted on fixtures/compare/alignment-labels.jsonl (bench/compare.ts prints the sweep): the threshold is
 // the value maximising F1 with precision >= 0.90, rounded; the weights were set once by hand before the sweep.
 export const DEFAULT_ALIGN: AlignParams = {
-  threshold: 0.45,
+  threshold: 0.4,
   minPredicate: 0.1,
-  lexicalWeight: 0.6,
+  lexicalWeight: 0.35,
+  predicateWeight: 0.25,
   trigramWeight: 0.25,
   entityWeight: 0.15,
   orderWeight: 0.05,
@@ -116,7 +119,7 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
       // Without entity input on both sides, its weight goes to the lexical evidence rather than to zero.
       const lw = hasEntities ? p.lexicalWeight : p.lexicalWeight + p.entityWeight;
       const order = 1 - Math.abs(a.position - b.position);
-      return lw * lexical + p.trigramWeight * trigram + (hasEntities ? p.entityWeight * entity : 0) + p.orderWeight * order;
+      return lw * lexical + p.predicateWeight * predicate + p.trigramWeight * trigram + (hasEntities ? p.entityWeight * entity : 0) + p.orderWeight * order;
     },
   };
 }
