@@ -40,7 +40,11 @@ export function blockStats(text: string, linkChars: number, stopWords: ReadonlyS
 // 0.2), lowered a little for news, whose paragraphs are often one or two sentences long.
 export function classify(s: BlockStats, hasStopList: boolean): BlockClass {
   if (s.linkDensity > 0.5) return "bad";
-  if (s.chars < 50 || s.words < 5) return s.linkDensity > 0.3 ? "bad" : "short";
+  if (s.chars < 50 || s.words < 5) {
+    if (s.linkDensity > 0.3) return "bad";
+    // A short full sentence in running prose ("She was 85.") is prose, not a label.
+    return hasStopList && s.endsSentence && s.words >= 3 && s.stopDensity >= 0.25 ? "near" : "short";
+  }
   if (!hasStopList) {
     // No function-word list for this language: length and sentence shape must do.
     if (s.linkDensity > 0.25) return "bad";

@@ -177,6 +177,8 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
   if (!blocks.length) return { paragraphs: [], removed: [], blocks };
   const classes = blocks.map((b) => blockClass(b.text, b.linkChars, stopWords));
+  // Judge the page against itself: with no block that passes as prose, its near-prose is the article.
+  if (!classes.includes("good")) for (let i = 0; i < classes.length; i++) if (classes[i] === "near") classes[i] = "good";
   const n = elements.length;
 
   // Bottom-up: prose mass and whether an article marker is inside. Pre-order lists children after their

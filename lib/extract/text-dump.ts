@@ -32,6 +32,7 @@ interface Unit {
   /** A line that ends an article when met after it: a bare time/date stamp, as in feeds and comments. */
   stamp: boolean;
   heading: boolean;
+  sentence: boolean;
 }
 
 const URLISH = /(?:https?:\/\/|www\.)\S+|\S+\.(?:com|org|net|html?|php)\b\S*|\S+@\S+\.\S+/gi;
@@ -62,7 +63,7 @@ export function toUnits(text: string): string[] {
 }
 
 function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: boolean, known: boolean): Unit {
-  const unit: Unit = { text, cls: "bad", caption: false, stamp: false, heading: false };
+  const unit: Unit = { text, cls: "bad", caption: false, stamp: false, heading: false, sentence: false };
   if (known || repeated) return unit;
   if (TIME_ONLY.test(text)) {
     unit.stamp = true;
@@ -79,6 +80,12 @@ function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: 
   if ((text.match(/\s[*•·▪►|]\s/g) ?? []).length >= 2) return unit;
   if (/(?:…|\.\.\.)$/.test(text) && s.chars < 400) return unit;
   let cls = classify(s, stop !== null);
+  // A short full sentence ("She was 85.") belongs to the prose around it, but only when prose is on both
+  // sides; alone at an edge it is more often a slogan or a notice.
+  if (cls === "near" && (s.chars < 50 || s.words < 5)) {
+    cls = "short";
+    unit.sentence = !/^[^:]{2,40}:\s/.test(text);
+  }
   // Article paragraphs end in sentence punctuation; a line that does not is a headline, label, menu item
   // or teaser, and may only stay as a subheading between paragraphs.
   if (!s.endsSentence && cls !== "bad") cls = s.chars < 200 ? "short" : cls === "good" ? "near" : cls;
@@ -117,6 +124,7 @@ export function extractDump(units: string[], opts: DumpOptions): DumpArticle {
     return u;
   });
 
+  promoteWhenNoProse(classified);
   const keep = smooth(classified);
   const region = bestRegion(classified, keep);
 
@@ -156,6 +164,25 @@ export function extractDump(units: string[], opts: DumpOptions): DumpArticle {
   return { title: head.title, paragraphs, removed, caption, byline, date: head.date };
 }
 
+/**
+ * Classes are absolute, but a file is judged against itself: a one-sentence wire item or a page of short
+ * lines has no "good" line, and its best lines are its article.
+ */
+function promoteWhenNoProse(units: Unit[]): void {
+  if (units.some((u) => u.cls === "good")) return;
+  let promoted = false;
+  for (const u of units) {
+    if (u.cls === "near") {
+      u.cls = "good";
+      promoted = true;
+    }
+  }
+  if (promoted) return;
+  for (const u of units) {
+    if (u.cls === "short" && !u.heading && /[.!?"”’]$/.test(u.text) && u.text.split(/\s+/).length >= 6) u.cls = "good";
+  }
+}
+
 /** jusText context rule: short and near-good lines take their class from the nearest decided neighbours. */
 function smooth(units: Unit[]): boolean[] {
   const n = units.length;
@@ -173,7 +200,7 @@ function smooth(units: Unit[]): boolean[] {
     const u = units[i]!;
     if (u.cls === "good") keep[i] = true;
     else if (u.cls === "near") keep[i] = prevGood[i]! || next;
-    else if (u.cls === "short") keep[i] = u.heading ? next : prevGood[i]! && next && looksLikeSubheading(u.text);
+    else if (u.cls === "short") keep[i] = u.heading ? next : prevGood[i]! && next && (u.sentence || looksLikeSubheading(u.text));
     if (u.cls === "good") next = true;
     else if (u.cls === "bad" && !u.caption) next = false;
   }

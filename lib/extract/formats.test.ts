@@ -1,0 +1,190 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { extractFile, extractFromFields, normalizeForHash } from "./index";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const P1 =
+  "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers warned that its steel supports had corroded faster than expected.";
+const P2 =
+  "Cyclists and pedestrians will still be able to use the bridge, and the council said it would publish a plan for a replacement crossing before the end of the year.";
+const P3 = "Shop owners on both sides of the river said they were worried about losing customers during the works.";
+
+function reject(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("HTML", () => {
+  const page = `<!doctype html><html lang="en"><head>
+    <title>Harbour bridge to close to cars | The Riverside Gazette</title>
+    <meta property="og:site_name" content="The Riverside Gazette">
+    <meta property="og:url" content="https://gazette.example/bridge">
+    <link rel="canonical" href="https://gazette.example/news/bridge">
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour bridge to close to cars","datePublished":"2024-02-01T09:30:00+01:00","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"@type":"Organization","name":"Riverside Gazette Ltd"}}</script>
+    <style>p{color:red}</style></head><body>
+    <nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav>
+    <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+    <article><h1>Harbour bridge to close to cars</h1>
+      <figure><img src="x.jpg"><figcaption>The bridge at dusk. Photo: Lee Chan</figcaption></figure>
+      <p>${P1}</p><p>${P2.replace("pedestrians", "<em>pedestrians</em>")}</p>
+      <div class="related"><h3>Related</h3><ul><li><a href="/a">Council budget approved after long debate tonight</a></li></ul></div>
+      <p>${P3} <script>alert(1)</script></p>
+    </article>
+    <aside class="sidebar"><p>Sign up for our newsletter and never miss a story from the riverside, delivered every morning.</p></aside>
+    <footer>© 2024 Riverside Gazette</footer></body></html>`;
+
+  it("takes body, metadata and caption, as plain text", () => {
+    const [a] = extractFile({ bytes: enc(page), filename: "bridge.html" });
+    expect(a!.format).toBe("html");
+    expect(a!.paragraphs).toEqual([P1, P2, P3]);
+    expect(a!.title).toBe("Harbour bridge to close to cars");
+    expect(a!.titleDerived).toBe(false);
+    expect(a!.byline).toBe("Ana Ruiz");
+    expect(a!.publishedAt?.toISOString()).toBe("2024-02-01T08:30:00.000Z");
+    expect(a!.url).toBe("https://gazette.example/news/bridge");
+    expect(a!.siteName).toBe("The Riverside Gazette");
+    expect(a!.language).toBe("en");
+    expect(a!.caption).toBe("The bridge at dusk. Photo: Lee Chan");
+    expect(a!.body).not.toMatch(/[<>]|alert|newsletter|Share on|Home/);
+  });
+
+  it("decodes entities and reads a Windows-1252 page", () => {
+    const html = `<html><head><meta charset="windows-1252"><title>Caf\u00e9 prices</title></head><body><p>${P1} The caf\u00e9\u2019s owner said &ldquo;it is fair&rdquo; &amp; fine.</p><p>${P2}</p></body></html>`;
+    const bytes = new Uint8Array(iconv.encode(html, "windows-1252"));
+    const [a] = extractFile({ bytes, filename: "cafe.htm" });
+    expect(a!.encoding).toBe("windows-1252");
+    expect(a!.body).toContain("The café’s owner said “it is fair” & fine.");
+  });
+});
+
+describe("Markdown", () => {
+  it("reads front matter, heading and strips syntax", () => {
+    const md = `---\ntitle: "Bridge closes"\nauthor: By Ana Ruiz\ndate: 2024-02-01\nurl: https://gazette.example/b\n---\n\n# Ignored because front matter has a title\n\n${P1.replace("city council", "[city council](https://x.example)")}\n\n![The bridge at dusk, seen from the east bank](b.jpg)\n\n## What happens next\n\n${P2.replace("pedestrians", "**pedestrians**")}\n`;
+    const [a] = extractFile({ bytes: enc(md), filename: "b.md" });
+    expect(a!.format).toBe("markdown");
+    expect(a!.title).toBe("Bridge closes");
+    expect(a!.byline).toBe("Ana Ruiz");
+    expect(a!.publishedAt?.toISOString()).toBe("2024-02-01T00:00:00.000Z");
+    expect(a!.url).toBe("https://gazette.example/b");
+    expect(a!.paragraphs).toEqual([P1, "What happens next", P2]);
+    expect(a!.caption).toBe("The bridge at dusk, seen from the east bank");
+  });
+  it("takes the # heading as title without front matter", () => {
+    const [a] = extractFile({ bytes: enc(`# Harbour bridge to close\n\n${P1}\n\n${P2}\n`), filename: "x.markdown" });
+    expect(a!.title).toBe("Harbour bridge to close");
+    expect(a!.paragraphs).toEqual([P1, P2]);
+  });
+});
+
+describe("JSON", () => {
+  it("reads one record with aliased fields", () => {
+    const rec = { headline: "Bridge closes", articleBody: `${P1}\n\n${P2}`, link: "https://g.example/1", author: { name: "Ana Ruiz" }, datePublished: "2024-02-01T10:00:00Z", outlet: "Riverside Gazette" };
+    const [a] = extractFile({ bytes: enc(JSON.stringify(rec)), filename: "a.json" });
+    expect(a).toMatchObject({ format: "json", title: "Bridge closes", url: "https://g.example/1", byline: "Ana Ruiz", siteName: "Riverside Gazette" });
+    expect(a!.paragraphs).toEqual([P1, P2]);
+    expect(a!.publishedAt?.toISOString()).toBe("2024-02-01T10:00:00.000Z");
+  });
+  it("reads an array as several articles, html fields included", () => {
+    const arr = [
+      { title: "One", text: `${P1}\n${P2}` },
+      { title: "Two", html: `<div><p>${P2}</p><p>${P3}</p></div>` },
+    ];
+    const out = extractFile({ bytes: enc(JSON.stringify(arr)), filename: "batch.json" });
+    expect(out.map((a) => a.title)).toEqual(["One", "Two"]);
+    expect(out[1]!.paragraphs).toEqual([P2, P3]);
+  });
+  it("rejects invalid JSON with the position", () => {
+    const e = reject(() => extractFile({ bytes: enc('{"title": "x",, }'), filename: "a.json" }));
+    expect(e.reason).toBe("INVALID_JSON");
+    expect(e.message).toMatch(/^JSON is invalid at position \d+: /);
+  });
+  it("rejects a record without text", () => {
+    const e = reject(() => extractFile({ bytes: enc('{"title": "x", "url": "u"}'), filename: "a.json" }));
+    expect(e.reason).toBe("MISSING_TEXT");
+    expect(e.code).toBe("UNPROCESSABLE");
+  });
+});
+
+describe("encodings and line endings", () => {
+  const text = `Harbour bridge to close to cars\r\n\r\nBy Ana Ruiz\r\n\r\n${P1}\r\n\r\n${P2}\r\n`;
+  it.each([
+    ["utf-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)])],
+    ["utf-16le with BOM", new Uint8Array([0xff, 0xfe, ...iconv.encode(text, "utf-16le")])],
+    ["utf-16be with BOM", new Uint8Array([0xfe, 0xff, ...iconv.encode(text, "utf-16be")])],
+    ["windows-1252", new Uint8Array(iconv.encode(text.replace("council", "councîl"), "windows-1252"))],
+  ])("%s", (_name, bytes) => {
+    const [a] = extractFile({ bytes, filename: "a.txt" });
+    expect(a!.title).toBe("Harbour bridge to close to cars");
+    expect(a!.byline).toBe("Ana Ruiz");
+    expect(a!.paragraphs).toHaveLength(2);
+    expect(a!.text).not.toContain("\r");
+    expect(a!.paragraphs[1]).toBe(P2);
+  });
+});
+
+describe("format selection", () => {
+  it("uses the media type without an extension, then sniffs", () => {
+    const html = `<html><body><p>${P1}</p><p>${P2}</p></body></html>`;
+    expect(extractFile({ bytes: enc(html), mediaType: "text/html; charset=utf-8" })[0]!.format).toBe("html");
+    expect(extractFile({ bytes: enc(html) })[0]!.format).toBe("html");
+    expect(extractFile({ bytes: enc(JSON.stringify({ text: P1 })) })[0]!.format).toBe("json");
+    expect(extractFile({ bytes: enc(`${P1}\n${P2}`) })[0]!.format).toBe("text");
+  });
+});
+
+describe("rejections", () => {
+  it.each([
+    ["empty", { bytes: new Uint8Array(0), filename: "a.txt" }, "INVALID_INPUT", "EMPTY_FILE", /empty/],
+    ["white space", { bytes: enc(" \n\t\r\n "), filename: "a.txt" }, "INVALID_INPUT", "EMPTY_FILE", /empty/],
+    ["binary with .txt", { bytes: new Uint8Array([1, 2, 3, 0, 5, 6, 7, 8, 0, 0, 9]), filename: "a.txt" }, "UNPROCESSABLE", "BINARY_CONTENT", /binary/],
+    ["PDF", { bytes: enc("%PDF-1.7\n..."), filename: "a.txt" }, "UNSUPPORTED", "UNSUPPORTED_TYPE", /PDF/],
+    ["ZIP", { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), filename: "a.docx" }, "UNSUPPORTED", "UNSUPPORTED_TYPE", /ZIP/],
+    ["PNG", { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), filename: "a.html" }, "UNSUPPORTED", "UNSUPPORTED_TYPE", /PNG image/],
+    ["unknown extension", { bytes: enc(P1), filename: "a.xyz" }, "UNSUPPORTED", "UNSUPPORTED_TYPE", /\.xyz/],
+    ["image media type", { bytes: enc(P1), mediaType: "image/jpeg" }, "UNSUPPORTED", "UNSUPPORTED_TYPE", /image\/jpeg/],
+    ["path in name", { bytes: enc(P1), filename: "../etc/passwd.txt" }, "INVALID_INPUT", "INVALID_FILENAME", /path separators/],
+    ["control char in name", { bytes: enc(P1), filename: "a\u0007.txt" }, "INVALID_INPUT", "INVALID_FILENAME", /control/],
+    ["nothing article-like", { bytes: enc("Home\nNews\nSport\nSubscribe\nLogin"), filename: "a.txt" }, "UNPROCESSABLE", "NO_ARTICLE", /no article/],
+  ])("%s", (_name, input, code, reason, message) => {
+    const e = reject(() => extractFile(input));
+    expect(e.code).toBe(code);
+    expect(e.reason).toBe(reason);
+    expect(e.message).toMatch(message);
+  });
+  it("too large", () => {
+    const e = reject(() => extractFile({ bytes: new Uint8Array(2001).fill(65), filename: "a.txt" }, { maxBytes: 2000 }));
+    expect([e.code, e.reason]).toEqual(["TOO_LARGE", "TOO_LARGE"]);
+  });
+});
+
+describe("extractFromFields", () => {
+  it("lets given fields win over what the text says and drops a repeated headline", () => {
+    const a = extractFromFields({ text: `Bridge closes\n${P1}\n${P2}`, title: "Bridge closes", url: "https://g.example/2", byline: "by Ana Ruiz", publishedAt: "2024-02-01" });
+    expect(a.title).toBe("Bridge closes");
+    expect(a.paragraphs).toEqual([P1, P2]);
+    expect(a.byline).toBe("Ana Ruiz");
+    expect(a.publishedAt?.toISOString()).toBe("2024-02-01T00:00:00.000Z");
+  });
+  it("rejects a body without text or html", () => {
+    expect(reject(() => extractFromFields({ title: "x" })).reason).toBe("MISSING_TEXT");
+    expect(reject(() => extractFromFields({ text: "   " })).reason).toBe("EMPTY_FILE");
+  });
+  it("applies learned outlet boilerplate", () => {
+    const a = extractFromFields({ text: `${P1}\nThe Gazette is funded by readers like you, every single one of them, thank you.\n${P2}` }, { isKnownBoilerplate: (l) => l.startsWith("The Gazette is funded") });
+    expect(a.paragraphs).toEqual([P1, P2]);
+    expect(a.removed).toContain("The Gazette is funded by readers like you, every single one of them, thank you.");
+  });
+});
+
+describe("normalizeForHash", () => {
+  it("ignores case, spacing, quotes and punctuation", () => {
+    expect(normalizeForHash("Kim’s  visit,\n\n“sacred” war.")).toBe(normalizeForHash("kim's visit \"sacred\" war"));
+    expect(normalizeForHash("A b")).not.toBe(normalizeForHash("A c"));
+  });
+});
