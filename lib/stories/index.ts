@@ -1,0 +1,38 @@
+// Story clustering: groups articles about one real-world event or claim, online and explainably.
+export type {
+  ArticleEntity,
+  ArticleFeatures,
+  ArticleVector,
+  Assignment,
+  CandidateQuery,
+  CorpusStats,
+  EntityType,
+  Placement,
+  SparseVector,
+  StoryCandidate,
+  StorySignature,
+  StoryStore,
+} from "./types";
+export {
+  articleVector,
+  articleTermSet,
+  contentTerms,
+  cosine,
+  idf,
+  weightOf,
+  DEFAULT_VECTOR_PARAMS,
+  type VectorParams,
+} from "./vector";
+export { updateSignature, emptySignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+export {
+  assignStory,
+  placeArticle,
+  scoreCandidate,
+  candidateQuery,
+  timeFactor,
+  DEFAULT_SCORING_PARAMS,
+  type ScoringParams,
+  type CandidateScore,
+} from "./assign";
+export { InMemoryStoryStore, DEFAULT_MEMORY_STORE_OPTIONS, type MemoryStoreOptions } from "./memory-store";
+export { clusterAll, type ClusterOptions } from "./cluster";

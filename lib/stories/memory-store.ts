@@ -1,0 +1,139 @@
+// The in-memory story store: the reference implementation of StoryStore (benchmarks, tests, demo) and the
+// model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
+// term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
+
+import { updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { articleTermSet } from "./vector";
+import type {
+  ArticleFeatures,
+  ArticleVector,
+  CandidateQuery,
+  CorpusStats,
+  StoryCandidate,
+  StorySignature,
+  StoryStore,
+} from "./types";
+
+export interface MemoryStoreOptions {
+  /**
+   * Stories kept per posting list, the most recently updated first out-last. A key shared by more stories
+   * than this is common enough that the older stories it points at are not worth scoring for it.
+   */
+  postingCap: number;
+  /** Keys in more than this fraction of articles are not used for retrieval (once the corpus has 100). */
+  maxDfRatio: number;
+  signature: SignatureParams;
+}
+
+export const DEFAULT_MEMORY_STORE_OPTIONS: MemoryStoreOptions = {
+  postingCap: 500,
+  maxDfRatio: 0.25,
+  signature: DEFAULT_SIGNATURE_PARAMS,
+};
+
+interface StoryRecord {
+  signature: StorySignature;
+  articleIds: string[];
+}
+
+// Map keeps insertion order, so delete-then-set moves a story to the "most recent" end in O(1).
+type Postings = Map<string, Map<string, true>>;
+
+export class InMemoryStoryStore implements StoryStore {
+  private readonly opts: MemoryStoreOptions;
+  private articleCount = 0;
+  private readonly termDfs = new Map<string, number>();
+  private readonly entityDfs = new Map<string, number>();
+  private readonly stories = new Map<string, StoryRecord>();
+  private readonly articleStory = new Map<string, string>();
+  private readonly termPostings: Postings = new Map();
+  private readonly entityPostings: Postings = new Map();
+
+  constructor(options: Partial<MemoryStoreOptions> = {}) {
+    this.opts = { ...DEFAULT_MEMORY_STORE_OPTIONS, ...options };
+  }
+
+  stats(): CorpusStats {
+    return {
+      articleCount: this.articleCount,
+      termDf: (t) => this.termDfs.get(t) ?? 0,
+      entityDf: (k) => this.entityDfs.get(k) ?? 0,
+    };
+  }
+
+  candidates(query: CandidateQuery): StoryCandidate[] {
+    const hits = new Map<string, number>();
+    const maxDf = this.articleCount >= 100 ? this.opts.maxDfRatio * this.articleCount : Infinity;
+    // An entity key is a stronger hint than a word, so it counts double when ranking what to score.
+    const walk = (keys: string[], postings: Postings, dfs: Map<string, number>, w: number) => {
+      for (const key of keys) {
+        if ((dfs.get(key) ?? 0) > maxDf) continue;
+        const list = postings.get(key);
+        if (!list) continue;
+        for (const storyId of list.keys()) hits.set(storyId, (hits.get(storyId) ?? 0) + w);
+      }
+    };
+    walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
+    walk(query.terms, this.termPostings, this.termDfs, 1);
+    return [...hits]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, query.limit)
+      .map(([storyId]) => ({ storyId, signature: this.stories.get(storyId)!.signature }));
+  }
+
+  /**
+   * Records the article in `storyId` (null: a new story, whose id is derived from the article's id so runs
+   * are reproducible) and returns the story id.
+   */
+  add(article: ArticleFeatures, vector: ArticleVector, storyId: string | null): string {
+    if (this.articleStory.has(article.id)) throw new Error(`article ${article.id} is already in a story`);
+    const id = storyId ?? `story:${article.id}`;
+    const prev = this.stories.get(id);
+    if (storyId !== null && !prev) throw new Error(`unknown story ${storyId}`);
+    if (storyId === null && prev) throw new Error(`story ${id} already exists`);
+
+    this.articleCount++;
+    for (const t of articleTermSet(article)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    for (const k of new Set(article.entities.map((e) => e.key))) {
+      this.entityDfs.set(k, (this.entityDfs.get(k) ?? 0) + 1);
+    }
+
+    const signature = updateSignature(prev?.signature ?? null, vector, this.opts.signature);
+    this.reindex(id, prev?.signature ?? null, signature);
+    this.stories.set(id, { signature, articleIds: [...(prev?.articleIds ?? []), article.id] });
+    this.articleStory.set(article.id, id);
+    return id;
+  }
+
+  story(storyId: string): { signature: StorySignature; articleIds: readonly string[] } | undefined {
+    return this.stories.get(storyId);
+  }
+
+  storyOf(articleId: string): string | undefined {
+    return this.articleStory.get(articleId);
+  }
+
+  get storyCount(): number {
+    return this.stories.size;
+  }
+
+  get size(): number {
+    return this.articleCount;
+  }
+
+  private reindex(storyId: string, before: StorySignature | null, after: StorySignature): void {
+    const update = (postings: Postings, oldKeys: string[], newKeys: string[]) => {
+      const keep = new Set(newKeys);
+      for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyId);
+      for (const k of newKeys) {
+        let list = postings.get(k);
+        if (!list) postings.set(k, (list = new Map()));
+        list.delete(storyId);
+        list.set(storyId, true);
+        if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
+      }
+    };
+    update(this.termPostings, before ? Object.keys(before.terms) : [], Object.keys(after.terms));
+    update(this.entityPostings, before ? Object.keys(before.entities) : [], Object.keys(after.entities));
+  }
+}

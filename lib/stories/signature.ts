@@ -1,0 +1,62 @@
+// Incremental story signatures: adding an article is a bounded sum, never a recomputation over the story.
+
+import { topK } from "./vector";
+import type { ArticleVector, SparseVector, StorySignature } from "./types";
+
+export interface SignatureParams {
+  /** Terms a story keeps (its centroid is pruned to these after each update). */
+  maxStoryTerms: number;
+  maxStoryTitleTerms: number;
+  maxStoryEntities: number;
+}
+
+export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
+  maxStoryTerms: 64,
+  maxStoryTitleTerms: 32,
+  maxStoryEntities: 32,
+};
+
+function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
+  const out: SparseVector = {};
+  for (const [key, w] of Object.entries(sum)) out[key] = w;
+  for (const [key, w] of Object.entries(v)) out[key] = (Object.hasOwn(out, key) ? out[key]! : 0) + w;
+  return topK(out, k);
+}
+
+function minDate(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function maxDate(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+export function emptySignature(): StorySignature {
+  return {
+    version: 1,
+    articleCount: 0,
+    terms: {},
+    titleTerms: {},
+    entities: {},
+    firstPublished: null,
+    lastPublished: null,
+  };
+}
+
+/** The story's signature after the article with this vector joins it (`sig` null: the article starts the story). Pure. */
+export function updateSignature(
+  sig: StorySignature | null,
+  vector: ArticleVector,
+  params: SignatureParams = DEFAULT_SIGNATURE_PARAMS,
+): StorySignature {
+  const base = sig ?? emptySignature();
+  return {
+    version: 1,
+    articleCount: base.articleCount + 1,
+    terms: addInto(base.terms, vector.terms, params.maxStoryTerms),
+    titleTerms: addInto(base.titleTerms, vector.titleTerms, params.maxStoryTitleTerms),
+    entities: addInto(base.entities, vector.entities, params.maxStoryEntities),
+    firstPublished: minDate(base.firstPublished, vector.publishedAt),
+    lastPublished: maxDate(base.lastPublished, vector.publishedAt),
+  };
+}

@@ -1,0 +1,173 @@
+// Article vectors: what an article says (weighted words) and whom it names (weighted entities).
+// Weights are TF-IDF with the corpus statistics of the store at the moment the article arrives, as in
+// Miranda et al. 2018: the IDF grows with the corpus, and no fixed vocabulary is needed.
+
+import { tokenize, isStopWord } from "@/lib/text";
+import type { ArticleFeatures, ArticleVector, CorpusStats, SparseVector } from "./types";
+
+export interface VectorParams {
+  /** Terms kept per article vector. */
+  maxArticleTerms: number;
+  /** Entities kept per article vector. */
+  maxArticleEntities: number;
+  /** A headline word counts as this many body occurrences: headlines name the event. */
+  titleBoost: number;
+}
+
+export const DEFAULT_VECTOR_PARAMS: VectorParams = {
+  maxArticleTerms: 100,
+  maxArticleEntities: 24,
+  titleBoost: 2,
+};
+
+export function weightOf(v: SparseVector, key: string): number {
+  return Object.hasOwn(v, key) ? v[key]! : 0;
+}
+
+/** Smoothed IDF: 1 for a key nobody has seen yet when the corpus is empty, growing with rarity. */
+export function idf(df: number, articleCount: number): number {
+  return Math.log((articleCount + 1) / (df + 1)) + 1;
+}
+
+// Mild plural folding so "earthquake" and "earthquakes" meet; no full stemmer, whose errors are hard to
+// explain in a shared-terms list.
+function fold(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith("ies")) return word.slice(0, -3) + "y";
+  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
+  if (word.endsWith("s")) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Content words of a text, lower-cased and folded. Numbers written with a decimal point or thousands
+ * separator stay one term ("6.1", "1,200"): magnitudes, tolls and scores tell look-alike events apart.
+ */
+export function contentTerms(text: string): string[] {
+  const toks = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let norm = toks[i]!.norm;
+    let end = toks[i]!.end;
+    while (/^[\d.,]+$/.test(norm) && i + 1 < toks.length) {
+      const next = toks[i + 1]!;
+      const gap = text.slice(end, next.start);
+      if ((gap === "." || gap === ",") && /^\d+$/.test(next.norm)) {
+        norm = norm + gap + next.norm;
+        end = next.end;
+        i++;
+      } else break;
+    }
+    if (isStopWord(norm)) continue;
+    if (norm.length < 2 && !/\d/.test(norm)) continue;
+    out.push(fold(norm.replace(/'s$/, "")));
+  }
+  return out;
+}
+
+/** Distinct terms of an article (title and body), for document frequencies. */
+export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
+  return new Set([...contentTerms(article.title), ...contentTerms(article.body)]);
+}
+
+/** Keeps the `k` heaviest keys (ties broken by key, so the result never depends on insertion order). */
+export function topK(v: SparseVector, k: number): SparseVector {
+  const entries = Object.entries(v);
+  if (entries.length <= k) return v;
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: SparseVector = {};
+  for (const [key, w] of entries.slice(0, k)) out[key] = w;
+  return out;
+}
+
+export function norm(v: SparseVector): number {
+  let sq = 0;
+  for (const key in v) sq += v[key]! * v[key]!;
+  return Math.sqrt(sq);
+}
+
+export function normalise(v: SparseVector): SparseVector {
+  const n = norm(v);
+  const out: SparseVector = {};
+  if (n === 0) return out;
+  for (const key in v) out[key] = v[key]! / n;
+  return out;
+}
+
+// Scoring compares one article with every candidate story, so each vector is turned into a Map (with its
+// norm) once and reused; signatures held by a store are the same objects call after call.
+const indexed = new WeakMap<SparseVector, { map: Map<string, number>; norm: number }>();
+
+function asMap(v: SparseVector): { map: Map<string, number>; norm: number } {
+  let m = indexed.get(v);
+  if (!m) {
+    const map = new Map<string, number>();
+    let sq = 0;
+    for (const key of Object.keys(v)) {
+      map.set(key, v[key]!);
+      sq += v[key]! * v[key]!;
+    }
+    m = { map, norm: Math.sqrt(sq) };
+    indexed.set(v, m);
+  }
+  return m;
+}
+
+export function isEmptyVector(v: SparseVector): boolean {
+  return asMap(v).map.size === 0;
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  let small = asMap(a).map;
+  let large = asMap(b).map;
+  if (small.size > large.size) [small, large] = [large, small];
+  let s = 0;
+  for (const [key, w] of small) {
+    const x = large.get(key);
+    if (x !== undefined) s += w * x;
+  }
+  return s;
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const na = asMap(a).norm;
+  const nb = asMap(b).norm;
+  return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
+}
+
+function tfidf(counts: Map<string, number>, stats: CorpusStats, k: number): SparseVector {
+  const v: SparseVector = {};
+  for (const [term, tf] of counts) v[term] = (1 + Math.log(tf)) * idf(stats.termDf(term), stats.articleCount);
+  return normalise(topK(v, k));
+}
+
+export function articleVector(
+  article: ArticleFeatures,
+  stats: CorpusStats,
+  params: VectorParams = DEFAULT_VECTOR_PARAMS,
+): ArticleVector {
+  const titleWords = contentTerms(article.title);
+  const counts = new Map<string, number>();
+  const titleCounts = new Map<string, number>();
+  for (const t of titleWords) {
+    counts.set(t, (counts.get(t) ?? 0) + params.titleBoost);
+    titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+  }
+  for (const t of contentTerms(article.body)) counts.set(t, (counts.get(t) ?? 0) + 1);
+
+  // The same key may come twice from an entity stage that splits mentions; keep its highest salience.
+  const salience = new Map<string, number>();
+  for (const e of article.entities) {
+    if (!e.key || !(e.salience > 0)) continue;
+    salience.set(e.key, Math.max(salience.get(e.key) ?? 0, Math.min(1, e.salience)));
+  }
+  const entities: SparseVector = {};
+  for (const [key, s] of salience) entities[key] = s * idf(stats.entityDf(key), stats.articleCount);
+
+  return {
+    terms: tfidf(counts, stats, params.maxArticleTerms),
+    titleTerms: tfidf(titleCounts, stats, params.maxArticleTerms),
+    entities: normalise(topK(entities, params.maxArticleEntities)),
+    publishedAt: article.publishedAt ? article.publishedAt.getTime() : null,
+  };
+}
