@@ -4,6 +4,7 @@
 import { isStopWord, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
+import { stemWord } from "./stem";
 import type { CompareArticle } from "./types";
 
 export interface SentenceFeatures {
@@ -71,7 +72,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       tokens.forEach((t, i) => {
         if (!isContent(t.norm)) return;
         if (attributed.some((x) => x.start <= t.start && t.end <= x.end)) return;
-        const st = stem(t.norm);
+        const st = stemWord(t.norm);
         stems.add(st);
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
