@@ -5,10 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "compromise", "linkedom", "chardet", "iconv-lite"],
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: {
-    // Uploads of many article files: multipart bodies up to a few hundred MB in total.
-    serverActions: { bodySizeLimit: "50mb" },
-  },
+  // `npm test` type-checks the whole project (tsc) as its own step; doing it again inside every build
+  // would only double the build time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

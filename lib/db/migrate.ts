@@ -109,12 +109,15 @@ function patchCharColumns(adapter: object): void {
   };
 }
 
-function makeFactory(url: string) {
+function makeFactory(url: string, opened: { dispose(): Promise<void> }[]) {
   const cfg = pgConfig(url);
   class MigratePg extends PrismaPg {
     override async connect() {
       const adapter = await super.connect();
       patchCharColumns(adapter);
+      // The engine does not close what it opens; we do, or the pool keeps the process (and the
+      // database) busy: CREATE DATABASE ... TEMPLATE refuses a template with open connections.
+      opened.push(adapter);
       return adapter;
     }
     // The adapter's own shadow database is unusable (see pgConfig); create and drop our own.
@@ -139,17 +142,19 @@ function makeFactory(url: string) {
 
 async function withEngine<T>(url: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
   loadWasm();
+  const opened: { dispose(): Promise<void> }[] = [];
   const engine = await bg.SchemaEngine.new(
     { datamodels: schemaFiles().files.map((f) => [f.path, f.content] as [string, string]) },
     (msg: string) => {
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(msg);
     },
-    makeFactory(url),
+    makeFactory(url, opened),
   );
   try {
     return await fn(engine);
   } finally {
     (engine as unknown as { free?: () => void }).free?.();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
   }
 }
 

@@ -20,7 +20,9 @@ export type IngestSource = "API" | "WEB" | "CLI" | "SEED";
 
 export type IngestInput =
   | { kind: "file"; filename: string | null; bytes: Uint8Array; mediaType?: string | null }
-  | { kind: "fields"; fields: ArticleFields };
+  | { kind: "fields"; fields: ArticleFields }
+  /** A record that failed validation at the edge: reported (and recorded) as rejected like any other. */
+  | { kind: "invalid"; error: AppError };
 
 /** What the uploader says about every file of the upload. */
 export interface IngestHints {
@@ -63,6 +65,7 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions): Pro
 
 async function ingestOne(input: IngestInput, options: IngestOptions): Promise<IngestResult[]> {
   const filename = input.kind === "file" ? (input.filename ?? undefined) : undefined;
+  if (input.kind === "invalid") return [await reject(undefined, 0, input, options, input.error)];
   const bytes = input.kind === "file" ? input.bytes : new TextEncoder().encode(JSON.stringify(input.fields));
   let extracted: ExtractedArticle[];
   try {

@@ -27,10 +27,10 @@ export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 
 export const MAX_ARTICLES_PER_REQUEST = 100;
 
-export const jsonUploadSchema = z.union([
-  z.object({ articles: z.array(articleFieldsSchema).min(1).max(MAX_ARTICLES_PER_REQUEST) }).strict(),
-  articleFieldsSchema,
-]);
+/** A batch: each record is validated on its own, so one bad record is rejected without failing the rest. */
+export const jsonBatchSchema = z
+  .object({ articles: z.array(z.unknown()).min(1, "articles must not be empty").max(MAX_ARTICLES_PER_REQUEST, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request`) })
+  .strict();
 
 /** Form fields applied to every file of a multipart upload. */
 export const uploadHintsSchema = z.object({

@@ -5,7 +5,7 @@ import { articleSummary } from "@/lib/api/serialize";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/config/env";
 import { ingest, type IngestInput, type IngestResult } from "@/lib/ingest/ingest-articles";
-import { jsonUploadSchema, MAX_ARTICLES_PER_REQUEST, uploadHintsSchema } from "@/lib/ingest/schemas";
+import { articleFieldsSchema, jsonBatchSchema, MAX_ARTICLES_PER_REQUEST, uploadHintsSchema } from "@/lib/ingest/schemas";
 import { articlesByIds } from "@/lib/db/article-queries";
 import { publicOrigin } from "@/lib/site";
 
@@ -64,9 +64,16 @@ export const POST = handle(async (req: NextRequest) => {
     } catch (e) {
       throw new AppError("INVALID_INPUT", "INVALID_JSON", `The JSON body is invalid: ${(e as Error).message}`);
     }
-    const parsed = jsonUploadSchema.parse(body);
-    const list = "articles" in parsed ? parsed.articles : [parsed];
-    inputs = list.map((fields) => ({ kind: "fields" as const, fields }));
+    if (body && typeof body === "object" && "articles" in body) {
+      inputs = jsonBatchSchema.parse(body).articles.map((record, i) => {
+        const parsed = articleFieldsSchema.safeParse(record);
+        if (parsed.success) return { kind: "fields" as const, fields: parsed.data };
+        const why = parsed.error.issues.map((iss) => (iss.path.length ? `${iss.path.join(".")}: ${iss.message}` : iss.message)).join("; ");
+        return { kind: "invalid" as const, error: new AppError("INVALID_INPUT", "INVALID_RECORD", `articles[${i}]: ${why}`) };
+      });
+    } else {
+      inputs = [{ kind: "fields" as const, fields: articleFieldsSchema.parse(body) }];
+    }
   } else {
     throw new AppError(
       "UNSUPPORTED",

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { openDemoStory } from "./helpers";
+
+test("home lists the demo story with both outlets", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Stories", level: 1 })).toBeVisible();
+  const stories = page.getByRole("list", { name: "Stories" });
+  const card = stories.getByRole("listitem").filter({ hasText: "Republic World" }).filter({ hasText: "The Kyiv Independent" });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("2 outlets");
+});
+
+test("story page shows one column per outlet, the aligned claim and the naming table", async ({ page }) => {
+  await page.goto("/");
+  await openDemoStory(page);
+  await expect(page).toHaveURL(/\/stories\/[a-z0-9-]+$/);
+  const articles = page.getByRole("group", { name: "Articles" });
+  await expect(articles.getByText("Republic World", { exact: true })).toBeVisible();
+  await expect(articles.getByText("The Kyiv Independent", { exact: true })).toBeVisible();
+  await expect(articles.getByRole("link", { name: /National Resistance Center: Russia plans to bring North Korean workers/ })).toBeVisible();
+  // The National Resistance Centre/Center claim is one aligned row across both outlets.
+  const shared = page.locator("section", { has: page.getByRole("heading", { name: "Shared claims" }) });
+  const nrcRow = shared.locator("li.claim-row").filter({ hasText: "National Resistance Centre has claimed" });
+  await expect(nrcRow).toContainText("the National Resistance Center reported");
+  // Peskov's denial is only in The Kyiv Independent.
+  const only = page.locator("section", { has: page.getByRole("heading", { name: "Only in one outlet" }) });
+  await expect(only.locator("[data-article]").filter({ hasText: "Only in The Kyiv Independent" })).toContainText("Peskov");
+  await expect(only.locator("[data-article]").filter({ hasText: "Only in Republic World" })).toContainText("Maliar");
+  // Vladimir Putin: "Russian President" vs "Russian dictator", flagged as differing.
+  const names = page.locator("section", { has: page.getByRole("heading", { name: "How each outlet names them" }) });
+  const putin = names.getByRole("row").filter({ hasText: "Vladimir Putin" });
+  await expect(putin).toContainText("Russian President");
+  await expect(putin).toContainText("Russian dictator");
+  await expect(putin).toContainText("described differently");
+  await page.screenshot({ path: "test-results/screenshots/story-desktop.png", fullPage: true });
+});
+
+test("uploading a .txt file through the page shows the new article", async ({ page }) => {
+  await page.goto("/upload");
+  const text =
+    "Harbour bridge reopens after storm repairs\n\n" +
+    "The Kelso harbour bridge reopened to traffic on Monday after three weeks of repairs to storm damage, the city council said.\n\n" +
+    "Engineers replaced two damaged support cables and resurfaced the deck, council engineer Maria Lindqvist told reporters at the reopening.\n\n" +
+    "Local businesses on the eastern shore said the closure had cut their trade by half during the busiest weeks of the autumn season.";
+  await page.locator("#file-input").setInputFiles({ name: `bridge-${Date.now()}.txt`, mimeType: "text/plain", buffer: Buffer.from(text) });
+  await page.getByLabel("Outlet").fill("Kelso Gazette");
+  await page.getByRole("button", { name: /Upload 1 file/ }).click();
+  const added = page.locator("[data-status=created]");
+  await expect(added).toContainText("Added:");
+  await added.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Harbour bridge reopens after storm repairs");
+  await expect(page.getByText("Kelso Gazette").first()).toBeVisible();
+  await expect(page.getByText("Engineers replaced two damaged support cables")).toBeVisible();
+});

@@ -1,0 +1,113 @@
+// The ingestion path against a real PostgreSQL: demo data, uploads, duplicates (also when racing),
+// rejections that leave nothing behind, and story permalinks.
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./integration-db";
+import { db } from "@/lib/db/client";
+import { loadDemoData } from "@/lib/demo/load-demo-data";
+import { ingest } from "@/lib/ingest/ingest-articles";
+import { getStoryBySlug } from "@/lib/db/story-queries";
+
+useTestDatabase();
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const bridge = (town: string) =>
+  `Harbour bridge in ${town} reopens after storm repairs\n\n` +
+  `The ${town} harbour bridge reopened to traffic on Monday after three weeks of repairs to storm damage, the city council said.\n\n` +
+  `Engineers replaced two damaged support cables and resurfaced the deck, council engineer Maria Lindqvist told reporters.\n\n` +
+  `Local businesses on the eastern shore said the closure had cut their trade by half during the busiest weeks of autumn.`;
+
+async function counts() {
+  const [articles, stories, uploads] = await Promise.all([db().article.count(), db().story.count(), db().upload.count()]);
+  return { articles, stories, uploads };
+}
+
+describe("demo data", () => {
+  it("loads both seed articles once, with their outlets, into one story", async () => {
+    const first = await loadDemoData();
+    expect(first?.map((r) => r.status)).toEqual(["created", "created"]);
+    expect(await loadDemoData()).toBeNull();
+    const articles = await db().article.findMany({ include: { outlet: true, story: true } });
+    expect(articles).toHaveLength(2);
+    expect(new Set(articles.map((a) => a.outlet?.name))).toEqual(new Set(["Republic World", "The Kyiv Independent"]));
+    expect(new Set(articles.map((a) => a.storyId)).size).toBe(1);
+    const story = articles[0]!.story!;
+    expect(story.articleCount).toBe(2);
+    expect(story.outletCount).toBe(2);
+    expect(story.comparison).not.toBeNull();
+  });
+
+  it("reports a re-upload of a seed as a duplicate and stores nothing new", async () => {
+    const before = await counts();
+    const fs = await import("node:fs");
+    const bytes = new Uint8Array(fs.readFileSync("fixtures/seeds/001_81a2cabcbd35f313.txt"));
+    const [r] = await ingest([{ kind: "file", filename: "again.txt", bytes }], { source: "API" });
+    expect(r!.status).toBe("duplicate");
+    const after = await counts();
+    expect(after.articles).toBe(before.articles);
+    expect(after.stories).toBe(before.stories);
+  });
+});
+
+describe("uploads", () => {
+  it("stores a text file with its metadata and puts it in a story", async () => {
+    const [r] = await ingest([{ kind: "file", filename: "bridge.txt", bytes: enc(bridge("Kelso")) }], {
+      source: "API",
+      hints: { outlet: "Kelso Gazette", publishedAt: new Date("2024-10-07T08:00:00Z") },
+    });
+    expect(r!.status).toBe("created");
+    const a = await db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { outlet: true, story: true } });
+    expect(a.title).toBe("Harbour bridge in Kelso reopens after storm repairs");
+    expect(a.outlet?.name).toBe("Kelso Gazette");
+    expect(a.publishedAt?.toISOString()).toBe("2024-10-07T08:00:00.000Z");
+    expect(a.body).toContain("Engineers replaced two damaged support cables");
+    expect(Buffer.from(a.original).toString("utf8")).toBe(bridge("Kelso"));
+    expect(a.story?.articleCount).toBe(1);
+    expect(a.assignment).toMatchObject({ storyId: null });
+  });
+
+  it("rejects an empty file with a specific error and leaves no article behind", async () => {
+    const before = await counts();
+    const results = await ingest(
+      [
+        { kind: "file", filename: "empty.txt", bytes: enc("  \n ") },
+        { kind: "file", filename: "ok.txt", bytes: enc(bridge("Dunmore")) },
+      ],
+      { source: "API" },
+    );
+    expect(results.map((r) => r.status)).toEqual(["rejected", "created"]);
+    expect(results[0]!.error?.code).toBe("EMPTY_FILE");
+    const after = await counts();
+    expect(after.articles).toBe(before.articles + 1);
+    const rejected = await db().upload.findFirst({ where: { filename: "empty.txt" } });
+    expect(rejected).toMatchObject({ status: "REJECTED", errorCode: "EMPTY_FILE", articleId: null });
+  });
+
+  it("rejects a file over the size limit", async () => {
+    const [r] = await ingest([{ kind: "file", filename: "big.txt", bytes: enc("word ".repeat(300)) }], { source: "API", maxBytes: 1000 });
+    expect(r).toMatchObject({ status: "rejected", error: { code: "TOO_LARGE" } });
+  });
+
+  it("stores one article when two uploads of the same text race", async () => {
+    const text = bridge("Portwick");
+    const before = await counts();
+    const results = await Promise.all([
+      ingest([{ kind: "file", filename: "a.txt", bytes: enc(text) }], { source: "API" }),
+      ingest([{ kind: "file", filename: "b.txt", bytes: enc(text + "\n\nShare this article") }], { source: "API" }),
+    ]);
+    const statuses = results.flat().map((r) => r.status).sort();
+    expect(statuses).toEqual(["created", "duplicate"]);
+    expect((await counts()).articles).toBe(before.articles + 1);
+  });
+});
+
+describe("story permalinks", () => {
+  it("resolves the slug, redirects an old slug and a bare id, and misses unknown slugs", async () => {
+    const story = await db().story.findFirstOrThrow({ where: { articleCount: 2 } });
+    expect((await getStoryBySlug(story.slug)).kind).toBe("found");
+    await db().storyRedirect.create({ data: { fromSlug: "old-title-slug", storyId: story.id } });
+    expect(await getStoryBySlug("old-title-slug")).toEqual({ kind: "redirect", slug: story.slug });
+    expect(await getStoryBySlug(`renamed-story-${story.id}`)).toEqual({ kind: "redirect", slug: story.slug });
+    expect(await getStoryBySlug("nothing-here")).toEqual({ kind: "missing" });
+  });
+});
