@@ -125,11 +125,17 @@ function Generated({ children }: { children: React.ReactNode }) {
 }
 
 export function StoryView({ articles, comparison }: { articles: StoryArticle[]; comparison: StoryComparison | null }) {
+  const c = comparison;
+  // Every section lists articles in one order: the comparison's (earliest published first), so a
+  // column means the same outlet from the headers down to the naming table.
+  const rank = new Map((c?.articles ?? []).map((a, i) => [a.id, i]));
   const ordered = [...articles].sort(
-    (a, b) => outletName(a).localeCompare(outletName(b)) || (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity),
+    (a, b) =>
+      (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) ||
+      (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity) ||
+      outletName(a).localeCompare(outletName(b)),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const c = comparison;
   return (
     <div data-compare>
       <PairPicker articles={ordered.map((a) => ({ id: a.id, label: outletName(a) }))} />
@@ -280,18 +286,7 @@ export function StoryView({ articles, comparison }: { articles: StoryArticle[]; 
             {c.gaps.length === 0 ? (
               <p className="text-muted">Every outlet covers the same entities and claims.</p>
             ) : (
-              <ul className="space-y-1 text-sm">
-                {c.gaps.slice(0, 20).map((g) => (
-                  <li key={`${g.kind}-${g.key}`}>
-                    <Generated>{g.label.text}</Generated>
-                    {g.kind === "claim" && (
-                      <a href={`#claim-${g.key}`} className="ml-1 text-accent underline">
-                        see claim
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <GapList gaps={c.gaps} articles={ordered} descriptors={c.descriptors} />
             )}
           </Section>
         </>
@@ -308,6 +303,43 @@ export function StoryView({ articles, comparison }: { articles: StoryArticle[]; 
         </ul>
       </details>
     </div>
+  );
+}
+
+/** Gaps grouped by which articles carry them, so ten places named by one outlet read as one line. */
+function GapList({ gaps, articles, descriptors }: { gaps: StoryComparison["gaps"]; articles: StoryArticle[]; descriptors: StoryComparison["descriptors"] }) {
+  const names = new Map(descriptors.map((d) => [d.entityKey, d.name]));
+  const label = (ids: string[]) => ids.map((id) => outletName(articles.find((a) => a.id === id) ?? ({ outlet: null } as StoryArticle))).join(" and ");
+  const groups = new Map<string, { presentIn: string[]; entities: string[]; claims: string[] }>();
+  for (const g of gaps) {
+    const k = g.presentIn.join(",");
+    const grp = groups.get(k) ?? { presentIn: g.presentIn, entities: [], claims: [] };
+    if (g.kind === "entity") grp.entities.push(names.get(g.key) ?? g.key);
+    else grp.claims.push(g.key);
+    groups.set(k, grp);
+  }
+  return (
+    <ul className="space-y-2 text-sm">
+      {[...groups.values()].map((g) => (
+        <li key={g.presentIn.join(",")}>
+          <Generated>
+            Only {label(g.presentIn)}
+            {g.entities.length > 0 && <> names {g.entities.join(", ")}</>}
+            {g.entities.length > 0 && g.claims.length > 0 && " and"}
+            {g.claims.length > 0 && <> carries {plural(g.claims.length, "claim")} the others leave out</>}.
+          </Generated>
+          {g.claims.length > 0 && (
+            <span className="ml-1">
+              {g.claims.slice(0, 8).map((id, i) => (
+                <a key={id} href={`#claim-${id}`} className="ml-1 text-accent underline">
+                  {i + 1}
+                </a>
+              ))}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
