@@ -79,7 +79,8 @@ function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mo
   const caps = words.filter((t) => t.allCaps || (t.text.length === 1 && t.cap)).length;
   if (words.length >= 2 && caps / words.length >= 0.6) return "caps";
   const content = words.filter((t) => t.text.length >= 4 && !STOP_WORDS.has(t.lower));
-  if (content.length >= 3 && content.filter((t) => t.cap).length / content.length >= 0.75) return "headline";
+  // Headlines are short; a long line full of names is still prose.
+  if (words.length <= 16 && content.length >= 3 && content.filter((t) => t.cap).length / content.length >= 0.75) return "headline";
   if (words.length <= 4 && !/[.!?]["”’)]?$/.test(text.trim()) && (field === "body" || words.length <= 2)) return "headline";
   return "prose";
 }
@@ -105,6 +106,7 @@ const initials = (s: Span | Resolved["span"]) =>
 function resolve(spans: Span[]): Resolved[] {
   const out: Resolved[] = [];
   const persons: Resolved[] = [];
+  const personByKey = new Map<string, Resolved>();
   const byLast = new Map<string, Resolved[]>();
   const byFirst = new Map<string, Resolved[]>();
   const orgPrefix = new Map<string, Resolved>();
@@ -137,12 +139,16 @@ function resolve(spans: Span[]): Resolved[] {
         const pw = foldWords(p.name);
         return pw.length > words.length && pw.slice(pw.length - words.length).join(" ") === words.join(" ");
       });
-      const m = longer ? { ...longer, span: s, form: "name" as const } : full(s);
-      if (!longer) persons.push(m);
+      const known = personByKey.get(full(s).key);
+      const m = longer ? { ...longer, span: s, form: "name" as const } : known ? { ...known, span: s } : full(s);
+      if (!longer && !known) {
+        persons.push(m);
+        personByKey.set(m.key, m);
+      }
       (s as Span & { resolved?: Resolved }).resolved = m;
       const last = words.at(-1)!;
       const first = words[0]!;
-      if (!longer) {
+      if (!longer && !known) {
         byLast.set(last, [...(byLast.get(last) ?? []), m]);
         if (!/^\p{L}$/u.test(first)) byFirst.set(first, [...(byFirst.get(first) ?? []), m]);
       }
@@ -234,9 +240,11 @@ function coordinate(out: Resolved[]): void {
       for (const j of [i - 1, i + 1]) {
         const o = out[j];
         if (!o || o.type === "OTHER" || o.form === "demonym" || o.span.field !== s.field) continue;
-        const [x, y] = j < i ? [o.span, s] : [s, o.span];
-        const between = (s.line ? s.line : []).filter((t) => t.start >= x.end && t.end <= y.start).map((t) => t.lower);
-        if (between.length === 1 && (between[0] === "and" || between[0] === "or")) {
+        const [x, y] = (j < i ? [o.span, s] : [s, o.span]) as [Span, Span];
+        if (!x.line || x.line !== y.line) continue;
+        const gap = y.at - (x.at + x.tokens.length);
+        const joiner = x.line[x.at + x.tokens.length]?.lower;
+        if (gap === 1 && (joiner === "and" || joiner === "or")) {
           m.type = o.type;
           m.key = `${keyPrefix(o.type)}:${foldName(s.surface)}`;
           break;

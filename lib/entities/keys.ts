@@ -34,8 +34,19 @@ export function foldWords(name: string): string[] {
   });
 }
 
+// Folding is the hot path (every candidate is looked up several times); names repeat, so memoise.
+// Cleared when full to keep memory bounded on huge inputs.
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
 export function foldName(name: string): string {
-  return foldWords(name).join("-");
+  let f = memo.get(name);
+  if (f === undefined) {
+    f = foldWords(name).join("-");
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(name, f);
+  }
+  return f;
 }
 
 export function keyPrefix(type: EntityType): string {
