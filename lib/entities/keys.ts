@@ -17,9 +17,9 @@ const WORD_FOLDS: [RegExp, string][] = [
 
 /** Lower-case, accent-free, variant-folded words of a name. */
 export function foldWords(name: string): string[] {
-  const base = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  // Accent folding only when there is something to fold (most names are ASCII).
+  const ascii = /^[\x00-\x7f]*$/.test(name);
+  const base = (ascii ? name : name.normalize("NFKD").replace(/\p{M}/gu, ""))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/'s\b/g, "")
