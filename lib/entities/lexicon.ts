@@ -51,7 +51,7 @@ export const PLACE_HEADS = set(`
 oblast province region district county state city town village street st road avenue ave boulevard
 highway square park bridge airport station sea ocean gulf bay river lake mountains mountain valley
 peninsula island islands coast beach heights hill hills glacier desert forest canyon harbour harbor
-krai raion prefecture governorate territory territories republic
+krai raion prefecture governorate territory territories republic theatre theater arena stadium dome
 `);
 
 /** Lower-case nouns that, right after a name or before "of X", say the name is a place. */

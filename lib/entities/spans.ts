@@ -42,7 +42,11 @@ export interface DocStats {
   capMidSeen: Set<string>;
 }
 
-const isCommon = (w: string) => COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w);
+// The common-word list holds base forms; plurals and inflections of a common word are common too.
+const isCommon = (w: string) =>
+  COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w) ||
+  (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || COMMON_WORDS.has(w.slice(0, -2)))) ||
+  (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text);
 const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
 const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
@@ -137,6 +141,9 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     if (lookup(slice(text, tokens, a, b))) break;
     a++;
   }
+  // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
+  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || NON_ENTITIES.has(tokens[b]!.lower))) b--;
+  while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
   if (a > b) return [];
@@ -230,7 +237,15 @@ function classifyPiece(
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
   if (n >= 2 && orgHead) return mk("ORGANIZATION", 3);
   if (n >= 2 && placeHead) return mk("PLACE", 3);
-  if (n >= 3 && ts.some((t) => t.lower === "of") && headLike(first)) return mk(ORG_WORDS.has(first.lower) ? "ORGANIZATION" : "PLACE", 2);
+  // "Texas Department of Criminal Justice": the head is the word before "of".
+  const ofAt = ts.findIndex((t) => t.lower === "of");
+  if (ofAt > 0) {
+    const head = ts[ofAt - 1]!;
+    if (ORG_WORDS.has(head.lower)) return mk("ORGANIZATION", 3);
+    if (PLACE_WORDS.has(head.lower) || headLike(head)) return mk("PLACE", 2);
+  }
+  // Initials alone ("M. D.", "M. B. A.") are degrees, not names.
+  if (ts.every((t) => /^\p{Lu}\.$/u.test(t.text))) return [];
 
   const prev = tokens[a - 1];
   const prev2 = tokens[a - 2];
@@ -261,17 +276,20 @@ function classifyPiece(
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
     appositivePlace(tokens, b + 1);
 
+  if (n === 1 && afterThe && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
   if (titled && !allCommon) return mk("PERSON", 2);
   if (n >= 2 && personish && !allCommon) return mk("PERSON", 2);
   if (n === 1 && afterThe) {
     if (COMPASS.has(first.lower)) return mk("PLACE", 1);
     if (TEAM_OR_GROUP_PLURAL.test(first.text)) return mk("ORGANIZATION", 1);
   }
-  if (allCommon) return [];
+  // A capitalised common word mid-sentence ("Felt", "Luck") is kept untyped: it survives only if it
+  // resolves to a full name in the article.
+  if (allCommon) return n === 1 && !first.sentStart ? mk("OTHER", 0) : [];
   if (age) return mk("PERSON", 2);
   if (placeCue) return mk("PLACE", 1);
-  if (said) return mk("PERSON", 1);
-  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text))) return mk("PERSON", 1);
+  if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
+  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) return mk("PERSON", 1);
   if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
   return mk("OTHER", 0);
