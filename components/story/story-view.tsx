@@ -3,6 +3,7 @@ import type { Claim, StoryComparison } from "@/lib/compare";
 import { formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
+import { EditorAction } from "../editor-action";
 
 export interface StoryArticle {
   id: string;
@@ -124,7 +125,7 @@ function Generated({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function StoryView({ articles, comparison }: { articles: StoryArticle[]; comparison: StoryComparison | null }) {
+export function StoryView({ slug, articles, comparison }: { slug: string; articles: StoryArticle[]; comparison: StoryComparison | null }) {
   const c = comparison;
   // Every section lists articles in one order: the comparison's (earliest published first), so a
   // column means the same outlet from the headers down to the naming table.
@@ -302,6 +303,28 @@ export function StoryView({ articles, comparison }: { articles: StoryArticle[]; 
           ))}
         </ul>
       </details>
+
+      <details className="mt-4 rounded-lg border border-black/10 bg-white p-3">
+        <summary className="cursor-pointer font-semibold">Editor tools</summary>
+        <div className="mt-3 grid gap-6 md:grid-cols-2">
+          <EditorAction
+            title="Merge this story into another"
+            endpoint={`/api/stories/${slug}/merge`}
+            fields={[{ name: "into", label: "Slug of the story to merge into", placeholder: "e.g. some-story-k3j9x2m4qa" }]}
+            submitLabel="Merge"
+            goTo="story"
+          />
+          {articles.length > 1 && (
+            <EditorAction
+              title="Split articles off into a new story"
+              endpoint={`/api/stories/${slug}/split`}
+              fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${outletName(a)}: ${a.title}` })) }]}
+              submitLabel="Split"
+              goTo="story"
+            />
+          )}
+        </div>
+      </details>
     </div>
   );
 }
@@ -352,7 +375,7 @@ function WhyJoined({ assignment }: { assignment: unknown }) {
     sharedTerms?: { term: string }[];
     runnerUp?: { score: number } | null;
   } | null;
-  if (!a) return <span className="text-muted">placed by an editor</span>;
+  if (!a || "editor" in (a as object)) return <span className="text-muted">placed here by an editor</span>;
   if (!a.storyId) return <span>started this story (no earlier story scored above {a.threshold})</span>;
   const ents = (a.sharedEntities ?? []).slice(0, 6).map((e) => e.key.replace(/^[a-z]+:/, "").replace(/-/g, " "));
   const terms = (a.sharedTerms ?? []).slice(0, 6).map((t) => t.term);

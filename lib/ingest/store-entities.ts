@@ -8,9 +8,10 @@ type Tx = Prisma.TransactionClient;
 const TYPE = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", PLACE: "PLACE", OTHER: "OTHER" } as const;
 
 /** Returns the entity keys as stored (after merges), in the article's order. */
-export async function storeEntities(tx: Tx, articleId: string, entities: ArticleEntity[]): Promise<Map<string, string>> {
+export async function storeEntities(tx: Tx, articleId: string, found: ArticleEntity[]): Promise<Map<string, string>> {
   const keyToId = new Map<string, string>();
-  if (!entities.length) return keyToId;
+  if (!found.length) return keyToId;
+  const entities = await applySplitDecisions(tx, found);
   const keys = entities.map((e) => e.key);
   const existing = await tx.entity.findMany({
     where: { key: { in: keys } },
@@ -80,6 +81,35 @@ export async function storeEntities(tx: Tx, articleId: string, entities: Article
   });
   await tx.entity.updateMany({ where: { id: { in: [...perEntity.keys()] } }, data: { articleCount: { increment: 1 } } });
   return keyToId;
+}
+
+/**
+ * An editor split a wrongly merged name off an entity: mentions printed that way go to the split-off
+ * entity from now on, also in articles ingested later.
+ */
+async function applySplitDecisions(tx: Tx, entities: ArticleEntity[]): Promise<ArticleEntity[]> {
+  const splits = await tx.entityDecision.findMany({
+    where: { kind: "SPLIT", fromKey: { in: entities.map((e) => e.key) } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!splits.length) return entities;
+  const out: ArticleEntity[] = [];
+  for (const e of entities) {
+    const mine = splits.filter((s) => s.fromKey === e.key && s.alias && s.toKey);
+    const moved = new Map<string, ArticleEntity>();
+    const kept = e.mentions.filter((m) => {
+      const d = mine.find((s) => s.alias === m.surface);
+      if (!d) return true;
+      const target = moved.get(d.toKey!) ?? { ...e, key: d.toKey!, name: d.alias!, mentions: [], surfaceForms: [d.alias!], descriptors: [], relatedKeys: [] };
+      target.mentions.push(m);
+      if (m.descriptor && !target.descriptors.includes(m.descriptor)) target.descriptors.push(m.descriptor);
+      moved.set(d.toKey!, target);
+      return false;
+    });
+    if (kept.length) out.push({ ...e, mentions: kept, surfaceForms: e.surfaceForms.filter((s) => !mine.some((d) => d.alias === s)) });
+    out.push(...moved.values());
+  }
+  return out;
 }
 
 async function followMerge(tx: Tx, id: string, mergedIntoId: string | null): Promise<string> {

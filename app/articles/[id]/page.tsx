@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { formatDateTime, plural } from "@/components/format";
 import { ArticleCorrectionForm } from "@/components/article-correction-form";
+import { EditorAction } from "@/components/editor-action";
 import { getArticle } from "@/lib/db/article-queries";
 
 export const dynamic = "force-dynamic";
@@ -125,6 +126,18 @@ export default async function ArticlePage({ params }: Params) {
           byline={a.byline ?? ""}
           publishedAt={a.publishedAt?.toISOString().slice(0, 16) ?? ""}
         />
+        <details>
+          <summary className="cursor-pointer font-semibold">Move to another story</summary>
+          <div className="mt-2">
+            <EditorAction
+              title="Editors can place the article by hand; re-clustering keeps it there."
+              endpoint={`/api/articles/${a.id}/move`}
+              fields={[{ name: "story", label: "Slug of the target story (empty: a new story)", nullWhenEmpty: true }]}
+              submitLabel="Move"
+              goTo="story"
+            />
+          </div>
+        </details>
       </aside>
     </div>
   );

@@ -95,7 +95,7 @@ export default async function StoryPage({ params }: Params) {
           ))}
         </ol>
       </header>
-      <StoryView articles={s.articles} comparison={comparison} />
+      <StoryView slug={s.slug} articles={s.articles} comparison={comparison} />
     </article>
   );
 }

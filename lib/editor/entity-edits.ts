@@ -1,0 +1,125 @@
+// Editors' entity decisions. Both are recorded (EntityDecision) and honoured by later ingestion:
+// a merged key resolves to its target (Entity.mergedIntoId), and a split alias keeps going to the entity
+// split off for it (lib/ingest/store-entities reads the SPLIT decisions).
+import { db, type Prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { slugify } from "@/lib/ingest/slug";
+import { refreshStory } from "@/lib/ingest/refresh-story";
+
+type Tx = Prisma.TransactionClient;
+
+async function entityBySlug(tx: Tx, slug: string) {
+  const e = await tx.entity.findUnique({ where: { slug } });
+  if (!e) throw new AppError("NOT_FOUND", "ENTITY_NOT_FOUND", `No entity at ${slug}.`);
+  if (e.mergedIntoId) throw new AppError("CONFLICT", "ENTITY_MERGED", `${e.name} was already merged into another entity.`);
+  return e;
+}
+
+async function refreshStoriesOf(tx: Tx, entityIds: string[]): Promise<void> {
+  const stories = await tx.article.findMany({
+    where: { entities: { some: { entityId: { in: entityIds } } }, storyId: { not: null } },
+    select: { storyId: true },
+    distinct: ["storyId"],
+  });
+  for (const s of stories) await refreshStory(tx, s.storyId!);
+}
+
+/** Merge `fromSlug` into `intoSlug`: its mentions, aliases and story index rows move; its page redirects. */
+export async function mergeEntities(fromSlug: string, intoSlug: string): Promise<{ slug: string }> {
+  if (fromSlug === intoSlug) throw new AppError("INVALID_INPUT", "SAME_ENTITY", "An entity cannot be merged into itself.");
+  return db().$transaction(
+    async (tx) => {
+      const from = await entityBySlug(tx, fromSlug);
+      const into = await entityBySlug(tx, intoSlug);
+      if (from.type !== into.type) {
+        throw new AppError("UNPROCESSABLE", "TYPE_MISMATCH", `${from.name} is a ${from.type.toLowerCase()} and ${into.name} a ${into.type.toLowerCase()}; only entities of one type can be merged.`);
+      }
+      await tx.mention.updateMany({ where: { entityId: from.id }, data: { entityId: into.id } });
+      // Articles naming both keep one row: fold the source's into the target's.
+      const rows = await tx.articleEntity.findMany({ where: { entityId: from.id } });
+      for (const r of rows) {
+        const existing = await tx.articleEntity.findUnique({ where: { articleId_entityId: { articleId: r.articleId, entityId: into.id } } });
+        if (existing) {
+          await tx.articleEntity.update({
+            where: { articleId_entityId: { articleId: r.articleId, entityId: into.id } },
+            data: {
+              salience: Math.max(existing.salience, r.salience),
+              mentionCount: existing.mentionCount + r.mentionCount,
+              surfaceForms: [...new Set([...existing.surfaceForms, ...r.surfaceForms])],
+              descriptors: [...new Set([...existing.descriptors, ...r.descriptors])],
+            },
+          });
+        } else {
+          await tx.articleEntity.create({ data: { ...r, entityId: into.id } });
+        }
+      }
+      await tx.articleEntity.deleteMany({ where: { entityId: from.id } });
+      await tx.storyEntity.deleteMany({ where: { entityId: from.id } });
+      const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
+      const articleCount = await tx.articleEntity.count({ where: { entityId: into.id } });
+      await tx.entity.update({ where: { id: into.id }, data: { aliases, articleCount } });
+      await tx.entity.update({ where: { id: from.id }, data: { mergedIntoId: into.id, articleCount: 0 } });
+      await tx.entityDecision.create({ data: { kind: "MERGE", fromKey: from.key, toKey: into.key } });
+      await refreshStoriesOf(tx, [into.id]);
+      return { slug: into.slug };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** Split a wrongly merged name off an entity: mentions printed as `alias` move to a new entity. */
+export async function splitAlias(slug: string, alias: string): Promise<{ slug: string }> {
+  const name = alias.trim();
+  if (!name) throw new AppError("INVALID_INPUT", "EMPTY_ALIAS", "Name the alias to split off.");
+  return db().$transaction(
+    async (tx) => {
+      const entity = await entityBySlug(tx, slug);
+      const mentions = await tx.mention.findMany({ where: { entityId: entity.id, surface: name } });
+      if (!mentions.length && !entity.aliases.includes(name)) {
+        throw new AppError("UNPROCESSABLE", "UNKNOWN_ALIAS", `${entity.name} is never written “${name}”.`);
+      }
+      const key = `${entity.key}~${slugify(name) || "alias"}`;
+      const split = await tx.entity.upsert({
+        where: { key },
+        create: { key, slug: await freeSlug(tx, slugify(name) || entity.slug), name, type: entity.type, aliases: [], relatedKeys: [] },
+        update: { mergedIntoId: null },
+      });
+      await tx.mention.updateMany({ where: { entityId: entity.id, surface: name }, data: { entityId: split.id } });
+      // Recount both sides' per-article rows from the mentions that now belong to each.
+      const articleIds = [...new Set(mentions.map((m) => m.articleId))];
+      for (const articleId of articleIds) {
+        for (const target of [entity, split]) {
+          const ms = await tx.mention.findMany({ where: { articleId, entityId: target.id } });
+          const where = { articleId_entityId: { articleId, entityId: target.id } };
+          if (!ms.length) {
+            await tx.articleEntity.deleteMany({ where: { articleId, entityId: target.id } });
+            continue;
+          }
+          const data = {
+            mentionCount: ms.length,
+            surfaceForms: [...new Set(ms.map((m) => m.surface))],
+            descriptors: [...new Set(ms.map((m) => m.descriptor).filter((d): d is string => Boolean(d)))],
+          };
+          const old = await tx.articleEntity.findUnique({ where: { articleId_entityId: { articleId, entityId: entity.id } } });
+          await tx.articleEntity.upsert({ where, create: { articleId, entityId: target.id, salience: old?.salience ?? 0.1, ...data }, update: data });
+        }
+      }
+      await tx.entity.update({
+        where: { id: entity.id },
+        data: { aliases: entity.aliases.filter((a) => a !== name), articleCount: await tx.articleEntity.count({ where: { entityId: entity.id } }) },
+      });
+      await tx.entity.update({ where: { id: split.id }, data: { articleCount: await tx.articleEntity.count({ where: { entityId: split.id } }) } });
+      await tx.entityDecision.create({ data: { kind: "SPLIT", fromKey: entity.key, toKey: key, alias: name } });
+      await refreshStoriesOf(tx, [entity.id, split.id]);
+      return { slug: split.slug };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.entity.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}

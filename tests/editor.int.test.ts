@@ -1,0 +1,96 @@
+// Editors' decisions against a real PostgreSQL: moving, merging and splitting stories; merging entities
+// and splitting an alias off. Each must leave consistent counts and working permalinks.
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./integration-db";
+import { db } from "@/lib/db/client";
+import { ingest } from "@/lib/ingest/ingest-articles";
+import { getStoryBySlug } from "@/lib/db/story-queries";
+import { getEntityBySlug } from "@/lib/db/entity-queries";
+import { mergeStories, moveArticle, splitStory } from "@/lib/editor/story-edits";
+import { mergeEntities, splitAlias } from "@/lib/editor/entity-edits";
+
+useTestDatabase();
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+async function add(name: string, text: string, outlet: string) {
+  const [r] = await ingest([{ kind: "file", filename: name, bytes: enc(text) }], { source: "API", hints: { outlet } });
+  expect(r!.status).toBe("created");
+  return db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { story: true } });
+}
+
+const flood = (river: string, town: string, extra: string) =>
+  `${river} floods ${town} after record rainfall\n\n` +
+  `The ${river} burst its banks in ${town} on Thursday after record rainfall, forcing hundreds of residents from their homes, Mayor Anna Kowalczyk said.\n\n` +
+  `Emergency crews evacuated two care homes in ${town} and closed the main bridge over the ${river} as the water kept rising overnight. ${extra}\n\n` +
+  `Forecasters warned that more rain was expected in the region over the weekend.`;
+
+describe("story edits", () => {
+  it("moves, splits and merges, keeping counts and permalinks consistent", async () => {
+    const a = await add("a.txt", flood("Vistula", "Sandomierz", "Volunteers filled sandbags."), "Outlet A");
+    const b = await add("b.txt", flood("Vistula", "Sandomierz", "The army sent soldiers to help."), "Outlet B");
+    expect(b.storyId).toBe(a.storyId);
+    const story = await db().story.findUniqueOrThrow({ where: { id: a.storyId! } });
+    expect(story.articleCount).toBe(2);
+
+    // Split b off: a new story, both pinned.
+    const split = await splitStory(story.slug, [b.id]);
+    const splitStoryRow = await db().story.findUniqueOrThrow({ where: { slug: split.slug } });
+    expect(splitStoryRow.articleCount).toBe(1);
+    expect((await db().story.findUniqueOrThrow({ where: { id: story.id } })).articleCount).toBe(1);
+    expect((await db().article.findUniqueOrThrow({ where: { id: b.id } })).storyPinned).toBe(true);
+
+    // Merge it back: the split story's permalink now redirects to the surviving one.
+    const merged = await mergeStories(split.slug, (await db().story.findUniqueOrThrow({ where: { id: story.id } })).slug);
+    expect((await db().story.findUniqueOrThrow({ where: { slug: merged.slug } })).articleCount).toBe(2);
+    expect(await getStoryBySlug(split.slug)).toEqual({ kind: "redirect", slug: merged.slug });
+    const decisions = await db().storyDecision.findMany({ orderBy: { createdAt: "asc" } });
+    expect(decisions.map((d) => d.kind)).toEqual(["SPLIT", "MERGE"]);
+
+    // Move a to a story of its own.
+    const moved = await moveArticle(a.id, null);
+    const movedStory = await db().story.findUniqueOrThrow({ where: { slug: moved.slug } });
+    expect(movedStory.articleCount).toBe(1);
+    expect((await db().article.findUniqueOrThrow({ where: { id: a.id } })).storyId).toBe(movedStory.id);
+  });
+
+  it("refuses bad edits with specific errors and changes nothing", async () => {
+    await expect(mergeStories("no-such-story", "also-missing")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const any = await db().story.findFirstOrThrow({ where: { mergedIntoId: null, articleCount: { gt: 0 } } });
+    await expect(mergeStories(any.slug, any.slug)).rejects.toMatchObject({ reason: "SAME_STORY" });
+    const members = await db().article.findMany({ where: { storyId: any.id }, select: { id: true } });
+    await expect(splitStory(any.slug, members.map((m) => m.id))).rejects.toMatchObject({ reason: "SPLIT_NEEDS_SUBSET" });
+    expect((await db().story.findUniqueOrThrow({ where: { id: any.id } })).articleCount).toBe(members.length);
+  });
+});
+
+describe("entity edits", () => {
+  it("merges two entities (and later articles follow the merge), then splits an alias off", async () => {
+    const x = await add("x.txt", flood("Oder", "Wroclaw", "Mayor Jacek Sutryk thanked the volunteers."), "Outlet C");
+    const people = await db().articleEntity.findMany({ where: { articleId: x.id }, include: { entity: true } });
+    const kowalczyk = people.find((p) => p.entity.name.includes("Kowalczyk"))?.entity;
+    const sutryk = people.find((p) => p.entity.name.includes("Sutryk"))?.entity;
+    expect(kowalczyk && sutryk).toBeTruthy();
+
+    const result = await mergeEntities(sutryk!.slug, kowalczyk!.slug);
+    expect(result.slug).toBe(kowalczyk!.slug);
+    expect(await getEntityBySlug(sutryk!.slug)).toEqual({ kind: "redirect", slug: kowalczyk!.slug });
+    expect(await db().mention.count({ where: { entityId: sutryk!.id } })).toBe(0);
+
+    // A later article naming Sutryk lands on the merged entity.
+    const y = await add("y.txt", flood("Oder", "Opole", "Jacek Sutryk visited the flood zone."), "Outlet D");
+    const yEntities = await db().articleEntity.findMany({ where: { articleId: y.id } });
+    expect(yEntities.some((e) => e.entityId === sutryk!.id)).toBe(false);
+    expect(yEntities.some((e) => e.entityId === kowalczyk!.id)).toBe(true);
+
+    // Split "Jacek Sutryk" back off: its mentions move to a new entity, and so will later ones.
+    const merged = await db().entity.findUniqueOrThrow({ where: { id: kowalczyk!.id } });
+    const alias = merged.aliases.find((a) => a.includes("Sutryk"))!;
+    expect(alias).toBeTruthy();
+    const split = await splitAlias(kowalczyk!.slug, alias);
+    const splitEntity = await db().entity.findUniqueOrThrow({ where: { slug: split.slug } });
+    expect(await db().mention.count({ where: { entityId: splitEntity.id } })).toBeGreaterThan(0);
+    expect(await db().mention.count({ where: { entityId: kowalczyk!.id, surface: alias } })).toBe(0);
+    await expect(splitAlias(kowalczyk!.slug, "Nobody Here")).rejects.toMatchObject({ reason: "UNKNOWN_ALIAS" });
+  });
+});
