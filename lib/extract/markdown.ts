@@ -93,8 +93,9 @@ export function parseMarkdown(text: string): MarkdownDoc {
       const t = stripInline(atx ? atx[2]! : trimmed);
       if (setext) i++;
       if (!t) continue;
-      if (level === 1 && title === null && units.length === 0) {
-        title = t;
+      // A top-level heading before any text is the headline (front matter, when present, already named it).
+      if (level === 1 && units.length === 0) {
+        title ??= t;
         continue;
       }
       headingUnits.add(units.length);

@@ -69,7 +69,8 @@ function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: 
     unit.stamp = true;
     return unit;
   }
-  const linkChars = (text.match(URLISH) ?? []).reduce((a, m) => a + m.length, 0);
+  // The URL pattern backtracks over long runs without spaces; no real paragraph is that long.
+  const linkChars = text.length > 5000 ? 0 : (text.match(URLISH) ?? []).reduce((a, m) => a + m.length, 0);
   const s = blockStats(text, linkChars, stop);
   if (text.length < 1000 && (CREDIT.test(text) || SLASH_CREDIT.test(text)) && !(s.endsSentence && s.chars > 300)) {
     unit.caption = true;
