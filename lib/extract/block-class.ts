@@ -59,3 +59,26 @@ export function classify(s: BlockStats, hasStopList: boolean): BlockClass {
 export function blockClass(text: string, linkChars: number, stopWords: ReadonlySet<string> | null): BlockClass {
   return classify(blockStats(text, linkChars, stopWords), stopWords !== null);
 }
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const WEEKDAY = "(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?";
+const CLOCK = "\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[a-z]{2,4})?";
+const DAY_DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})`;
+const STAMP = new RegExp(
+  `^(?:${WEEKDAY}\\s+)?(?:${DAY_DATE}(?:,?\\s*(?:at|-|\\|)?\\s*${CLOCK})?|${CLOCK}(?:,?\\s*${DAY_DATE})?)$` +
+    `|^\\d+\\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\\s+ago$|^(?:yesterday|today|just now)$`,
+  "i",
+);
+
+/**
+ * A line that is only a date and/or time ("6:57 PM", "Tuesday November 19, 2019", "October 13, 2023 at
+ * 8:41 am"). Inside an article such a line is rare; after it, it heads feed items and comments.
+ */
+export function isStampLine(text: string): boolean {
+  return text.length <= 60 && STAMP.test(text.trim());
+}
+
+/** A comment header: "averagjoe says:", "Jane Doe said:". */
+export function isCommentHeader(text: string): boolean {
+  return text.length <= 60 && /^\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|writes):?$/i.test(text.trim());
+}

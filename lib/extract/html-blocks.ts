@@ -6,7 +6,7 @@
 //    context rule so a short line survives only between prose.
 
 import { type HtmlElement, type HtmlNode } from "./html-dom";
-import { blockClass, type BlockClass } from "./block-class";
+import { blockClass, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
 
 export interface Block {
   text: string;
@@ -213,7 +213,17 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   for (let i = n - 1; i >= 0; i--) if (!dropped[i] && sum[i]! > sum[best]!) best = i;
 
   const from = firstBlock[best]!;
-  const to = endBlock[best]!;
+  let to = endBlock[best]!;
+  // Feeds and comment threads inside the container start with a bare date line or "name says:"; the
+  // article ends there.
+  let goodSeen = 0;
+  for (let i = from; i < to; i++) {
+    if (classes[i] === "good" && !dropped[blocks[i]!.owner]) goodSeen++;
+    else if (goodSeen >= 2 && (isStampLine(blocks[i]!.text) || isCommentHeader(blocks[i]!.text))) {
+      to = i;
+      break;
+    }
+  }
   const live: BlockClass[] = classes.map((c, i) => (dropped[blocks[i]!.owner] ? "bad" : c));
   const keep = contextKeep(blocks, live, from, to);
   const titleKey = title ? squash(title) : null;
@@ -221,7 +231,9 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   const removed: string[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (keep[i] && !dropped[b.owner] && !(titleKey && b.heading && squash(b.text) === titleKey)) paragraphs.push(b.text);
+    // The headline (h1, or a heading repeating the title) is metadata, not body.
+    const isTitle = b.tag === "h1" || (titleKey !== null && b.heading && squash(b.text) === titleKey);
+    if (keep[i] && !dropped[b.owner] && !isTitle) paragraphs.push(b.text);
     else removed.push(b.text);
   }
   return { paragraphs, removed, blocks };

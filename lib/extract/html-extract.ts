@@ -1,6 +1,7 @@
 // HTML pages: metadata from the head (meta/og/twitter tags, JSON-LD, canonical link, lang) and the body
 // from the block scorer. Output is plain text only; nothing from the page is ever rendered as markup.
 
+import { decodeEntities } from "./entities";
 import { findAll, parseHtml, textOf, walk, type HtmlElement } from "./html-dom";
 import { extractBody } from "./html-blocks";
 import { detectLanguage, normalizeLangTag, stopWordsFor } from "./language";
@@ -193,7 +194,8 @@ export function extractHtml(html: string): HtmlArticle {
   const author = ld.author ?? meta.get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author") ?? authorLink;
   const bodyText = paragraphs.join("\n");
   return {
-    title: title ? title.replace(/\s+/g, " ").trim() : null,
+    // Some CMSs escape twice (content="&amp;#8220;..."), so a title may still hold references.
+    title: title ? decodeEntities(title).replace(/\s+/g, " ").trim() : null,
     paragraphs,
     removed,
     caption,

@@ -4,7 +4,7 @@
 // repetition in the file), smoothed by its neighbours, and the article is the strongest contiguous run
 // of prose; title and byline are looked for just above it.
 
-import { blockStats, classify, type BlockClass } from "./block-class";
+import { blockStats, classify, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
 import { cleanAuthor, parseBylineLine, type DateHit } from "./metadata";
 
 export interface DumpOptions {
@@ -36,7 +36,6 @@ interface Unit {
 }
 
 const URLISH = /(?:https?:\/\/|www\.)\S+|\S+\.(?:com|org|net|html?|php)\b\S*|\S+@\S+\.\S+/gi;
-const TIME_ONLY = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d+\s*(?:s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago|(?:yesterday|today|just now))$/i;
 // A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)".
 const CREDIT =
   /(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/i;
@@ -65,7 +64,7 @@ export function toUnits(text: string): string[] {
 function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: boolean, known: boolean): Unit {
   const unit: Unit = { text, cls: "bad", caption: false, stamp: false, heading: false, sentence: false };
   if (known || repeated) return unit;
-  if (TIME_ONLY.test(text)) {
+  if (isStampLine(text) || isCommentHeader(text)) {
     unit.stamp = true;
     return unit;
   }
