@@ -15,17 +15,27 @@ const WORD_FOLDS: [RegExp, string][] = [
   [/^(.+)(?:yy|iy|ij)$/, "$1y"], // Zelenskyy, Zelenskiy -> zelensky
 ];
 
-/** Lower-case, accent-free, variant-folded words of a name. */
-export function foldWords(name: string): string[] {
-  // Accent folding only when there is something to fold (most names are ASCII).
+const PLAIN = /^[A-Za-z0-9 \-]*$/;
+const PLAIN_SPLIT = /[ \-]+/;
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+function rewrite(name: string): string {
+  // Accent folding only when there is something to fold.
   const ascii = /^[\x00-\x7f]*$/.test(name);
-  const base = (ascii ? name : name.normalize("NFKD").replace(/\p{M}/gu, ""))
+  return (ascii ? name : name.normalize("NFKD").replace(/\p{M}/gu, ""))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/'s\b/g, "")
     .replace(/&/g, " and ")
     .replace(/['.]/g, "");
-  const words = base.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Lower-case, accent-free, variant-folded words of a name. */
+export function foldWords(name: string): string[] {
+  // Plain names (letters, digits, spaces, hyphens: most of them) skip the rewrites below.
+  const plain = PLAIN.test(name);
+  const base = plain ? name.toLowerCase() : rewrite(name);
+  const words = base.split(plain ? PLAIN_SPLIT : SPLIT).filter(Boolean);
   if (words[0] === "the" && words.length > 1) words.shift();
   return words.map((w) => {
     if (w.length < 5) return w;

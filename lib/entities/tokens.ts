@@ -23,15 +23,15 @@ const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘
 
 export function nameTokens(line: string, offset: number): NameToken[] {
   const out: NameToken[] = [];
-  for (const m of line.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(line); m !== null; m = TOKEN.exec(line)) {
     let text = m[0];
-    let start = m.index;
-    const isWord = /[\p{L}\p{N}]/u.test(text[0]!);
-    if (!isWord) {
+    const start = m.index;
+    if (!isWordChar(text)) {
       // Glue the dot of an abbreviation or initial to the word before it.
       const prev = out.at(-1);
       if (text === "." && prev && prev.word && prev.end - offset === start &&
-        (DOTTED.has(prev.lower) || /^\p{Lu}$/u.test(prev.text))) {
+        (DOTTED.has(prev.lower) || (prev.text.length === 1 && prev.cap))) {
         prev.text += ".";
         prev.lower += ".";
         prev.end += 1;
@@ -40,14 +40,15 @@ export function nameTokens(line: string, offset: number): NameToken[] {
       out.push(mk(text, start + offset, false));
       continue;
     }
-    const poss = /^(.{2,})(['’][sS])$/u.exec(text);
-    if (poss) {
-      out.push(mk(poss[1]!, start + offset, true));
-      out.push(mk(poss[2]!, start + offset + poss[1]!.length, false));
+    const last = text.charCodeAt(text.length - 1);
+    if (text.length >= 4 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(text.length - 2))) {
+      const stem = text.slice(0, -2);
+      out.push(mk(stem, start + offset, true));
+      out.push(mk(text.slice(-2), start + offset + stem.length, false));
       continue;
     }
     // A trailing possessive apostrophe without s ("Saints'") is punctuation.
-    if (/['’]$/.test(text)) text = text.slice(0, -1);
+    if (isApostrophe(last)) text = text.slice(0, -1);
     out.push(mk(text, start + offset, true));
   }
   for (let i = 0; i < out.length; i++) {
@@ -58,16 +59,49 @@ export function nameTokens(line: string, offset: number): NameToken[] {
   return out;
 }
 
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const UPPER_START = /^\p{Lu}/u;
+const NON_LETTERS = /[^\p{L}]/gu;
+
+function isWordChar(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_START.test(text);
+}
+
+// Per-token flags by character code for ASCII words (nearly all of English news); the Unicode
+// property regexes only for the rest.
 function mk(text: string, start: number, word: boolean): NameToken {
-  const letters = text.replace(/[^\p{L}]/gu, "");
+  let upper = 0;
+  let lowerCount = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lowerCount++;
+    else if (c > 127) { ascii = false; break; }
+  }
+  let cap: boolean;
+  let allCaps: boolean;
+  if (ascii) {
+    const c0 = text.charCodeAt(0);
+    cap = word && c0 >= 65 && c0 <= 90;
+    allCaps = upper >= 2 && lowerCount === 0;
+  } else {
+    const letters = text.replace(NON_LETTERS, "");
+    cap = word && UPPER_START.test(text);
+    allCaps = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  }
+  const lower = text.toLowerCase();
   return {
     text,
-    lower: text.toLowerCase().replace(/’/g, "'"),
+    lower: ascii || !lower.includes("’") ? lower : lower.replace(/’/g, "'"),
     start,
     end: start + text.length,
     word,
-    cap: word && /^\p{Lu}/u.test(text),
-    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    cap,
+    allCaps,
     sentStart: false,
   };
 }
