@@ -111,3 +111,14 @@ for (const w of worst) {
   console.log(`${w.id.slice(0, 12)}  P=${w.p.toFixed(3)} R=${w.r.toFixed(3)}  ${truth[w.id]!.url}`);
   console.log(`   got: ${JSON.stringify(out.slice(0, 160))}`);
 }
+
+if (results[1] && args.includes("--compare")) {
+  const other = results[1];
+  const f = (s: { p: number; r: number }) => (s.p + s.r ? (2 * s.p * s.r) / (s.p + s.r) : 0);
+  const diffs = mine.scores.map((s, i) => ({ id: s.id, mine: s, theirs: other.scores[i]!, d: f(s) - f(other.scores[i]!) }));
+  diffs.sort((a, b) => a.d - b.d);
+  console.log("\npages where readability beats parallax most:");
+  for (const x of diffs.slice(0, worstN)) {
+    console.log(`${x.id.slice(0, 12)} parallax P=${x.mine.p.toFixed(2)} R=${x.mine.r.toFixed(2)} | readability P=${x.theirs.p.toFixed(2)} R=${x.theirs.r.toFixed(2)}  ${truth[x.id]!.url}`);
+  }
+}

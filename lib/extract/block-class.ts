@@ -39,7 +39,8 @@ export function blockStats(text: string, linkChars: number, stopWords: ReadonlyS
 // Thresholds follow jusText's defaults (length 70/200 chars, stop-word density 0.30/0.32, link density
 // 0.2), lowered a little for news, whose paragraphs are often one or two sentences long.
 export function classify(s: BlockStats, hasStopList: boolean): BlockClass {
-  if (s.linkDensity > 0.5) return "bad";
+  // Some outlets link every name in a paragraph (with hover cards); enough unlinked prose still makes it prose.
+  if (s.linkDensity > 0.5) return s.chars * (1 - s.linkDensity) >= 150 && s.stopDensity >= 0.15 ? "near" : "bad";
   if (s.chars < 50 || s.words < 5) {
     if (s.linkDensity > 0.3) return "bad";
     // A short full sentence in running prose ("She was 85.") is prose, not a label.

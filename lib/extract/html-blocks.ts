@@ -160,9 +160,11 @@ function weight(b: Block, cls: BlockClass): number {
     case "near":
       return len * 0.5;
     case "short":
-      return b.heading ? 0 : -Math.min(len, 40) * 0.5;
+      // Short paragraphs are common in list-like articles (recipes, results); short items elsewhere are menus.
+      return b.heading || b.tag === "p" ? len * 0.1 : -Math.min(len, 40) * 0.5;
     case "bad":
-      return -len;
+      // Only link lists count against a container; unlinked data lines (scores, recipe amounts) are neutral.
+      return b.linkChars / len > 0.5 ? -len : 0;
   }
 }
 
