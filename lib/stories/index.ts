@@ -36,3 +36,4 @@ export {
 } from "./assign";
 export { InMemoryStoryStore, DEFAULT_MEMORY_STORE_OPTIONS, type MemoryStoreOptions } from "./memory-store";
 export { clusterAll, type ClusterOptions } from "./cluster";
+export { storyTitle, type TitleSource } from "./title";

@@ -12,19 +12,28 @@ export interface VectorParams {
   maxArticleEntities: number;
   /** A headline word counts as this many body occurrences: headlines name the event. */
   titleBoost: number;
+  /**
+   * IDF is raised to this power. Above 1 it favours the rare, specific words (a score, a village, a
+   * victim's name) over the topic's vocabulary shared by look-alike events.
+   */
+  idfPower: number;
 }
 
 export const DEFAULT_VECTOR_PARAMS: VectorParams = {
   maxArticleTerms: 100,
   maxArticleEntities: 24,
   titleBoost: 2,
+  idfPower: 1,
 };
 
 export function weightOf(v: SparseVector, key: string): number {
   return Object.hasOwn(v, key) ? v[key]! : 0;
 }
 
-/** Smoothed IDF: 1 for a key nobody has seen yet when the corpus is empty, growing with rarity. */
+/**
+ * Smoothed IDF, at least 1. An IDF that falls to 0 for a word every stored article has would, in a young
+ * store holding a single story, erase exactly the words a new article shares with that story.
+ */
 export function idf(df: number, articleCount: number): number {
   return Math.log((articleCount + 1) / (df + 1)) + 1;
 }
@@ -135,10 +144,12 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
 }
 
-function tfidf(counts: Map<string, number>, stats: CorpusStats, k: number): SparseVector {
+function tfidf(counts: Map<string, number>, stats: CorpusStats, params: VectorParams): SparseVector {
   const v: SparseVector = {};
-  for (const [term, tf] of counts) v[term] = (1 + Math.log(tf)) * idf(stats.termDf(term), stats.articleCount);
-  return normalise(topK(v, k));
+  for (const [term, tf] of counts) {
+    v[term] = (1 + Math.log(tf)) * idf(stats.termDf(term), stats.articleCount) ** params.idfPower;
+  }
+  return normalise(topK(v, params.maxArticleTerms));
 }
 
 export function articleVector(
@@ -162,11 +173,11 @@ export function articleVector(
     salience.set(e.key, Math.max(salience.get(e.key) ?? 0, Math.min(1, e.salience)));
   }
   const entities: SparseVector = {};
-  for (const [key, s] of salience) entities[key] = s * idf(stats.entityDf(key), stats.articleCount);
+  for (const [key, s] of salience) entities[key] = s * idf(stats.entityDf(key), stats.articleCount) ** params.idfPower;
 
   return {
-    terms: tfidf(counts, stats, params.maxArticleTerms),
-    titleTerms: tfidf(titleCounts, stats, params.maxArticleTerms),
+    terms: tfidf(counts, stats, params),
+    titleTerms: tfidf(titleCounts, stats, params),
     entities: normalise(topK(entities, params.maxArticleEntities)),
     publishedAt: article.publishedAt ? article.publishedAt.getTime() : null,
   };

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import {
+  articleVector,
+  assignStory,
+  clusterAll,
+  contentTerms,
+  DEFAULT_SCORING_PARAMS,
+  InMemoryStoryStore,
+  placeArticle,
+  timeFactor,
+  updateSignature,
+  type ArticleFeatures,
+  type Assignment,
+} from "@/lib/stories";
+
+const DAY = 86_400_000;
+
+function art(id: string, title: string, body: string, entities: string[] = [], publishedAt: Date | null = null): ArticleFeatures {
+  return {
+    id,
+    publishedAt,
+    title,
+    body,
+    entities: entities.map((key, i) => ({ key, type: "OTHER" as const, salience: 1 / (i + 1) })),
+  };
+}
+
+// Two look-alike events (two quakes in one country) and an unrelated story, each told by several outlets.
+const CORPUS: ArticleFeatures[] = [
+  art("q1-a", "Magnitude 6.1 earthquake hits Sumatra, killing 12", "A magnitude 6.1 earthquake struck Aceh province on Sumatra on Tuesday, killing 12 people and damaging 300 homes in Bener Meriah.", ["place:aceh", "place:sumatra", "place:bener-meriah"]),
+  art("q2-a", "Strong quake rocks Java; 3 dead", "A magnitude 5.6 earthquake shook West Java near Cianjur on Monday, killing three people and cracking schools in Cianjur.", ["place:west-java", "place:cianjur"]),
+  art("f-a", "City council approves new tram line budget", "The city council voted 31 to 9 to fund the eastern tram line, the mayor said, with construction due next spring.", ["org:city-council"]),
+  art("q1-b", "Aceh earthquake death toll rises to 12", "Rescuers in Bener Meriah, Aceh, pulled more bodies from rubble after Tuesday's magnitude 6.1 earthquake on Sumatra; 12 people died and 300 homes were damaged.", ["place:bener-meriah", "place:aceh", "place:sumatra"]),
+  art("q2-b", "Cianjur quake: three killed in West Java", "Three people were killed when a magnitude 5.6 quake struck Cianjur in West Java on Monday, officials said; schools in Cianjur were cracked.", ["place:cianjur", "place:west-java"]),
+  art("f-b", "Tram line wins council budget vote", "The eastern tram line was funded after the city council voted 31 to 9; construction is due to start next spring, according to the mayor.", ["org:city-council"]),
+];
+
+describe("contentTerms", () => {
+  it("keeps decimal numbers whole, folds plurals and drops function words", () => {
+    expect(contentTerms("The 6.1 earthquakes of the cities")).toEqual(["6.1", "earthquake", "city"]);
+  });
+});
+
+describe("articleVector", () => {
+  it("gives unit-length term and entity vectors that favour rare words", () => {
+    const store = new InMemoryStoryStore();
+    for (const a of CORPUS.slice(0, 3)) store.add(a, articleVector(a, store.stats()), null);
+    const v = articleVector(CORPUS[3]!, store.stats());
+    const len = (o: Record<string, number>) => Math.sqrt(Object.values(o).reduce((s, x) => s + x * x, 0));
+    expect(len(v.terms)).toBeCloseTo(1, 6);
+    expect(len(v.entities)).toBeCloseTo(1, 6);
+    // "magnitude" is in two stored articles, "bodies" in none.
+    expect(v.terms["body"]!).toBeGreaterThan(v.terms["magnitude"]!);
+  });
+});
+
+describe("updateSignature", () => {
+  it("counts articles, tracks the date range, stays bounded and leaves its input alone", () => {
+    const a = art("a", "t", Array.from({ length: 300 }, (_, i) => `word${i}`).join(" "), [], new Date(5 * DAY));
+    const b = art("b", "t", "word1 word2 other", [], new Date(2 * DAY));
+    const stats = new InMemoryStoryStore().stats();
+    const s1 = updateSignature(null, articleVector(a, stats));
+    const frozen = JSON.stringify(s1);
+    const s2 = updateSignature(s1, articleVector(b, stats));
+    expect(JSON.stringify(s1)).toBe(frozen);
+    expect(s2.articleCount).toBe(2);
+    expect(Object.keys(s2.terms).length).toBeLessThanOrEqual(64);
+    expect([s2.firstPublished, s2.lastPublished]).toEqual([2 * DAY, 5 * DAY]);
+  });
+});
+
+describe("timeFactor", () => {
+  const sig = { ...updateSignature(null, articleVector(art("x", "t", "b", [], new Date(10 * DAY)), new InMemoryStoryStore().stats())) };
+  it("costs nothing for undated articles or within the grace days, and decays beyond", () => {
+    expect(timeFactor(null, sig, DEFAULT_SCORING_PARAMS)).toBe(1);
+    expect(timeFactor(11 * DAY, sig, DEFAULT_SCORING_PARAMS)).toBe(1);
+    const week = timeFactor(20 * DAY, sig, DEFAULT_SCORING_PARAMS);
+    const month = timeFactor(40 * DAY, sig, DEFAULT_SCORING_PARAMS);
+    expect(week).toBeLessThan(1);
+    expect(month).toBeLessThan(week);
+  });
+});
+
+describe("clusterAll", () => {
+  it("separates two look-alike events and an unrelated story", async () => {
+    const stories = await clusterAll(CORPUS);
+    expect(stories.get("q1-b")).toBe(stories.get("q1-a"));
+    expect(stories.get("q2-b")).toBe(stories.get("q2-a"));
+    expect(stories.get("f-b")).toBe(stories.get("f-a"));
+    expect(new Set(stories.values()).size).toBe(3);
+  });
+
+  it("is deterministic: the same articles in the same order give the same stories", async () => {
+    const a = await clusterAll(CORPUS);
+    const b = await clusterAll(CORPUS.map((x) => ({ ...x, entities: [...x.entities] })));
+    expect([...b]).toEqual([...a]);
+  });
+});
+
+describe("assignStory explanations", () => {
+  it("records the score, its parts, the shared entities and the runner-up consistently", async () => {
+    const store = new InMemoryStoryStore();
+    const explained: Assignment[] = [];
+    for (const a of CORPUS) {
+      const { assignment, vector } = await placeArticle(a, store);
+      explained.push(assignment);
+      store.add(a, vector, assignment.storyId);
+    }
+    for (const e of explained) {
+      expect(e.storyId === null).toBe(e.score < e.threshold);
+      expect(e.scores.total).toBe(e.score);
+      if (e.runnerUp) expect(e.runnerUp.score).toBeLessThanOrEqual(e.score);
+    }
+    const joined = explained[3]!;
+    expect(joined.storyId).toBe("story:q1-a");
+    expect(joined.sharedEntities.map((s) => s.key)).toEqual(expect.arrayContaining(["place:aceh", "place:bener-meriah"]));
+    expect(joined.sharedTerms.map((s) => s.term)).toContain("6.1");
+  });
+
+  it("breaks exact ties by story id", async () => {
+    const store = new InMemoryStoryStore();
+    const twin = (id: string) => art(id, "Bridge collapses in Genoa", "The Morandi bridge in Genoa collapsed on Tuesday.", ["place:genoa"]);
+    // Two identical stories, created through the store with a threshold nothing can reach.
+    for (const id of ["b", "a"]) {
+      const { vector } = await placeArticle(twin(id), store);
+      store.add(twin(id), vector, null);
+    }
+    const e = await assignStory(twin("c"), store);
+    expect(e.storyId).toBe("story:a");
+    expect(e.runnerUp?.storyId).toBe("story:b");
+  });
+});
+
+describe("InMemoryStoryStore", () => {
+  it("retrieves only stories sharing a key, and no more per key than the posting cap", async () => {
+    const store = new InMemoryStoryStore({ postingCap: 2 });
+    for (const id of ["s1", "s2", "s3"]) {
+      const a = art(id, "Harbour strike", `Dock workers strike at the harbour, day ${id}.`, ["org:dockers-union"]);
+      store.add(a, articleVector(a, store.stats()), null);
+    }
+    const other = art("o", "Chess final", "A chess final in Oslo.", ["place:oslo"]);
+    store.add(other, articleVector(other, store.stats()), null);
+    const found = store.candidates({ entityKeys: ["org:dockers-union"], terms: [], limit: 10 }).map((c) => c.storyId);
+    expect(found.sort()).toEqual(["story:s2", "story:s3"]);
+    expect(store.candidates({ entityKeys: ["place:nowhere"], terms: ["zzz"], limit: 10 })).toEqual([]);
+  });
+
+  it("refuses to file an article twice or into an unknown story", () => {
+    const store = new InMemoryStoryStore();
+    const a = art("a", "t", "body");
+    const v = articleVector(a, store.stats());
+    store.add(a, v, null);
+    expect(() => store.add(a, v, null)).toThrow();
+    expect(() => store.add(art("b", "t", "body"), v, "story:none")).toThrow();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { storyTitle } from "./title";
+
+const at = (d: number) => new Date(Date.UTC(2023, 8, d));
+
+describe("storyTitle", () => {
+  it("chooses the printed headline most like the others", () => {
+    const t = storyTitle(
+      [
+        { title: "Russia plans to bring North Korean workers to occupied Ukraine", titleDerived: false, publishedAt: at(18) },
+        { title: "Kremlin denies deal", titleDerived: false, publishedAt: at(17) },
+        { title: "North Korean workers may be sent to occupied Ukraine, Kyiv says", titleDerived: false, publishedAt: at(19) },
+        { title: "Kyiv says Russia wants North Korean workers in occupied regions of Ukraine", titleDerived: true, publishedAt: at(18) },
+      ],
+      [],
+    );
+    expect(t).toEqual({ title: "North Korean workers may be sent to occupied Ukraine, Kyiv says", generated: false });
+  });
+
+  it("prefers a printed headline over a derived one even when the derived one is more typical", () => {
+    const t = storyTitle(
+      [
+        { title: "Flooding closes the main road in the valley", titleDerived: true, publishedAt: null },
+        { title: "Flooding closes the main road in the valley again", titleDerived: true, publishedAt: null },
+        { title: "Valley cut off", titleDerived: false, publishedAt: null },
+      ],
+      [],
+    );
+    expect(t.title).toBe("Valley cut off");
+  });
+
+  it("builds a neutral title from the top entities when no article has one", () => {
+    const t = storyTitle([{ title: " ", titleDerived: true, publishedAt: null }], [{ name: "Kim Jong Un" }, { name: "Vladimir Putin" }, { name: "Donetsk" }, { name: "Luhansk" }]);
+    expect(t).toEqual({ title: "Kim Jong Un, Vladimir Putin and Donetsk", generated: true });
+  });
+
+  it("shortens an overlong derived title at a word boundary", () => {
+    const long = "word ".repeat(60).trim();
+    const t = storyTitle([{ title: long, titleDerived: true, publishedAt: null }], []);
+    expect(t.title.length).toBeLessThanOrEqual(161);
+    expect(t.title.endsWith("word…")).toBe(true);
+  });
+});

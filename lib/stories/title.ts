@@ -1,0 +1,66 @@
+// A story's title: the headline that best represents its articles, else a neutral one made of the names
+// the articles share. Choosing a printed headline (not writing one) keeps the title an outlet's words,
+// attributable, rather than ours.
+
+import { contentTerms } from "./vector";
+
+export interface TitleSource {
+  title: string;
+  /** True when the pipeline derived the title (e.g. from the first sentence) because none was printed. */
+  titleDerived: boolean;
+  publishedAt: Date | null;
+}
+
+const MAX_TITLE_CHARS = 160;
+
+function trimTitle(t: string): string {
+  const s = t.replace(/\s+/g, " ").trim();
+  if (s.length <= MAX_TITLE_CHARS) return s;
+  const cut = s.slice(0, MAX_TITLE_CHARS);
+  const space = cut.lastIndexOf(" ");
+  return (space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut) + "…";
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return n / Math.sqrt(a.size * b.size);
+}
+
+function neutralTitle(names: string[]): string {
+  const picked = [...new Set(names.map((n) => n.trim()).filter(Boolean))].slice(0, 3);
+  if (picked.length === 0) return "Untitled story";
+  if (picked.length === 1) return picked[0]!;
+  return `${picked.slice(0, -1).join(", ")} and ${picked[picked.length - 1]}`;
+}
+
+/**
+ * The headline most similar to all the story's headlines (printed ones preferred over derived ones; ties
+ * go to the earliest, then the shortest, then alphabetical), or, when no article has a title, one built
+ * from the top entities (`generated: true`).
+ */
+export function storyTitle(articles: TitleSource[], topEntities: { name: string }[]): { title: string; generated: boolean } {
+  const withTitle = articles.filter((a) => a.title.trim() !== "");
+  const printed = withTitle.filter((a) => !a.titleDerived);
+  const pool = printed.length > 0 ? printed : withTitle;
+  if (pool.length === 0) return { title: neutralTitle(topEntities.map((e) => e.name)), generated: true };
+
+  const termSets = withTitle.map((a) => new Set(contentTerms(a.title)));
+  const scored = pool.map((a) => {
+    const own = new Set(contentTerms(a.title));
+    let sum = 0;
+    withTitle.forEach((b, i) => {
+      if (b !== a) sum += overlap(own, termSets[i]!);
+    });
+    return { a, score: withTitle.length > 1 ? sum / (withTitle.length - 1) : 0 };
+  });
+  scored.sort(
+    (x, y) =>
+      y.score - x.score ||
+      (x.a.publishedAt?.getTime() ?? Infinity) - (y.a.publishedAt?.getTime() ?? Infinity) ||
+      x.a.title.length - y.a.title.length ||
+      (x.a.title < y.a.title ? -1 : x.a.title > y.a.title ? 1 : 0),
+  );
+  return { title: trimTitle(scored[0]!.a.title), generated: false };
+}
