@@ -10,12 +10,14 @@
 //      npx tsx bench/compare.ts --quick    (quality only, no sweep, no timing)
 //      npx tsx bench/compare.ts --misses   (also lists missed and wrong pairs of the tuning half)
 //      npx tsx bench/compare.ts --entities (also scores with entities from lib/entities, as the app feeds them)
+//      npx tsx bench/compare.ts --fit      (refits the pair model's weights on the tuning half and prints them)
 
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { bodySentences, compareArticles, DEFAULT_ALIGN, type CompareArticle } from "@/lib/compare";
-import { isContent } from "@/lib/compare/features";
+import { bodySentences, compareArticles, DEFAULT_ALIGN, type AlignParams, type CompareArticle } from "@/lib/compare";
+import { makeScorer, PAIR_FEATURES, pairEvidence } from "@/lib/compare/align";
+import { isContent, sentenceFeatures, storyIdf } from "@/lib/compare/features";
 import { extractEntities } from "@/lib/entities";
 import { tokenize } from "@/lib/text";
 
@@ -24,6 +26,10 @@ interface Pair { i: number; j: number; a: string; b: string }
 interface Label { cluster: string; a: string; b: string; aSentences: number; bSentences: number; same: Pair[]; overlap: Pair[] }
 
 const args = new Set(process.argv.slice(2));
+// --set name=value,... overrides alignment parameters, for exploring on the tuning half.
+const overrides: Partial<AlignParams> = Object.fromEntries(
+  (process.argv.find((a) => a.startsWith("--set="))?.slice(6).split(",") ?? []).map((kv) => [kv.split("=")[0]!, Number(kv.split("=")[1])]),
+);
 const TUNE = new Set(["2", "3", "6", "10", "21", "23", "30"].map((c) => `${c}_ecbplus`));
 
 const raw: Raw[] = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -75,7 +81,7 @@ const halves = {
 function engine(threshold: number, entities = false): Predicted {
   const rowsByCluster = new Map<string, Map<string, number>>();
   for (const [c, articles] of stories) {
-    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { threshold } });
+    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, threshold } });
     const row = new Map<string, number>();
     result.claims.forEach((claim, n) => claim.sentences.forEach((s) => row.set(`${s.articleId}#${s.index}`, n)));
     rowsByCluster.set(c, row);
@@ -119,13 +125,66 @@ function line(name: string, predicted: Predicted) {
 
 console.log(`Alignment on ${labels.length} labelled article pairs from ${clusters.length} ECB+ clusters (each cluster compared whole)`);
 console.log(`tune half: ${[...TUNE].join(" ")}; held-out half: the other ${clusters.length - TUNE.size}`);
-const main = engine(DEFAULT_ALIGN.threshold);
-line(`parallax (threshold ${DEFAULT_ALIGN.threshold}, default)`, main);
-if (args.has("--entities")) line(`parallax with entities from lib/entities`, engine(DEFAULT_ALIGN.threshold, true));
+const threshold = overrides.threshold ?? DEFAULT_ALIGN.threshold;
+const main = engine(threshold);
+line(`parallax (threshold ${threshold}${Object.keys(overrides).length ? `, overrides ${JSON.stringify(overrides)}` : ", default"})`, main);
+if (args.has("--entities")) line(`parallax with entities from lib/entities`, engine(threshold, true));
 const sweepJ = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5].map((t) => ({ t, p: jaccard(t) }));
 // The baseline's threshold is picked on the tuning half, like the engine's.
 const bestJ = sweepJ.reduce((x, y) => (score(y.p, halves.tune).f1 > score(x.p, halves.tune).f1 ? y : x));
 line(`baseline token-Jaccard >= ${bestJ.t} (best F1 on tune half)`, bestJ.p);
+
+// Logistic regression over the pair evidence: every labelled cell of the tuning half whose sentences the
+// aligner considers (not timestamps, not fragments), `same` = 1, unlabelled = 0, `overlap` left out.
+if (args.has("--fit")) {
+  type Example = { x: number[]; y: number; tune: boolean; current: number };
+  const data: Example[] = [];
+  for (const [c, articles] of stories) {
+    const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)));
+    const idf = storyIdf(f);
+    const evidence = pairEvidence(f, idf);
+    const current = makeScorer(f, idf, { ...DEFAULT_ALIGN, ...overrides });
+    const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
+    for (const l of labels.filter((x) => x.cluster === c)) {
+      const same = new Set(l.same.map((p) => `${p.i}:${p.j}`));
+      const overlap = new Set(l.overlap.map((p) => `${p.i}:${p.j}`));
+      for (let i = 0; i < l.aSentences; i++)
+        for (let j = 0; j < l.bSentences; j++) {
+          const x = index.get(`${l.a}#${i}`)!;
+          const y = index.get(`${l.b}#${j}`)!;
+          if (overlap.has(`${i}:${j}`) || f[x]!.timestamp || f[y]!.timestamp) continue;
+          if (f[x]!.stems.length < DEFAULT_ALIGN.minStems || f[y]!.stems.length < DEFAULT_ALIGN.minStems) continue;
+          data.push({ x: evidence(x, y), y: same.has(`${i}:${j}`) ? 1 : 0, tune: TUNE.has(c), current: current.score(x, y) });
+        }
+    }
+  }
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  const train = data.filter((d) => d.tune);
+  const d = PAIR_FEATURES.length;
+  const w = new Array<number>(d + 1).fill(0);
+  const l2 = 0.01;
+  for (let it = 0; it < 4000; it++) {
+    const g = new Array<number>(d + 1).fill(0);
+    for (const r of train) {
+      let z = w[0]!;
+      for (let k = 0; k < d; k++) z += w[k + 1]! * r.x[k]!;
+      const e = sigmoid(z) - r.y;
+      g[0]! += e;
+      for (let k = 0; k < d; k++) g[k + 1]! += e * r.x[k]!;
+    }
+    for (let k = 0; k <= d; k++) w[k]! -= 25 * (g[k]! / train.length) + (k ? 0.5 * l2 * w[k]! : 0);
+  }
+  const averagePrecision = (rows: Example[], s: (r: Example) => number) => {
+    const ranked = rows.map((r) => [s(r), r.y] as const).sort((x, y) => y[0] - x[0]);
+    let tp = 0, sum = 0;
+    ranked.forEach(([, y], k) => { if (y) sum += ++tp / (k + 1); });
+    return sum / Math.max(1, tp);
+  };
+  const fitted = (r: Example) => w[0]! + r.x.reduce((s, v, k) => s + v * w[k + 1]!, 0);
+  for (const [name, rows] of [["tune", train], ["held-out", data.filter((x) => !x.tune)]] as const)
+    console.log(`pair average precision, ${name}: current ${fmt(averagePrecision(rows, (r) => r.current))}, refitted ${fmt(averagePrecision(rows, fitted))}`);
+  console.log(`  bias: ${w[0]!.toFixed(2)},\n  weights: {\n${PAIR_FEATURES.map((k, i) => `    ${k}: ${w[i + 1]!.toFixed(2)},`).join("\n")}\n  },`);
+}
 
 if (args.has("--misses")) {
   const got = main;

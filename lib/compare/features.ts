@@ -4,7 +4,25 @@
 import { isStopWord, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
+import { paraphraseClusters } from "./paraphrase";
 import { stemWord } from "./stem";
+
+let conceptIndex: Map<string, number[]> | null = null;
+/** Stem to the paraphrase clusters it is in, built once. */
+export function conceptsOf(stem: string): number[] | undefined {
+  if (!conceptIndex) {
+    conceptIndex = new Map();
+    paraphraseClusters().forEach((cluster, id) => {
+      for (const w of cluster) {
+        const st = stemWord(w);
+        const list = conceptIndex!.get(st) ?? [];
+        if (!list.includes(id)) list.push(id);
+        conceptIndex!.set(st, list);
+      }
+    });
+  }
+  return conceptIndex.get(stem);
+}
 import type { CompareArticle } from "./types";
 
 export interface SentenceFeatures {
@@ -19,6 +37,10 @@ export interface SentenceFeatures {
   entityKeys: Set<string>;
   /** Relative position in the article, 0..1. */
   position: number;
+  /** Paraphrase cluster ids of the non-name stems that have any (lib/compare/paraphrase.ts). */
+  concepts: Map<string, number[]>;
+  /** A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT"): not a claim, never aligned. */
+  timestamp: boolean;
 }
 
 /** Light suffix stripping: enough to meet "workers"/"worker", "reported"/"reports", not a full stemmer. */
@@ -45,6 +67,19 @@ function addTrigrams(word: string, into: Set<string>): void {
 
 const CAPITALISED = /^\p{Lu}/u;
 
+const TIME_WORDS = new Set(
+  ("january february march april may june july august september october november december jan feb mar apr jun jul aug " +
+    "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
+    "am pm a.m p.m gmt utc bst cet est edt cst cdt mst mdt pst pdt et pt ist published updated posted modified last " +
+    "st nd rd th 1st 2nd 3rd by at on").split(" "),
+);
+
+/** True when every word is a number, a date or time word, or a short capitalised zone code. */
+export function isTimestamp(tokens: Token[]): boolean {
+  if (tokens.length === 0) return false;
+  return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
+}
+
 export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][]): SentenceFeatures[] {
   // Words printed capitalised mid-sentence anywhere in the story are names even at a sentence start.
   const tokenised = sentences.map((list, a) =>
@@ -69,8 +104,9 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       const trigrams = new Set<string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
+      const timestamp = isTimestamp(tokens);
       tokens.forEach((t, i) => {
-        if (!isContent(t.norm)) return;
+        if (timestamp || !isContent(t.norm)) return;
         if (attributed.some((x) => x.start <= t.start && t.end <= x.end)) return;
         const st = stemWord(t.norm);
         stems.add(st);
@@ -78,7 +114,13 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
         if (capitalisedName || inMention(t)) names.add(st);
       });
+      const concepts = new Map<string, number[]>();
+      for (const st of stems) {
+        const c = names.has(st) ? undefined : conceptsOf(st);
+        if (c) concepts.set(st, c);
+      }
       out.push({
+        concepts,
         article: a,
         sentence: s,
         tokens,
@@ -87,18 +129,37 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         trigrams,
         entityKeys,
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
+        timestamp,
       });
     });
   });
   return out;
 }
 
-/** Inverse document frequency of each stem over the story's sentences. */
+/**
+ * Weight of each stem: the geometric mean of its IDF over the story's sentences and its IDF within the
+ * articles that use it. A claim's own words are printed by every outlet once ("parked", "59"), so IDF over
+ * the whole story alone counts them as common; within each article they still pick out one sentence.
+ */
 export function storyIdf(features: SentenceFeatures[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const f of features) for (const s of f.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const perArticle = new Map<string, Map<number, number>>();
+  const sentencesIn = new Map<number, number>();
+  for (const f of features) {
+    sentencesIn.set(f.article, (sentencesIn.get(f.article) ?? 0) + 1);
+    for (const s of f.stems) {
+      df.set(s, (df.get(s) ?? 0) + 1);
+      const m = perArticle.get(s) ?? new Map<number, number>();
+      m.set(f.article, (m.get(f.article) ?? 0) + 1);
+      perArticle.set(s, m);
+    }
+  }
   const n = features.length;
   const idf = new Map<string, number>();
-  for (const [s, d] of df) idf.set(s, Math.log(1 + n / d));
+  for (const [s, m] of perArticle) {
+    let sum = 0;
+    for (const [a, d] of m) sum += Math.log(1 + sentencesIn.get(a)! / d);
+    idf.set(s, Math.sqrt((sum / m.size) * Math.log(1 + n / df.get(s)!)));
+  }
   return idf;
 }

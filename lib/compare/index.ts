@@ -126,7 +126,7 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   };
 
   const shared = rows.filter((r) => r.length >= 2);
-  const singles = rows.filter((r) => r.length === 1 && wordCount(features[r[0]!]!) >= MIN_CLAIM_WORDS);
+  const singles = rows.filter((r) => r.length === 1 && wordCount(features[r[0]!]!) >= MIN_CLAIM_WORDS && !features[r[0]!]!.timestamp);
   const position = (r: number[]) => features[r[0]!]!.position;
   shared.sort((x, y) => {
     const cx = buildOutletCount(x);
