@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGHUP", () => void shutdown(0));
 
   try {
     const { loadDemoData } = await import("@/lib/demo/load-demo-data");

@@ -13,7 +13,7 @@ export function describeStartupError(e: unknown): string {
   } catch (configError) {
     return (configError as Error).message;
   }
-  if (err?.code === "ECONNREFUSED" || /ECONNREFUSED|connect ETIMEDOUT|ENOTFOUND/.test(msg)) {
+  if (err?.code === "ECONNREFUSED" || /ECONNREFUSED|connect ETIMEDOUT|ENOTFOUND|Can't reach database server/.test(msg)) {
     return `Cannot reach ${where}: ${msg}`;
   }
   if (/password authentication failed|does not exist|no pg_hba/.test(msg)) {

