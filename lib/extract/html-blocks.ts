@@ -168,6 +168,10 @@ function weight(b: Block, cls: BlockClass): number {
   }
 }
 
+// A child holding at least this share of its parent's prose replaces the parent (measured on the benchmark:
+// 0.8 cuts real article parts, 0.95 keeps teaser rails).
+const TIGHTEN = 0.9;
+
 export interface BodyResult {
   paragraphs: string[];
   removed: string[];
@@ -214,6 +218,22 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   let best = 0;
   for (let i = n - 1; i >= 0; i--) if (!dropped[i] && sum[i]! > sum[best]!) best = i;
 
+  // Prefer the tightest container: step down while one child holds nearly all of the prose, so a
+  // wrapper's extra teaser or ticker blocks stay out.
+  const childrenOf = new Map<number, number[]>();
+  for (let i = 1; i < n; i++) {
+    const p = parentIndex[i]!;
+    let list = childrenOf.get(p);
+    if (!list) childrenOf.set(p, (list = []));
+    list.push(i);
+  }
+  for (;;) {
+    const kids = childrenOf.get(best) ?? [];
+    let next = -1;
+    for (const k of kids) if (!dropped[k] && sum[k]! >= sum[best]! * TIGHTEN) next = k;
+    if (next < 0) break;
+    best = next;
+  }
   const from = firstBlock[best]!;
   let to = endBlock[best]!;
   // Feeds and comment threads inside the container start with a bare date line or "name says:"; the
