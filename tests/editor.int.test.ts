@@ -1,7 +1,7 @@
 // Editors' decisions against a real PostgreSQL: moving, merging and splitting stories; merging entities
 // and splitting an alias off. Each must leave consistent counts and working permalinks.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "./integration-db";
+import { withTestDatabase } from "./integration-db";
 import { db } from "@/lib/db/client";
 import { ingest } from "@/lib/ingest/ingest-articles";
 import { getStoryBySlug } from "@/lib/db/story-queries";
@@ -9,7 +9,7 @@ import { getEntityBySlug } from "@/lib/db/entity-queries";
 import { mergeStories, moveArticle, splitStory } from "@/lib/editor/story-edits";
 import { mergeEntities, splitAlias } from "@/lib/editor/entity-edits";
 
-useTestDatabase();
+withTestDatabase();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

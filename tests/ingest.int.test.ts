@@ -1,13 +1,13 @@
 // The ingestion path against a real PostgreSQL: demo data, uploads, duplicates (also when racing),
 // rejections that leave nothing behind, and story permalinks.
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "./integration-db";
+import { withTestDatabase } from "./integration-db";
 import { db } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { ingest } from "@/lib/ingest/ingest-articles";
 import { getStoryBySlug } from "@/lib/db/story-queries";
 
-useTestDatabase();
+withTestDatabase();
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

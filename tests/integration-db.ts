@@ -4,7 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db/client";
 
-export function useTestDatabase(): void {
+export function withTestDatabase(): void {
   const admin = inject("adminDatabaseUrl");
   const template = inject("templateDatabase");
   const name = `parallax_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
