@@ -277,7 +277,9 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   let a = from;
   while (a < to && !(keep[a] && solid(a))) keep[a++] = false;
+  // At the end only fragments go (share labels, "Tags"); lists that close an article (tour dates,
+  // results) are content.
   let b = to - 1;
-  while (b >= a && !(keep[b] && solid(b))) keep[b--] = false;
+  while (b >= a && !(keep[b] && (solid(b) || blocks[b]!.text.split(" ").length >= 3))) keep[b--] = false;
   return keep;
 }
