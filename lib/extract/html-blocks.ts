@@ -275,6 +275,10 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
   for (let i = from; i < to; i++) keep[i] = classes[i] !== "bad" || blocks[i]!.linkChars / blocks[i]!.text.length < 0.3;
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
+  // A container of nothing but short lines (a results list) has no prose to trim towards.
+  let any = false;
+  for (let i = from; i < to && !any; i++) any = keep[i]! && solid(i);
+  if (!any) return keep;
   let a = from;
   while (a < to && !(keep[a] && solid(a))) keep[a++] = false;
   // At the end only fragments go (share labels, "Tags"); lists that close an article (tour dates,
