@@ -30,11 +30,13 @@ export interface ScoringParams {
   vector: VectorParams;
 }
 
-// Weights and threshold fitted on the ECB+ train split (see README.md for how and what is sensitive);
-// time constants are set by reasoning about news, not fitted: ECB+ articles are undated.
+// Weights fitted on the ECB+ train split (see README.md for how and what is sensitive). The fit puts the
+// threshold at 0.20; it is set to 0.25 because at 0.20 a neighbouring event (a summit that a claim
+// story mentions) joins the claim story, and ECB+, undated and split into look-alike pairs, cannot show
+// that cost. Time constants are set by reasoning about news, not fitted: ECB+ articles are undated.
 export const DEFAULT_SCORING_PARAMS: ScoringParams = {
-  weights: { entity: 0.4, terms: 0.45, title: 0.15 },
-  threshold: 0.3,
+  weights: { entity: 0.33, terms: 0.45, title: 0.22 },
+  threshold: 0.25,
   timeGraceDays: 3,
   timeScaleDays: 7,
   candidateLimit: 50,
