@@ -5,7 +5,7 @@
 import countries from "world-countries";
 import lexicon from "./data/lexicon.json";
 import { foldName, keyPrefix } from "./keys";
-import { ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -84,6 +84,25 @@ addList(lex.regions, "PLACE");
 addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");
 addList(lex.people, "PERSON");
+addList([...INSTITUTIONS], "ORGANIZATION");
+
+// Team nicknames: what is left of a listed team after its city ("atlanta braves" -> "braves",
+// "boston red sox" -> "red sox"), when it is plural or several words (not "city", "heat", "magic").
+// Not gazetteer names: "Pirates" or "Giants" are ordinary words at a sentence start, so the span rules
+// use these only mid-sentence.
+const teamNicknames = new Set<string>();
+for (const team of lex.teams ?? []) {
+  const words = team.split(" ");
+  for (let k = words.length - 1; k >= 1; k--) {
+    const city = lookup(words.slice(0, k).join(" "));
+    if (!city || city.type !== "PLACE") continue;
+    const rest = words.slice(k);
+    while (rest.length > 1 && PLACE_HEADS.has(rest[0]!)) rest.shift();
+    if (rest.length >= 2 || /[^s]s$/.test(rest[0]!)) teamNicknames.add(foldName(rest.join(" ")));
+    break;
+  }
+}
+export const TEAM_NICKNAMES: ReadonlySet<string> = teamNicknames;
 
 const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
 

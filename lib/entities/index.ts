@@ -6,10 +6,10 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { STOP_WORDS } from "@/lib/text";
-import { COMMON_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
+import { COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
 import { foldName, foldWords, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { HONORIFICS, MEDIA_HEADS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
 import { findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
@@ -81,7 +81,11 @@ function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mo
   if (words.length >= 2 && caps / words.length >= 0.6) return "caps";
   const content = words.filter((t) => t.text.length >= 4 && !STOP_WORDS.has(t.lower));
   // Headlines are short; a long line full of names is still prose.
-  if (words.length <= 16 && content.length >= 3 && content.filter((t) => t.cap).length / content.length >= 0.75) return "headline";
+  // A sentence with a full stop and a lower-case content word is prose however many names it holds
+  // ("Ellen DeGeneres will host the Oscars."); title case capitalises every content word.
+  const capShare = content.length ? content.filter((t) => t.cap).length / content.length : 0;
+  const sentence = /[.!?]["”’)]?$/.test(text.trim());
+  if (words.length <= 16 && content.length >= 3 && capShare >= 0.75 && (!sentence || capShare === 1)) return "headline";
   if (words.length <= 4 && !/[.!?]["”’)]?$/.test(text.trim()) && (field === "body" || words.length <= 2)) return "headline";
   return "prose";
 }
@@ -113,6 +117,7 @@ function resolve(spans: Span[]): Resolved[] {
   const orgPrefix = new Map<string, Resolved>();
   const byAcronym = new Map<string, Resolved>();
   const byHead = new Map<string, Set<string>>();
+  const byTail = new Map<string, Set<string>>();
   const keyInfo = new Map<string, Resolved>();
   const full = (s: Span): Resolved => {
     const gaz: GazetteerEntry | null = s.gaz;
@@ -131,7 +136,8 @@ function resolve(spans: Span[]): Resolved[] {
   };
 
   // First pass: multi-word people and organisations, which short forms resolve to.
-  const multi = spans.filter((s) => s.tokens.length >= 2 && !s.gaz && (s.type === "PERSON" || s.type === "ORGANIZATION"));
+  // Gazetteer people count ("Barack Obama" is in the list, and "Obama" must still find him).
+  const multi = spans.filter((s) => s.tokens.length >= 2 && (s.gaz ? s.gaz.type === "PERSON" && !s.gaz.demonym : s.type === "PERSON" || s.type === "ORGANIZATION"));
   // Longer names first, so "Mark Felt" can join "W. Mark Felt".
   for (const s of [...multi].sort((x, y) => y.tokens.length - x.tokens.length)) {
     const words = foldWords(s.surface);
@@ -158,8 +164,13 @@ function resolve(spans: Span[]): Resolved[] {
       (s as Span & { resolved?: Resolved }).resolved = m;
       for (let k = 1; k < words.length; k++) {
         const prefix = words.slice(0, k).join("-");
+        // "Albany" in "Albany County Sheriff's Department" is the county, not the department.
+        if (PLACE_WORDS.has(words[k]!)) continue;
         if (!["of", "and", "for", "the"].includes(words[k - 1]!) && !lookup(prefix) && !orgPrefix.has(prefix)) orgPrefix.set(prefix, m);
       }
+      // "Angels" after "Los Angeles Angels": the last word, when it is not a generic head ("Department").
+      const tail = words.at(-1)!;
+      if (!ORG_WORDS.has(tail) && !PLACE_WORDS.has(tail)) byTail.set(tail, new Set([...(byTail.get(tail) ?? []), m.key]));
       const acr = initials(s);
       if (acr.length >= 2) byAcronym.set(acr, m);
       const head = words.at(-1)!;
@@ -172,13 +183,20 @@ function resolve(spans: Span[]): Resolved[] {
     const s = spans[i]!;
     const pre = (s as Span & { resolved?: Resolved }).resolved;
     if (pre) { push(pre); continue; }
-    if (s.gaz) { push(full(s)); continue; }
     const words = foldWords(s.surface);
     const f = words.join("-");
+    if (s.tokens.length === 1 && (s.type === "ORGANIZATION" || s.type === "OTHER" || s.type === "PERSON") && (!s.gaz || s.gaz.type === "ORGANIZATION")) {
+      const keys = byTail.get(f);
+      const target = keys && keys.size === 1 ? keyInfo.get([...keys][0]!) : undefined;
+      if (target && target.span !== s) { push({ ...target, span: s, form: "name" }); continue; }
+    }
+    if (s.gaz) { push(full(s)); continue; }
     if (s.backReference) {
       const keys = byHead.get(words.at(-1) ?? "");
       const target = keys && keys.size === 1 ? keyInfo.get([...keys][0]!) : undefined;
       if (target) push({ ...target, span: s, form: "name" });
+      // "according to the Times": a newspaper head alone names the paper.
+      else if (!keys && MEDIA_HEADS.has(f)) push(full(s));
       continue;
     }
     // An acronym in brackets right after a name is that name ("Special Operations Forces (SOF)").

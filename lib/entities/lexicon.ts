@@ -41,6 +41,8 @@ airways network networks news times post journal herald tribune gazette chronicl
 reporter advocate observer press magazine television radio tv media studios records entertainment
 authority administration directorate command guard patrol sheriff prosecutor's magistrates board
 brigade battalion regiment division corps alliance coalition front movement organization organisation
+foods industries holdings enterprises systems technologies labs pharmaceuticals motors brands partners
+telecom communications distribution
 `);
 
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
@@ -52,6 +54,7 @@ oblast province region district county state city town village street st road av
 highway square park bridge airport station sea ocean gulf bay river lake mountains mountain valley
 peninsula island islands coast beach heights hill hills glacier desert forest canyon harbour harbor
 krai raion prefecture governorate territory territories republic theatre theater arena stadium dome
+jail prison penitentiary
 `);
 
 /** Lower-case nouns that, right after a name or before "of X", say the name is a place. */
@@ -96,3 +99,33 @@ export const MONTHS_AND_DAYS = set(`
 january february march april may june july august september october november december jan feb mar apr jun jul
 aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter
 `);
+
+/** Last words of event names ("Academy Awards", "World Cup", "Hunger Games"): not organisations or places. */
+export const EVENT_HEADS = set(`
+awards award games olympics paralympics championship championships cup festival prize war series tournament
+marathon expo
+`);
+
+/** One-word event names that would otherwise read as a team ("the Oscars") or an acronym ("WWII"). */
+export const EVENT_NAMES = set(`oscars emmys grammys olympics paralympics wwi wwii`);
+
+/** Single-word institutions that are proper names though spelt like common nouns. */
+export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo`);
+
+/** Newspaper heads that name the paper on their own ("according to the Times"). */
+export const MEDIA_HEADS = set(`times post journal herald tribune gazette chronicle telegraph guardian observer`);
+
+/** Lower-case nouns after a name that make it a person's ("the Bush administration", "the Obama campaign"). */
+export const PERSON_CUE_NOUNS = set(`administration presidency campaign`);
+
+/** Lower-case nouns after a one-word name that make it a place ("a Troy man", "Woodburn police"). */
+export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager youth resident residents native natives couple police`);
+
+/** Role nouns before "for"/"of" whose object is an organisation ("spokesman for X", "CEO of X"). */
+export const ORG_ROLE_BEFORE = set(`spokesman spokeswoman spokesperson ceo chairman chairwoman founder co-founder shares shareholders employees subsidiary stake`);
+
+/** Nouns right after a name that make it an organisation ("X shares", "X spokeswoman"). */
+export const ORG_NOUNS_AFTER = set(`shares stock spokesman spokeswoman spokesperson ceo shareholders employees subsidiary`);
+
+/** Road words that take a number ("Route 52", "Interstate 95"). */
+export const ROAD_WORDS = set(`route highway interstate`);

@@ -3,11 +3,13 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isDemonymWord, lookup, type GazetteerEntry,
 } from "./gazetteer";
+import { foldName } from "./keys";
 import {
-  HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
-  ROLE_MODIFIERS, SPEECH_VERBS, TITLE_WORDS,
+  EVENT_HEADS, EVENT_NAMES, HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, ORG_NOUNS_AFTER, ORG_ROLE_BEFORE,
+  PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
+  SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon";
 import type { NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
@@ -51,6 +53,8 @@ const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text
 const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
 const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
 const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
+// Generational numerals end a name ("Anthony LaCalamita III"); elsewhere they are list markers.
+const ROMAN = /^(?:ii|iii|iv)$/;
 const COMPASS = new Set(["west", "east", "north", "south", "midwest"]);
 
 /** Capitalised runs of one line, joiners allowed, split into candidate name pieces. */
@@ -63,6 +67,13 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       i++;
       continue;
     }
+    // "Route 52", "Interstate 95": a road word and its number are one place.
+    const num = tokens[i + 1];
+    if (ROAD_WORDS.has(t.lower) && num && /^\d+[A-Z]?$/.test(num.text) && adjacent(text, t, num)) {
+      out.push(makeSpan(tokens, i, i + 1, field, text, "PLACE", 3, null, null));
+      i += 2;
+      continue;
+    }
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
@@ -70,6 +81,18 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       if (isNameWord(next)) {
         j++;
         continue;
+      }
+      // "Albany County Sheriff's Department", "Men's Central Jail": a possessive inside one institution's
+      // name, when the possessor is an ordinary noun (not "Kyiv's National Resistance Centre").
+      const possessor = tokens[j]!;
+      if (isPossessive(next) && possessor.cap && isCommon(possessor.lower) && !FIRST_NAMES.has(possessor.lower)) {
+        let k = j + 2;
+        while (k < tokens.length && isNameWord(tokens[k]!) && adjacent(text, tokens[k - 1]!, tokens[k]!)) k++;
+        const head = tokens[k - 1]!;
+        if (k > j + 2 && (ORG_WORDS.has(head.lower) || PLACE_WORDS.has(head.lower))) {
+          j = k - 1;
+          continue;
+        }
       }
       // Joiners ("of", "de", "and") only if a capitalised word follows within two tokens.
       if (next.word && NAME_JOINERS.has(next.lower) && !next.cap) {
@@ -85,6 +108,8 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
   }
   return out;
 }
+
+const isPossessive = (t: NameToken | undefined) => t !== undefined && !t.word && (t.lower === "'s" || t.lower === "’s");
 
 function adjacent(text: string, a: NameToken, b: NameToken): boolean {
   const gap = text.slice(a.end, b.start);
@@ -112,7 +137,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     while (endOfRight + 1 <= to && tokens[endOfRight + 1]!.cap) endOfRight++;
     const rightLast = tokens[endOfRight]!;
     let keep = false;
-    if (PARTICLES.has(t.lower)) keep = true;
+    if (PARTICLES.has(t.lower) || isPossessive(t)) keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
     else if (t.lower === "and") keep = (inOf || ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
     if (keep) {
@@ -142,13 +167,15 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
-  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || NON_ENTITIES.has(tokens[b]!.lower))) b--;
+  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower)))) b--;
   while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
   if (a > b) return [];
 
   const whole = slice(text, tokens, a, b);
+  // "US $160 million", "HK$": a currency, not the country.
+  if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
   const gaz = lookup(whole);
   if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
@@ -232,6 +259,30 @@ function classifyPiece(
   // "Central Asian", "Western": adjectives, not names.
   if (isDemonymWord(last.text) || /^(?:western|eastern|northern|southern)$/.test(last.lower)) return [];
 
+  const prev = tokens[a - 1];
+  const prev2 = tokens[a - 2];
+  const next = tokens[b + 1];
+  const next2 = tokens[b + 2];
+  // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
+  if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
+  if (isPossessive(next) && (next2?.lower === "disease" || next2?.lower === "syndrome")) return mk("OTHER", 3);
+  // Sports teams: a listed nickname mid-sentence ("the Braves", "Red Sox"), or a known place followed by a
+  // nickname, a listed team or a capitalised plural ("Los Angeles Angels", "Philadelphia 76ers").
+  if (!first.sentStart && TEAM_NICKNAMES.has(foldName(whole))) return mk("ORGANIZATION", 2);
+  if (n >= 2) {
+    for (let k = b - 1; k >= a; k--) {
+      const city = lookup(slice(text, tokens, a, k));
+      if (!city || city.type !== "PLACE" || city.demonym) continue;
+      const rest = slice(text, tokens, k + 1, b);
+      if (TEAM_NICKNAMES.has(foldName(rest)) || lookup(rest)?.type === "ORGANIZATION" ||
+        (k + 1 === b && TEAM_OR_GROUP_PLURAL.test(last.text) && !LAST_NAMES.has(last.lower) && !isDemonymWord(last.text) &&
+          !PLACE_WORDS.has(last.lower))) {
+        return mk("ORGANIZATION", 2);
+      }
+      break;
+    }
+  }
+
   const orgHead = ORG_WORDS.has(last.lower);
   const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
@@ -247,10 +298,6 @@ function classifyPiece(
   // Initials alone ("M. D.", "M. B. A.") are degrees, not names.
   if (ts.every((t) => /^\p{Lu}\.$/u.test(t.text))) return [];
 
-  const prev = tokens[a - 1];
-  const prev2 = tokens[a - 2];
-  const next = tokens[b + 1];
-  const next2 = tokens[b + 2];
   const afterThe = prev?.lower === "the";
 
   // A bare head word after "the" ("the Centre said") points back to a longer name, if there is one.
@@ -276,9 +323,20 @@ function classifyPiece(
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
     appositivePlace(tokens, b + 1);
 
+  const lowerNext = next !== undefined && next.word && !next.cap ? next.lower : "";
+  // "the Bush administration", "the Obama campaign".
+  const personCue = PERSON_CUE_NOUNS.has(lowerNext);
+  // "Kraft shares", "a spokeswoman for Kraft", "CEO of Kraft", "shares in Kraft".
+  const orgCue = ORG_NOUNS_AFTER.has(lowerNext) ||
+    ((prev?.lower === "for" || prev?.lower === "of" || prev?.lower === "in") && prev2 !== undefined && ORG_ROLE_BEFORE.has(prev2.lower));
+  // "a Troy man", "Woodburn police": a one-word name as the home of people.
+  const residentCue = n === 1 && RESIDENT_NOUNS.has(lowerNext);
+
   if (n === 1 && afterThe && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
   if (titled && !allCommon) return mk("PERSON", 2);
   if (n >= 2 && personish && !allCommon) return mk("PERSON", 2);
+  if (personCue && !allCommon) return mk("PERSON", 2);
+  if (orgCue && (!allCommon || (n === 1 && !first.sentStart))) return mk("ORGANIZATION", 1);
   if (n === 1 && afterThe) {
     if (COMPASS.has(first.lower)) return mk("PLACE", 1);
     if (TEAM_OR_GROUP_PLURAL.test(first.text)) return mk("ORGANIZATION", 1);
@@ -287,9 +345,13 @@ function classifyPiece(
   // resolves to a full name in the article.
   if (allCommon) return n === 1 && !first.sentStart ? mk("OTHER", 0) : [];
   if (age) return mk("PERSON", 2);
-  if (placeCue) return mk("PLACE", 1);
+  if (residentCue || placeCue) return mk("PLACE", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
-  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) return mk("PERSON", 1);
+  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
+    // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
+    const placeFirst = lookup(first.text);
+    return placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower) ? mk("ORGANIZATION", 1) : mk("PERSON", 1);
+  }
   if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
   return mk("OTHER", 0);
