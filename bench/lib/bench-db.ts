@@ -1,0 +1,51 @@
+// A throwaway PostgreSQL database for benchmarks: the embedded server under .data/bench (or
+// BENCH_DATABASE_URL's server), a fresh migrated database, and the app's client pointed at it.
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
+import { migrateDeploy } from "@/lib/db/migrate";
+import { disconnectDb } from "@/lib/db/client";
+
+export interface BenchDb {
+  url: string;
+  size(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function freshBenchDatabase(name: string): Promise<BenchDb> {
+  let server: EmbeddedServer | null = null;
+  let admin: string;
+  if (process.env.BENCH_DATABASE_URL) admin = process.env.BENCH_DATABASE_URL;
+  else {
+    server = await startEmbeddedPostgres(".data/bench");
+    admin = server.url("postgres");
+  }
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  await migrateDeploy(url);
+  process.env.DATABASE_URL = url;
+  return {
+    url,
+    size: async () => {
+      const q = new pg.Client({ connectionString: url });
+      await q.connect();
+      const r = await q.query<{ s: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS s");
+      await q.end();
+      return r.rows[0]!.s;
+    },
+    close: async () => {
+      await disconnectDb();
+      await server?.stop();
+    },
+  };
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
