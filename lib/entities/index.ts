@@ -104,6 +104,8 @@ function docStats(lines: Line[]): DocStats {
   return { lowerSeen, capMidSeen };
 }
 
+const GENERATIONAL = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
 const initials = (s: Span | Resolved["span"]) =>
   (s.tokens ?? []).filter((t) => t.cap).map((t) => t.text[0]).join("").toUpperCase();
 
@@ -153,7 +155,10 @@ function resolve(spans: Span[]): Resolved[] {
         personByKey.set(m.key, m);
       }
       (s as Span & { resolved?: Resolved }).resolved = m;
-      const last = words.at(-1)!;
+      // The surname is the last word before a generational suffix ("Anthony LaCalamita III").
+      let lastAt = words.length - 1;
+      while (lastAt > 1 && GENERATIONAL.has(words[lastAt]!)) lastAt--;
+      const last = words[lastAt]!;
       const first = words[0]!;
       if (!longer && !known) {
         byLast.set(last, [...(byLast.get(last) ?? []), m]);

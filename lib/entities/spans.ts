@@ -49,6 +49,8 @@ const isCommon = (w: string) =>
   COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w) ||
   (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || COMMON_WORDS.has(w.slice(0, -2)))) ||
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
+// "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
+const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
 const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text);
 const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
 const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
@@ -63,7 +65,7 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isNameWord(t) || (isOrdinalish(t) && !tokens[i + 1]?.cap)) {
+    if (!isNameWord(t) || (isOrdinalish(t) && !tokens[i + 1]?.cap && !lookup(t.text))) {
       i++;
       continue;
     }
@@ -85,7 +87,7 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       // "Albany County Sheriff's Department", "Men's Central Jail": a possessive inside one institution's
       // name, when the possessor is an ordinary noun (not "Kyiv's National Resistance Centre").
       const possessor = tokens[j]!;
-      if (isPossessive(next) && possessor.cap && isCommon(possessor.lower) && !FIRST_NAMES.has(possessor.lower)) {
+      if (isPossessive(next) && possessor.cap && (isCommon(possessor.lower) || TITLE_WORDS.has(possessor.lower)) && !FIRST_NAMES.has(possessor.lower)) {
         let k = j + 2;
         while (k < tokens.length && isNameWord(tokens[k]!) && adjacent(text, tokens[k - 1]!, tokens[k]!)) k++;
         const head = tokens[k - 1]!;
@@ -275,8 +277,8 @@ function classifyPiece(
       if (!city || city.type !== "PLACE" || city.demonym) continue;
       const rest = slice(text, tokens, k + 1, b);
       if (TEAM_NICKNAMES.has(foldName(rest)) || lookup(rest)?.type === "ORGANIZATION" ||
-        (k + 1 === b && TEAM_OR_GROUP_PLURAL.test(last.text) && !LAST_NAMES.has(last.lower) && !isDemonymWord(last.text) &&
-          !PLACE_WORDS.has(last.lower))) {
+        (k + 1 === b && TEAM_OR_GROUP_PLURAL.test(last.text) && isCommonPlural(last.lower) && !LAST_NAMES.has(last.lower) &&
+          !isDemonymWord(last.text) && !PLACE_WORDS.has(last.lower))) {
         return mk("ORGANIZATION", 2);
       }
       break;
