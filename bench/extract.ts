@@ -1,6 +1,10 @@
 // Article-extraction benchmark: Parallax vs @mozilla/readability (on linkedom) on the 181 pages of
 // fixtures/extraction-benchmark, scored with that benchmark's metric (word 4-gram shingles).
-// Run: npx tsx bench/extract.ts [--worst N] [--only parallax]
+// Run: npx tsx bench/extract.ts [--worst N] [--only parallax] [--compare] [--half dev|held] [--page ID-prefix]
+//
+// The pages are split into two fixed halves by a hash of the page id: rules are developed against "dev"
+// and "held" shows whether they carry over to pages they were not tuned on. Both halves and the total
+// are printed for both extractors.
 
 import { readFileSync, readdirSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -14,6 +18,18 @@ const truth = JSON.parse(readFileSync(join(DIR, "ground-truth.json"), "utf8")) a
 const args = process.argv.slice(2);
 const worstN = args.includes("--worst") ? Number(args[args.indexOf("--worst") + 1] ?? 10) : 8;
 const onlyParallax = args.includes("--only");
+const halfArg = args.includes("--half") ? args[args.indexOf("--half") + 1] : null;
+const pageArg = args.includes("--page") ? args[args.indexOf("--page") + 1] : null;
+
+// FNV-1a over the page id: fixed, independent of file order and of anything in the page.
+function halfOf(id: string): "dev" | "held" {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? "dev" : "held";
+}
 
 // The benchmark tokenises with Python's \w+ (Unicode letters, digits, underscore) and, for texts shorter
 // than n tokens, uses the whole token list as one shingle.
@@ -57,6 +73,7 @@ const ids = readdirSync(join(DIR, "html"))
   .filter((f) => f.endsWith(".html.gz"))
   .map((f) => f.replace(/\.html\.gz$/, ""))
   .filter((id) => truth[id])
+  .filter((id) => !pageArg || id.startsWith(pageArg))
   .sort();
 const pages = ids.map((id) => ({ id, bytes: new Uint8Array(gunzipSync(readFileSync(join(DIR, "html", id + ".html.gz")))) }));
 
@@ -87,25 +104,40 @@ function run(name: string, fn: Extractor) {
   for (const pg of pages) outputs.push(fn(pg.bytes));
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const scores = pages.map((pg, i) => ({ id: pg.id, ...score(truth[pg.id]!.articleBody, outputs[i]!) }));
-  const P = scores.reduce((a, s) => a + s.p, 0) / scores.length;
-  const R = scores.reduce((a, s) => a + s.r, 0) / scores.length;
-  const F = (2 * P * R) / (P + R);
-  return { name, P, R, F, pps: pages.length / secs, scores, outputs };
+  const part = (which: "dev" | "held" | null) => {
+    const sel = scores.filter((s) => !which || halfOf(s.id) === which);
+    const P = sel.reduce((a, s) => a + s.p, 0) / Math.max(1, sel.length);
+    const R = sel.reduce((a, s) => a + s.r, 0) / Math.max(1, sel.length);
+    return { n: sel.length, P, R, F: P + R ? (2 * P * R) / (P + R) : 0 };
+  };
+  return { name, dev: part("dev"), held: part("held"), all: part(null), pps: pages.length / secs, scores, outputs };
 }
 
 const results = [run("parallax", parallax)];
 if (!onlyParallax) results.push(run("readability+linkedom", readability));
 
-console.log(`pages: ${pages.length}`);
-console.log("extractor              precision  recall   F1      pages/s");
+console.log(`pages: ${pages.length} (dev ${results[0]!.dev.n}, held ${results[0]!.held.n}); load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+console.log("extractor              half   pages  precision  recall   F1      pages/s");
 for (const r of results) {
-  console.log(`${r.name.padEnd(22)} ${r.P.toFixed(4).padStart(9)} ${r.R.toFixed(4).padStart(8)} ${r.F.toFixed(4).padStart(7)} ${r.pps.toFixed(1).padStart(9)}`);
+  for (const h of ["dev", "held", "all"] as const) {
+    const x = r[h];
+    const speed = h === "all" ? r.pps.toFixed(1).padStart(9) : "";
+    console.log(`${r.name.padEnd(22)} ${h.padEnd(5)} ${String(x.n).padStart(6)} ${x.P.toFixed(4).padStart(10)} ${x.R.toFixed(4).padStart(8)} ${x.F.toFixed(4).padStart(7)}${speed}`);
+  }
 }
 if (results[1]) console.log(`speed-up: ${(results[0]!.pps / results[1].pps).toFixed(2)}x`);
 
+if (pageArg) {
+  for (const [i, pg] of pages.entries()) {
+    console.log(`\n=== ${pg.id} ${truth[pg.id]!.url}  P=${results[0]!.scores[i]!.p.toFixed(3)} R=${results[0]!.scores[i]!.r.toFixed(3)}`);
+    console.log("--- parallax:\n" + results[0]!.outputs[i]);
+    console.log("--- gold:\n" + truth[pg.id]!.articleBody);
+  }
+}
+
 const mine = results[0]!;
-const worst = [...mine.scores].sort((a, b) => Math.min(a.p, a.r) - Math.min(b.p, b.r)).slice(0, worstN);
-console.log(`\nworst ${worstN} pages for parallax (by min(P, R)):`);
+const worst = [...mine.scores].filter((s) => !halfArg || halfOf(s.id) === halfArg).sort((a, b) => Math.min(a.p, a.r) - Math.min(b.p, b.r)).slice(0, worstN);
+console.log(`\nworst ${worstN} ${halfArg ?? ""} pages for parallax (by min(P, R)):`);
 for (const w of worst) {
   const out = mine.outputs[mine.scores.indexOf(w)]!;
   console.log(`${w.id.slice(0, 12)}  P=${w.p.toFixed(3)} R=${w.r.toFixed(3)}  ${truth[w.id]!.url}`);
@@ -115,7 +147,7 @@ for (const w of worst) {
 if (results[1] && args.includes("--compare")) {
   const other = results[1];
   const f = (s: { p: number; r: number }) => (s.p + s.r ? (2 * s.p * s.r) / (s.p + s.r) : 0);
-  const diffs = mine.scores.map((s, i) => ({ id: s.id, mine: s, theirs: other.scores[i]!, d: f(s) - f(other.scores[i]!) }));
+  const diffs = mine.scores.map((s, i) => ({ id: s.id, mine: s, theirs: other.scores[i]!, d: f(s) - f(other.scores[i]!) })).filter((x) => !halfArg || halfOf(x.id) === halfArg);
   diffs.sort((a, b) => a.d - b.d);
   console.log("\npages where readability beats parallax most:");
   for (const x of diffs.slice(0, worstN)) {
