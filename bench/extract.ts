@@ -1,12 +1,13 @@
 // Article-extraction benchmark: Parallax vs @mozilla/readability (on linkedom) on the 181 pages of
 // fixtures/extraction-benchmark, scored with that benchmark's metric (word 4-gram shingles).
 // Run: npx tsx bench/extract.ts [--worst N] [--only parallax] [--compare] [--half dev|held] [--page ID-prefix]
+//      [--save FILE] [--diff FILE]  (per-page scores of this run; pages whose F1 moved against a saved run)
 //
 // The pages are split into two fixed halves by a hash of the page id: rules are developed against "dev"
 // and "held" shows whether they carry over to pages they were not tuned on. Both halves and the total
 // are printed for both extractors.
 
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { Readability } from "@mozilla/readability";
@@ -152,5 +153,17 @@ if (results[1] && args.includes("--compare")) {
   console.log("\npages where readability beats parallax most:");
   for (const x of diffs.slice(0, worstN)) {
     console.log(`${x.id.slice(0, 12)} parallax P=${x.mine.p.toFixed(2)} R=${x.mine.r.toFixed(2)} | readability P=${x.theirs.p.toFixed(2)} R=${x.theirs.r.toFixed(2)}  ${truth[x.id]!.url}`);
+  }
+}
+
+const f1 = (s: { p: number; r: number }) => (s.p + s.r ? (2 * s.p * s.r) / (s.p + s.r) : 0);
+if (args.includes("--save")) writeFileSync(args[args.indexOf("--save") + 1]!, JSON.stringify(mine.scores));
+if (args.includes("--diff")) {
+  const before = new Map((JSON.parse(readFileSync(args[args.indexOf("--diff") + 1]!, "utf8")) as { id: string; p: number; r: number }[]).map((s) => [s.id, s]));
+  console.log("\npages whose F1 moved against the saved run:");
+  for (const s of mine.scores) {
+    const b = before.get(s.id);
+    if (!b || (halfArg && halfOf(s.id) !== halfArg) || Math.abs(f1(s) - f1(b)) < 0.001) continue;
+    console.log(`${s.id.slice(0, 12)} ${halfOf(s.id).padEnd(4)} F1 ${f1(b).toFixed(3)} -> ${f1(s).toFixed(3)}  P ${b.p.toFixed(3)}->${s.p.toFixed(3)} R ${b.r.toFixed(3)}->${s.r.toFixed(3)}  ${truth[s.id]!.url.slice(0, 90)}`);
   }
 }

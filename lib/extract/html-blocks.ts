@@ -7,6 +7,7 @@
 
 import { type HtmlElement, type HtmlNode } from "./html-dom";
 import { blockClass, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
+import { parseBylineLine } from "./metadata";
 
 export interface Block {
   text: string;
@@ -266,6 +267,17 @@ function squash(s: string): string {
 }
 
 /**
+ * A paragraph of running text that the function-word test misses: datelines, numbers and names ("DEKALB,
+ * Ill. — Mike Glass threw for three touchdowns..."). Only a paragraph element counts, so a byline or date
+ * line in a div stays a fragment.
+ */
+function isLeadSentence(b: Block): boolean {
+  if (b.tag !== "p" || b.heading || b.linkChars > b.text.length * 0.2) return false;
+  const words = b.text.split(" ").length;
+  return words >= 10 && /[.!?…"”’»)]$/u.test(b.text) && !parseBylineLine(b.text);
+}
+
+/**
  * jusText's context step over blocks[from, to): good blocks stay, bad go; a short or near-good block
  * stays when the nearest decided neighbours on both sides are good (a heading needs only prose after it).
  */
@@ -280,7 +292,7 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   for (let i = from; i < to && !any; i++) any = keep[i]! && solid(i);
   if (!any) return keep;
   let a = from;
-  while (a < to && !(keep[a] && solid(a))) keep[a++] = false;
+  while (a < to && !(keep[a] && (solid(a) || isLeadSentence(blocks[a]!)))) keep[a++] = false;
   // At the end only fragments go (share labels, "Tags"); lists that close an article (tour dates,
   // results) are content.
   let b = to - 1;
