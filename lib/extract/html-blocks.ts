@@ -16,6 +16,8 @@ export interface Block {
   heading: boolean;
   /** Index of the element (pre-order) that owns this block, for subtree ranges. */
   owner: number;
+  /** Inside a blockquote: a quoted or embedded post, whose attribution line is link-heavy but content. */
+  quote: boolean;
 }
 
 const BLOCK_TAGS = new Set(
@@ -89,6 +91,7 @@ export function walkBlocks(start: HtmlElement, skip: (el: HtmlElement) => boolea
   let blockOwner = 0;
   let blockTag = start.tag;
   let pre = 0;
+  let quote = 0;
 
   const flush = () => {
     if (!parts.length) return;
@@ -98,11 +101,11 @@ export function walkBlocks(start: HtmlElement, skip: (el: HtmlElement) => boolea
     const link = linkLen;
     linkLen = 0;
     if (!text) return;
-    blocks.push({ text, linkChars: Math.min(link, text.length), tag: blockTag, heading: HEADINGS.has(blockTag), owner: blockOwner });
+    blocks.push({ text, linkChars: Math.min(link, text.length), tag: blockTag, heading: HEADINGS.has(blockTag), owner: blockOwner, quote: quote > 0 });
   };
 
   // Explicit stack of frames: entering an element pushes it; its exit marker restores context.
-  type Frame = { node: HtmlNode; parent: number; exit: false; inLink: boolean } | { exit: true; index: number; prevOwner: number; prevTag: string; isBlock: boolean; isPre: boolean };
+  type Frame = { node: HtmlNode; parent: number; exit: false; inLink: boolean } | { exit: true; index: number; prevOwner: number; prevTag: string; isBlock: boolean; isPre: boolean; isQuote: boolean };
   const stack: Frame[] = [{ node: start, parent: -1, exit: false, inLink: false }];
   while (stack.length) {
     const f = stack.pop()!;
@@ -113,6 +116,7 @@ export function walkBlocks(start: HtmlElement, skip: (el: HtmlElement) => boolea
         blockTag = f.prevTag;
       }
       if (f.isPre) pre--;
+      if (f.isQuote) quote--;
       endBlock[f.index] = blocks.length;
       continue;
     }
@@ -135,7 +139,9 @@ export function walkBlocks(start: HtmlElement, skip: (el: HtmlElement) => boolea
     firstBlock[index] = blocks.length;
     const isPre = node.tag === "pre";
     if (isPre) pre++;
-    stack.push({ exit: true, index, prevOwner: blockOwner, prevTag: blockTag, isBlock, isPre });
+    const isQuote = node.tag === "blockquote";
+    if (isQuote) quote++;
+    stack.push({ exit: true, index, prevOwner: blockOwner, prevTag: blockTag, isBlock, isPre, isQuote });
     if (isBlock) {
       blockOwner = index;
       blockTag = node.tag;
@@ -191,13 +197,22 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   // Bottom-up: prose mass and whether an article marker is inside. Pre-order lists children after their
   // parents, so one reverse sweep totals every subtree.
   const good = new Float64Array(n);
+  const chars = new Float64Array(n);
+  const quoted = new Float64Array(n);
   const anchor = new Uint8Array(n);
-  for (let i = 0; i < blocks.length; i++) if (classes[i] === "good") good[blocks[i]!.owner]! += blocks[i]!.text.length;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (classes[i] === "good") good[b.owner]! += b.text.length;
+    chars[b.owner]! += b.text.length;
+    if (b.quote) quoted[b.owner]! += b.text.length;
+  }
   for (let i = n - 1; i >= 0; i--) {
     if (isAnchor(elements[i]!)) anchor[i] = 1;
     const p = parentIndex[i]!;
     if (p >= 0) {
       good[p]! += good[i]!;
+      chars[p]! += chars[i]!;
+      quoted[p]! += quoted[i]!;
       anchor[p] = anchor[p]! | anchor[i]!;
     }
   }
@@ -207,7 +222,8 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   for (let i = 0; i < n; i++) {
     const p = parentIndex[i]!;
     if (p >= 0 && dropped[p]) dropped[i] = 1;
-    else if (i > 0 && isChrome(elements[i]!) && !anchor[i] && !(good[i]! >= total * 0.5 && total > 0)) dropped[i] = 1;
+    // An embedded post sits in a wrapper named for its network ("social-embed"); its text is a quote.
+    else if (i > 0 && isChrome(elements[i]!) && !anchor[i] && !(good[i]! >= total * 0.5 && total > 0) && !(quoted[i]! >= chars[i]! * 0.6 && chars[i]! > 0)) dropped[i] = 1;
   }
 
   const sum = new Float64Array(n);
@@ -285,7 +301,7 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   const keep = new Array<boolean>(blocks.length).fill(false);
   // Inside the chosen container the scorer has already spoken: keep every block that is not link-heavy
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
-  for (let i = from; i < to; i++) keep[i] = classes[i] !== "bad" || blocks[i]!.linkChars / blocks[i]!.text.length < 0.3;
+  for (let i = from; i < to; i++) keep[i] = classes[i] !== "bad" || blocks[i]!.quote || blocks[i]!.linkChars / blocks[i]!.text.length < 0.3;
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
   let any = false;
