@@ -9,7 +9,7 @@ import { STOP_WORDS } from "@/lib/text";
 import { COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
 import { foldName, foldWords, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, MEDIA_HEADS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
 import { findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
@@ -291,6 +291,14 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
       const w = foldWords(m.name);
       if (w.length >= 2 && !index.has(w.at(-1)!)) index.set(w.at(-1)!, m);
     }
+    // Headlines shorten institutions: "Betty Ford" for "Betty Ford Center" (two words at least).
+    if (m.type === "ORGANIZATION") {
+      const w = foldWords(m.name);
+      for (let k = 2; k < w.length; k++) {
+        const prefix = w.slice(0, k).join("-");
+        if (!["of", "and", "for", "the"].includes(w[k - 1]!) && !index.has(prefix)) index.set(prefix, m);
+      }
+    }
   }
   const out: Resolved[] = [];
   for (const line of lines) {
@@ -322,12 +330,27 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
             key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
           });
           matched = len;
+        } else if (line.mode === "headline" && len <= 3 && len >= 2 && headlinePerson(slice)) {
+          // A listed first name and unlisted, uncommon capitalised words: a person new to the article
+          // ("Jennifer Lawrence - Liam Hemsworth"); everything else in a headline needs the prose.
+          out.push({
+            span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
+            key: `person:${f}`, type: "PERSON", name: surface, form: "name", related: [],
+          });
+          matched = len;
         }
       }
       i += matched || 1;
     }
   }
   return out;
+}
+
+function headlinePerson(ts: NameToken[]): boolean {
+  const [first, ...rest] = ts;
+  if (!first || !FIRST_NAMES.has(first.lower) || COMMON_WORDS.has(first.lower)) return false;
+  return rest.every((t) => t.cap && !t.allCaps && /^\p{Lu}\p{Ll}/u.test(t.text) && !COMMON_WORDS.has(t.lower) && !STOP_WORDS.has(t.lower) &&
+    !lookup(t.text) && !isDemonymWord(t.text) && !TITLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower));
 }
 
 /** The outlet's words for a person at this mention: "Russian dictator", "the Kremlin spokesperson". */

@@ -97,6 +97,8 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
         }
       }
       // Joiners ("of", "de", "and") only if a capitalised word follows within two tokens.
+      // "Procter & Gamble", "Smith & Wesson".
+      if (next.text === "&" && tokens[j + 2] && isNameWord(tokens[j + 2]!) && tokens[j + 2]!.cap) { j += 2; continue; }
       if (next.word && NAME_JOINERS.has(next.lower) && !next.cap) {
         const after = tokens[j + 2];
         const after2 = tokens[j + 3];
@@ -139,7 +141,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     while (endOfRight + 1 <= to && tokens[endOfRight + 1]!.cap) endOfRight++;
     const rightLast = tokens[endOfRight]!;
     let keep = false;
-    if (PARTICLES.has(t.lower) || isPossessive(t)) keep = true;
+    if (PARTICLES.has(t.lower) || isPossessive(t) || t.text === "&") keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
     else if (t.lower === "and") keep = (inOf || ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
     if (keep) {
@@ -179,6 +181,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   // "US $160 million", "HK$": a currency, not the country.
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
   const gaz = lookup(whole);
+  // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)").
+  if (gaz?.type === "PLACE" && !gaz.demonym && teamContext(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
   if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
@@ -205,6 +209,20 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     return tokens.slice(a, b + 1).flatMap((t, k) => (isDemonymWord(t.text) ? classifyPiece(tokens, a + k, a + k, field, text, stats, null) : []));
   }
   return classifyPiece(tokens, a, b, field, text, stats, null);
+}
+
+const ORG_AFTER_POSSESSIVE = new Set(["headquarters", "shares", "shareholders", "subsidiary", "stock"]);
+const WIN_NOUNS = new Set(["victory", "win", "wins", "triumph", "victories"]);
+const BEAT_VERBS = new Set(["beat", "beats", "defeated", "edged", "routed", "outscored", "blanked", "swept"]);
+const LOSS_WORDS = new Set(["loss", "losses", "lost", "fell"]);
+
+function teamContext(tokens: NameToken[], a: number, b: number): boolean {
+  const prev = tokens[a - 1]?.lower;
+  const prev2 = tokens[a - 2]?.lower ?? "";
+  if (prev === "over" && WIN_NOUNS.has(prev2)) return true;
+  if (prev !== undefined && BEAT_VERBS.has(prev)) return true;
+  if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
+  return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
 }
 
 function isSentenceInitial(tokens: NameToken[], k: number): boolean {
@@ -285,6 +303,9 @@ function classifyPiece(
     }
   }
 
+  if (ts.some((t) => t.text === "&")) return mk("ORGANIZATION", 2);
+  // "Kraft's headquarters", "Toyota's shares".
+  if (isPossessive(next) && next2 !== undefined && ORG_AFTER_POSSESSIVE.has(next2.lower)) return mk("ORGANIZATION", 1);
   const orgHead = ORG_WORDS.has(last.lower);
   const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
