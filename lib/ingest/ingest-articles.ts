@@ -6,11 +6,11 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
 import { extractEntities, type ArticleEntity } from "@/lib/entities";
-import { placeArticle, updateSignature, type ArticleFeatures, type StorySignature } from "@/lib/stories";
+import { placeArticle, updateSignature, type ArticleFeatures } from "@/lib/stories";
 import { log } from "@/lib/log";
 import { containment, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
-import { countIntoCorpus, indexStory, PgStoryStore } from "./pg-story-store";
+import { commitPlacement, PgStoryStore } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
@@ -243,22 +243,13 @@ export async function placeInStory(tx: Tx, features: ArticleFeatures): Promise<s
   await store.prepare(features);
   const { assignment, vector } = await placeArticle(features, store);
   let storyId = assignment.storyId;
-  let signature: StorySignature | null = null;
-  if (storyId) {
-    const story = await tx.story.findUnique({ where: { id: storyId }, select: { signature: true } });
-    signature = (story?.signature as StorySignature | null) ?? null;
-  } else {
+  if (!storyId) {
     storyId = shortId();
-    await tx.story.create({ data: { id: storyId, slug: storySlug(features.title || "story", storyId), title: features.title || "Untitled story" } });
+    const title = features.title || "Untitled story";
+    await tx.story.create({ data: { id: storyId, slug: storySlug(title, storyId), title } });
   }
-  const next = updateSignature(signature, vector);
-  await tx.story.update({ where: { id: storyId }, data: { signature: next as unknown as Prisma.InputJsonValue } });
-  await indexStory(tx, storyId, next);
-  await countIntoCorpus(tx, features);
-  await tx.article.update({
-    where: { id: features.id },
-    data: { storyId, assignment: assignment as unknown as Prisma.InputJsonValue },
-  });
+  const signature = updateSignature(assignment.storyId ? store.signatureOf(assignment.storyId) : null, vector);
+  await commitPlacement(tx, { storyId, signature, article: features, assignment });
   return storyId;
 }
 

@@ -25,6 +25,8 @@ const POSTING_CAP = 200;
 export class PgStoryStore implements StoryStore {
   private df = new Map<string, number>();
   private articleCount = 0;
+  /** Signatures of the last candidates, so the chosen story's need not be read again. */
+  private seen = new Map<string, StorySignature>();
 
   constructor(private readonly tx: Tx) {}
 
@@ -73,36 +75,70 @@ export class PgStoryStore implements StoryStore {
       SELECT s.id, s.signature FROM ranked r JOIN "Story" s ON s.id = r."storyId"
       WHERE s."mergedIntoId" IS NULL AND s.signature IS NOT NULL
       ORDER BY r.w DESC, s.id`;
+    this.seen = new Map(rows.map((r) => [r.id, r.signature]));
     return rows.map((r) => ({ storyId: r.id, signature: r.signature }));
+  }
+
+  signatureOf(storyId: string): StorySignature | null {
+    return this.seen.get(storyId) ?? null;
   }
 }
 
-/** Count the article into the corpus statistics (document frequencies of its terms and entities). */
-export async function countIntoCorpus(tx: Tx, article: ArticleFeatures): Promise<void> {
-  const keys = [
-    ARTICLES_KEY,
-    ...articleTermSet(article),
-    ...new Set(article.entities.map((e) => entityStatKey(e.key))),
-  ];
+function corpusKeys(article: ArticleFeatures): string[] {
+  return [ARTICLES_KEY, ...articleTermSet(article), ...new Set(article.entities.map((e) => entityStatKey(e.key)))];
+}
+
+/**
+ * One round trip for everything a placement writes: the story's new signature, its rows in both
+ * inverted indexes (rows that left the signature deleted, the rest upserted), the corpus statistics and
+ * the article's story and explanation. Assignment latency is dominated by round trips, not by work.
+ */
+export async function commitPlacement(
+  tx: Tx,
+  p: { storyId: string; signature: StorySignature; article: ArticleFeatures; assignment: unknown },
+): Promise<void> {
+  const terms = Object.entries(p.signature.terms);
+  const ents = Object.entries(p.signature.entities);
   await tx.$executeRaw`
-    INSERT INTO "TermStat" (term, df) SELECT t, 1 FROM unnest(${keys}::text[]) AS t
-    ON CONFLICT (term) DO UPDATE SET df = "TermStat".df + 1`;
+    WITH sig AS (
+      UPDATE "Story" SET signature = ${JSON.stringify(p.signature)}::jsonb, "updatedAt" = now() WHERE id = ${p.storyId}
+    ), del_t AS (
+      DELETE FROM "StoryTerm" WHERE "storyId" = ${p.storyId} AND NOT (term = ANY(${terms.map((t) => t[0])}::text[]))
+    ), up_t AS (
+      INSERT INTO "StoryTerm" ("storyId", term, weight)
+      SELECT ${p.storyId}, t, w FROM unnest(${terms.map((t) => t[0])}::text[], ${terms.map((t) => t[1])}::float8[]) AS v(t, w)
+      ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
+    ), ents AS (
+      SELECT e.id, v.w FROM unnest(${ents.map((e) => e[0])}::text[], ${ents.map((e) => e[1])}::float8[]) AS v(k, w) JOIN "Entity" e ON e.key = v.k
+    ), del_e AS (
+      DELETE FROM "StoryEntity" WHERE "storyId" = ${p.storyId} AND "entityId" NOT IN (SELECT id FROM ents)
+    ), up_e AS (
+      INSERT INTO "StoryEntity" ("storyId", "entityId", weight) SELECT ${p.storyId}, id, w FROM ents
+      ON CONFLICT ("storyId", "entityId") DO UPDATE SET weight = EXCLUDED.weight
+    ), stats AS (
+      INSERT INTO "TermStat" (term, df) SELECT t, 1 FROM unnest(${corpusKeys(p.article)}::text[]) AS t
+      ON CONFLICT (term) DO UPDATE SET df = "TermStat".df + 1
+    )
+    UPDATE "Article" SET "storyId" = ${p.storyId}, assignment = ${JSON.stringify(p.assignment)}::jsonb, "updatedAt" = now()
+    WHERE id = ${p.article.id}`;
 }
 
 /** Rewrite a story's rows in the inverted indexes from its (bounded) signature. */
 export async function indexStory(tx: Tx, storyId: string, sig: StorySignature): Promise<void> {
-  await tx.storyEntity.deleteMany({ where: { storyId } });
-  await tx.storyTerm.deleteMany({ where: { storyId } });
-  const entityKeys = Object.keys(sig.entities);
-  if (entityKeys.length) {
-    const entities = await tx.entity.findMany({ where: { key: { in: entityKeys } }, select: { id: true, key: true } });
-    await tx.storyEntity.createMany({
-      data: entities.map((e) => ({ storyId, entityId: e.id, weight: sig.entities[e.key] ?? 0 })),
-      skipDuplicates: true,
-    });
-  }
   const terms = Object.entries(sig.terms);
-  if (terms.length) {
-    await tx.storyTerm.createMany({ data: terms.map(([term, weight]) => ({ storyId, term, weight })) });
-  }
+  const ents = Object.entries(sig.entities);
+  await tx.$executeRaw`
+    WITH del_t AS (
+      DELETE FROM "StoryTerm" WHERE "storyId" = ${storyId} AND NOT (term = ANY(${terms.map((t) => t[0])}::text[]))
+    ), up_t AS (
+      INSERT INTO "StoryTerm" ("storyId", term, weight)
+      SELECT ${storyId}, t, w FROM unnest(${terms.map((t) => t[0])}::text[], ${terms.map((t) => t[1])}::float8[]) AS v(t, w)
+      ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
+    ), ents AS (
+      SELECT e.id, v.w FROM unnest(${ents.map((e) => e[0])}::text[], ${ents.map((e) => e[1])}::float8[]) AS v(k, w) JOIN "Entity" e ON e.key = v.k
+    ), del_e AS (
+      DELETE FROM "StoryEntity" WHERE "storyId" = ${storyId} AND "entityId" NOT IN (SELECT id FROM ents)
+    )
+    INSERT INTO "StoryEntity" ("storyId", "entityId", weight) SELECT ${storyId}, id, w FROM ents
+    ON CONFLICT ("storyId", "entityId") DO UPDATE SET weight = EXCLUDED.weight`;
 }
