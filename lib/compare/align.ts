@@ -22,6 +22,8 @@ export interface AlignParams {
   /** Logistic model over the pair evidence (pairEvidence). */
   bias: number;
   weights: Record<PairFeature, number>;
+  /** Pairs scoring under this are treated as unrelated (keeps the row-building graph sparse). */
+  minScore: number;
   /** Stems in more than this share of the story's sentences do not open a candidate pair. */
   blockingMaxShare: number;
   /** Two partial rows merge only when the mean score over all their cross pairs reaches this (average linkage). */
@@ -50,6 +52,7 @@ export const DEFAULT_ALIGN: AlignParams = {
     numberShared: 2.05,
     numberConflict: 0.67,
   },
+  minScore: 0.05,
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
   minStems: 2,
@@ -64,57 +67,135 @@ export interface ScoredPair {
 export interface Alignment {
   /** Rows of feature indices, at most one per article, each sorted by article. */
   rows: number[][];
-  /** Scores of every accepted pair, keyed "i:j" with i < j. */
-  pairScores: Map<string, number>;
 }
-
-export const pairKey = (i: number, j: number): string => (i < j ? `${i}:${j}` : `${j}:${i}`);
 
 // Paraphrase matches ("died"/"dead", "arrested"/"detained") count for less than the same word.
 const PARAPHRASE_CREDIT = 0.8;
-
-/** IDF-weighted shared mass: same stems in full, paraphrase-cluster matches (one-to-one) at partial credit. */
-function dot(a: SentenceFeatures, b: SentenceFeatures, idf: Map<string, number>, skipNames: boolean): number {
-  let sum = 0;
-  const small = a.stems.length <= b.stems.length ? a : b;
-  const large = small === a ? b : a;
-  const set = new Set(large.stems);
-  for (const s of small.stems) {
-    if (!set.has(s)) continue;
-    if (skipNames && (a.names.has(s) || b.names.has(s))) continue;
-    const w = idf.get(s) ?? 0;
-    sum += w * w;
-  }
-  if (small.concepts.size === 0 || large.concepts.size === 0) return sum;
-  const smallSet = new Set(small.stems);
-  const used = new Set<string>();
-  for (const [s, cs] of small.concepts) {
-    if (set.has(s)) continue;
-    for (const [t, ct] of large.concepts) {
-      if (used.has(t) || smallSet.has(t) || !cs.some((c) => ct.includes(c))) continue;
-      used.add(t);
-      sum += PARAPHRASE_CREDIT * (idf.get(s) ?? 0) * (idf.get(t) ?? 0);
-      break;
-    }
-  }
-  return sum;
-}
-
-function norm(f: SentenceFeatures, idf: Map<string, number>, skipNames: boolean): number {
-  let sum = 0;
-  for (const s of f.stems) {
-    if (skipNames && f.names.has(s)) continue;
-    const w = idf.get(s) ?? 0;
-    sum += w * w;
-  }
-  return Math.sqrt(sum);
-}
 
 function overlapRatio(a: Set<string>, b: Set<string>, dice: boolean): number {
   if (a.size === 0 || b.size === 0) return 0;
   let inter = 0;
   for (const x of a) if (b.has(x)) inter++;
   return dice ? (2 * inter) / (a.size + b.size) : inter / (a.size + b.size - inter);
+}
+
+/** Size of the intersection of two ascending id lists. */
+function intersectCount(a: Int32Array, b: Int32Array): number {
+  let x = 0, y = 0, n = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x]! < b[y]!) x++;
+    else if (a[x]! > b[y]!) y++;
+    else {
+      n++;
+      x++;
+      y++;
+    }
+  }
+  return n;
+}
+
+/** A sentence's stems as ascending ids with their IDF weights and name flags, for linear-time overlaps. */
+interface Packed {
+  ids: Int32Array;
+  weights: Float64Array;
+  isName: Uint8Array;
+  trigrams: Int32Array;
+  numbers: Int32Array;
+  full: number;
+  pred: number;
+  nameCount: number;
+  /** Non-name stems in paraphrase clusters: stem id, weight, cluster ids. */
+  concepts: Array<{ id: number; w: number; clusters: number[] }>;
+}
+
+function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed[] {
+  const ids = new Map<string, number>();
+  const idOf = (x: string) => {
+    let id = ids.get(x);
+    if (id === undefined) ids.set(x, (id = ids.size));
+    return id;
+  };
+  return features.map((f) => {
+    const order = f.stems.map((st) => [idOf(st), st] as const).sort((x, y) => x[0] - y[0]);
+    const weights = Float64Array.from(order, ([, st]) => idf.get(st) ?? 0);
+    const isName = Uint8Array.from(order, ([, st]) => (f.names.has(st) ? 1 : 0));
+    let full = 0, pred = 0;
+    weights.forEach((w, k) => {
+      full += w * w;
+      if (!isName[k]) pred += w * w;
+    });
+    const concepts = [...f.concepts].map(([st, clusters]) => ({ id: idOf(st), w: idf.get(st) ?? 0, clusters }));
+    return {
+      ids: Int32Array.from(order, ([id]) => id),
+      weights,
+      isName,
+      nameCount: f.names.size,
+      concepts,
+      trigrams: Int32Array.from([...f.trigrams].map((t) => idOf(`#${t}`))).sort(),
+      numbers: Int32Array.from(order.filter(([, st]) => NUMBER.test(st)), ([id]) => id),
+      full: Math.sqrt(full),
+      pred: Math.sqrt(pred),
+    };
+  });
+}
+
+/** Binary search in an ascending id list. */
+function hasId(ids: Int32Array, id: number): boolean {
+  let lo = 0, hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return true;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+interface Shared {
+  full: number;
+  pred: number;
+  names: number;
+}
+
+/**
+ * IDF-weighted shared mass over all stems and over non-name stems (a stem that is a name on either side
+ * is not predicate evidence), plus paraphrase-cluster matches, one-to-one, at partial credit; and the
+ * number of shared names.
+ */
+function sharedMass(pa: Packed, pb: Packed, out: Shared): void {
+  let full = 0, pred = 0, names = 0;
+  let x = 0, y = 0;
+  while (x < pa.ids.length && y < pb.ids.length) {
+    if (pa.ids[x]! < pb.ids[y]!) x++;
+    else if (pa.ids[x]! > pb.ids[y]!) y++;
+    else {
+      const w = pa.weights[x]! * pa.weights[x]!;
+      full += w;
+      if (!pa.isName[x] && !pb.isName[y]) pred += w;
+      if (pa.isName[x] && pb.isName[y]) names++;
+      x++;
+      y++;
+    }
+  }
+  if (pa.concepts.length > 0 && pb.concepts.length > 0) {
+    const [small, large] = pa.ids.length <= pb.ids.length ? [pa, pb] : [pb, pa];
+    const used: number[] = [];
+    for (const s of small.concepts) {
+      if (hasId(large.ids, s.id)) continue;
+      for (let k = 0; k < large.concepts.length; k++) {
+        const t = large.concepts[k]!;
+        if (used.includes(k) || hasId(small.ids, t.id) || !s.clusters.some((c) => t.clusters.includes(c))) continue;
+        used.push(k);
+        const w = PARAPHRASE_CREDIT * s.w * t.w;
+        full += w;
+        pred += w;
+        break;
+      }
+    }
+  }
+  out.full = full;
+  out.pred = pred;
+  out.names = names;
 }
 
 export interface PairScorer {
@@ -137,45 +218,53 @@ export const PAIR_FEATURES = [
 
 const NUMBER = /^\d/;
 
-/** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order. */
+// Reused across calls: scoring runs over 10^5 pairs per story and must not allocate per pair.
+const scratch: Shared = { full: 0, pred: 0, names: 0 };
+
+/** Writes the evidence about one sentence pair into `out`, each value in 0..1, in PAIR_FEATURES order. */
+function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed, idf: Map<string, number>): void {
+  if (pa.full === 0 || pb.full === 0) {
+    out.fill(0);
+    return;
+  }
+  const m = scratch;
+  sharedMass(pa, pb, m);
+  const shared = m.full;
+  const sharedPred = m.pred;
+  const numShared = intersectCount(pa.numbers, pb.numbers) > 0 ? 1 : 0;
+  const tri = intersectCount(pa.trigrams, pb.trigrams);
+  const predicateOn = pa.pred > 0 && pb.pred > 0 && sharedPred > 0;
+  out[0] = Math.min(1, shared / (pa.full * pb.full));
+  out[1] = Math.min(1, shared / Math.min(pa.full ** 2, pb.full ** 2));
+  out[2] = predicateOn ? Math.min(1, sharedPred / (pa.pred * pb.pred)) : 0;
+  out[3] = predicateOn ? Math.min(1, sharedPred / Math.min(pa.pred ** 2, pb.pred ** 2)) : 0;
+  out[4] = pa.trigrams.length + pb.trigrams.length > 0 ? (2 * tri) / (pa.trigrams.length + pb.trigrams.length) : 0;
+  out[5] = pa.nameCount > 0 && pb.nameCount > 0 ? m.names / (pa.nameCount + pb.nameCount - m.names) : 0;
+  out[6] = a.entityKeys.size > 0 && b.entityKeys.size > 0 ? overlapRatio(a.entityKeys, b.entityKeys, false) : 0;
+  out[7] = 1 - Math.abs(a.position - b.position);
+  out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
+  out[9] = numShared;
+  out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
+}
+
+/** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
 export function pairEvidence(features: SentenceFeatures[], idf: Map<string, number>): (i: number, j: number) => number[] {
-  const full = features.map((f) => norm(f, idf, false));
-  const pred = features.map((f) => norm(f, idf, true));
-  const numbers = features.map((f) => new Set(f.stems.filter((s) => NUMBER.test(s))));
-  const nameSets = features.map((f) => new Set(f.names));
+  const packed = packAll(features, idf);
   return (i, j) => {
-    const a = features[i]!;
-    const b = features[j]!;
-    if (full[i] === 0 || full[j] === 0) return PAIR_FEATURES.map(() => 0);
-    const sharedPred = pred[i]! > 0 && pred[j]! > 0 ? dot(a, b, idf, true) : 0;
-    const shared = dot(a, b, idf, false);
-    const na = numbers[i]!;
-    const nb = numbers[j]!;
-    let numShared = 0;
-    for (const x of na) if (nb.has(x)) numShared = 1;
-    return [
-      Math.min(1, shared / (full[i]! * full[j]!)),
-      Math.min(1, shared / Math.min(full[i]! ** 2, full[j]! ** 2)),
-      sharedPred > 0 ? Math.min(1, sharedPred / (pred[i]! * pred[j]!)) : 0,
-      sharedPred > 0 ? Math.min(1, sharedPred / Math.min(pred[i]! ** 2, pred[j]! ** 2)) : 0,
-      overlapRatio(a.trigrams, b.trigrams, true),
-      overlapRatio(nameSets[i]!, nameSets[j]!, false),
-      overlapRatio(a.entityKeys, b.entityKeys, false),
-      1 - Math.abs(a.position - b.position),
-      Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length),
-      numShared,
-      na.size > 0 && nb.size > 0 && numShared === 0 ? 1 : 0,
-    ];
+    const out = new Float64Array(PAIR_FEATURES.length);
+    evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!, idf);
+    return [...out];
   };
 }
 
 export function makeScorer(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams): PairScorer {
-  const evidence = pairEvidence(features, idf);
-  const weights = PAIR_FEATURES.map((k) => p.weights[k]);
+  const packed = packAll(features, idf);
+  const weights = Float64Array.from(PAIR_FEATURES, (k) => p.weights[k]);
   const predicate = PAIR_FEATURES.indexOf("predicateCosine");
+  const x = new Float64Array(PAIR_FEATURES.length);
   return {
     score(i, j) {
-      const x = evidence(i, j);
+      evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!, idf);
       if (x[predicate]! < p.minPredicate) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;
@@ -184,46 +273,50 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
   };
 }
 
-/** Candidate pairs (i < j, different articles) sharing at least one stem that is not story-wide. */
-export function candidatePairs(features: SentenceFeatures[], p: AlignParams): Array<[number, number]> {
+/**
+ * Scored candidate pairs (a < b, different articles): only pairs sharing a stem (or a paraphrase cluster)
+ * that is not story-wide are scored, found through an inverted index one sentence at a time; pairs scoring
+ * under `minScore` are left out (they would add almost nothing to a row's mean).
+ */
+export function scorePairs(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams): ScoredPair[] {
+  const scorer = makeScorer(features, idf, p);
   const index = new Map<string, number[]>();
   features.forEach((f, i) => {
     if (f.stems.length < p.minStems) return;
+    const add = (key: string) => {
+      const list = index.get(key);
+      if (!list) index.set(key, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    };
+    for (const st of f.stems) add(st);
     // Paraphrase clusters open candidates too ("~12"), or "died"/"dead" would never be scored.
-    const keys = new Set([...f.stems, ...[...f.concepts.values()].flat().map((c) => `~${c}`)]);
-    for (const s of keys) {
-      const list = index.get(s);
-      if (list) list.push(i);
-      else index.set(s, [i]);
-    }
+    for (const cs of f.concepts.values()) for (const c of cs) add(`~${c}`);
   });
-  const maxPostings = Math.max(2, Math.floor(features.length * p.blockingMaxShare));
-  const seen = new Set<number>();
-  const out: Array<[number, number]> = [];
   const n = features.length;
+  const maxPostings = Math.max(2, Math.floor(n * p.blockingMaxShare));
+  const postingsOf: number[][][] = features.map(() => []);
   for (const list of index.values()) {
     if (list.length < 2 || list.length > maxPostings) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        if (features[i]!.article === features[j]!.article) continue;
-        const k = i * n + j;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        out.push([i, j]);
-      }
-    }
+    for (const i of list) postingsOf[i]!.push(list);
   }
-  return out;
-}
-
-export function scorePairs(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams): ScoredPair[] {
-  const scorer = makeScorer(features, idf, p);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
   const out: ScoredPair[] = [];
-  for (const [a, b] of candidatePairs(features, p)) {
-    const score = scorer.score(a, b);
-    if (score > 0) out.push({ a, b, score });
+  for (let a = 0; a < n; a++) {
+    const article = features[a]!.article;
+    for (const list of postingsOf[a]!)
+      for (const b of list)
+        if (b > a && !seen[b] && features[b]!.article !== article) {
+          seen[b] = 1;
+          touched.push(b);
+        }
+    touched.sort((x, y) => x - y);
+    for (const b of touched) {
+      seen[b] = 0;
+      const score = scorer.score(a, b);
+      if (score > 0 && score >= p.minScore) out.push({ a, b, score });
+    }
+    touched.length = 0;
   }
   return out;
 }
@@ -290,7 +383,6 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
     links[b]!.set(a, score);
     if (score >= Math.min(p.threshold, p.mergeThreshold)) heap.push(score, Math.min(a, b), Math.max(a, b));
   }
-  const pairScore = new Map(pairs.map((s) => [pairKey(s.a, s.b), s.score]));
   while (heap.size > 0) {
     const { link, x, y } = heap.pop();
     if (!alive[x] || !alive[y] || Math.abs(linkOf(x, y) - link) > 1e-12) continue;
@@ -316,17 +408,7 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
     }
   }
   const rows: number[][] = [];
-  const pairScores = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    if (!alive[i]) continue;
-    const row = members[i]!.sort((x, y) => features[x]!.article - features[y]!.article || x - y);
-    for (let u = 0; u < row.length; u++)
-      for (let v = u + 1; v < row.length; v++) {
-        const s = pairScore.get(pairKey(row[u]!, row[v]!));
-        if (s !== undefined) pairScores.set(pairKey(row[u]!, row[v]!), s);
-      }
-    rows.push(row);
-  }
+  for (let i = 0; i < n; i++) if (alive[i]) rows.push(members[i]!.sort((x, y) => features[x]!.article - features[y]!.article || x - y));
   rows.sort((x, y) => x[0]! - y[0]!);
-  return { rows, pairScores };
+  return { rows };
 }
