@@ -83,3 +83,14 @@ export function isStampLine(text: string): boolean {
 export function isCommentHeader(text: string): boolean {
   return text.length <= 60 && /^\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|writes):?$/i.test(text.trim());
 }
+
+// A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)".
+const CREDIT =
+  /(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/i;
+// Wire-style credit after the caption's last sentence: ". REUTERS/Jane Doe", ". Agency/Photographer Name".
+const SLASH_CREDIT = /[.!?]\s+[\p{Lu}][\p{L}.&-]*\/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3}$/u;
+
+/** A line carrying a photo credit: a caption, wherever the page put it. */
+export function hasPhotoCredit(text: string): boolean {
+  return CREDIT.test(text) || SLASH_CREDIT.test(text);
+}

@@ -6,7 +6,7 @@
 //    context rule so a short line survives only between prose.
 
 import { type HtmlElement, type HtmlNode } from "./html-dom";
-import { blockClass, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
+import { blockClass, hasPhotoCredit, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
 import { parseBylineLine } from "./metadata";
 
 export interface Block {
@@ -293,6 +293,22 @@ function isLeadSentence(b: Block): boolean {
   return words >= 10 && /[.!?…"”’»)]$/u.test(b.text) && !parseBylineLine(b.text);
 }
 
+const LIST_CELL = new Set(["li", "td", "th", "dd", "dt"]);
+
+/**
+ * A label left where a widget was: "Advertisement", "SUBSCRIBE". A single word outside headings and lists
+ * (where one-word items are content: ingredients, names); capitalised phrases stay, as news subheads
+ * ("UP NEXT") are written that way.
+ */
+function isSlotLabel(b: Block): boolean {
+  return !b.heading && !LIST_CELL.has(b.tag) && b.text.length <= 40 && /^\p{L}+$/u.test(b.text);
+}
+
+/** A photo caption outside <figure>: short, with a credit ("(Image: Agency)", "Photo: Name"). */
+function isCaption(b: Block, cls: BlockClass): boolean {
+  return cls !== "good" && b.text.length < 300 && hasPhotoCredit(b.text);
+}
+
 /**
  * jusText's context step over blocks[from, to): good blocks stay, bad go; a short or near-good block
  * stays when the nearest decided neighbours on both sides are good (a heading needs only prose after it).
@@ -301,7 +317,10 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   const keep = new Array<boolean>(blocks.length).fill(false);
   // Inside the chosen container the scorer has already spoken: keep every block that is not link-heavy
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
-  for (let i = from; i < to; i++) keep[i] = classes[i] !== "bad" || blocks[i]!.quote || blocks[i]!.linkChars / blocks[i]!.text.length < 0.3;
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    keep[i] = (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
+  }
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
   let any = false;

@@ -4,7 +4,7 @@
 // repetition in the file), smoothed by its neighbours, and the article is the strongest contiguous run
 // of prose; title and byline are looked for just above it.
 
-import { blockStats, classify, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
+import { blockStats, classify, hasPhotoCredit, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
 import { cleanAuthor, parseBylineLine, type DateHit } from "./metadata";
 
 export interface DumpOptions {
@@ -36,11 +36,6 @@ interface Unit {
 }
 
 const URLISH = /(?:https?:\/\/|www\.)\S+|\S+\.(?:com|org|net|html?|php)\b\S*|\S+@\S+\.\S+/gi;
-// A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)".
-const CREDIT =
-  /(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/i;
-// Wire-style credit after the caption's last sentence: ". REUTERS/Jane Doe", ". Agency/Photographer Name".
-const SLASH_CREDIT = /[.!?]\s+[\p{Lu}][\p{L}.&-]*\/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3}$/u;
 
 /** Lines of the file, with hard-wrapped prose re-joined (a wrapped line ends mid-sentence and the next starts in lower case). */
 export function toUnits(text: string): string[] {
@@ -71,7 +66,7 @@ function classifyUnit(text: string, stop: ReadonlySet<string> | null, repeated: 
   // The URL pattern backtracks over long runs without spaces; no real paragraph is that long.
   const linkChars = text.length > 5000 ? 0 : (text.match(URLISH) ?? []).reduce((a, m) => a + m.length, 0);
   const s = blockStats(text, linkChars, stop);
-  if (text.length < 1000 && (CREDIT.test(text) || SLASH_CREDIT.test(text)) && !(s.endsSentence && s.chars > 300)) {
+  if (text.length < 1000 && hasPhotoCredit(text) && !(s.endsSentence && s.chars > 300)) {
     unit.caption = true;
     return unit;
   }
