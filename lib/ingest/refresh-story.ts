@@ -3,7 +3,7 @@
 // transaction as the change, so a reader never sees a story half-updated.
 import type { Prisma } from "@/lib/db/client";
 import { compareArticles, type CompareArticle, type StoryComparison } from "@/lib/compare";
-import { storyTitle } from "./story-title";
+import { storyTitle } from "@/lib/stories";
 import { storySlug } from "./slug";
 
 type Tx = Prisma.TransactionClient;

@@ -41,3 +41,10 @@ describe("storyTitle", () => {
     expect(t.title.endsWith("word…")).toBe(true);
   });
 });
+
+describe("storyTitle marks Parallax's wording", () => {
+  it("reports a title derived from a lead (no printed headline) as generated", () => {
+    const t = storyTitle([{ title: "Kyiv’s National Resistance Centre has claimed that the Kremlin is orchestrating a plan", titleDerived: true, publishedAt: null }], []);
+    expect(t.generated).toBe(true);
+  });
+});

@@ -62,5 +62,6 @@ export function storyTitle(articles: TitleSource[], topEntities: { name: string 
       x.a.title.length - y.a.title.length ||
       (x.a.title < y.a.title ? -1 : x.a.title > y.a.title ? 1 : 0),
   );
-  return { title: trimTitle(scored[0]!.a.title), generated: false };
+  // A title Parallax derived from a lead is shown as Parallax's wording, not as an outlet headline.
+  return { title: trimTitle(scored[0]!.a.title), generated: printed.length === 0 };
 }
