@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { STOP_WORDS } from "@/lib/text";
 import { COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
-import { foldName, foldWords, keyPrefix } from "./keys";
+import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
 import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
 import { findSpans, type DocStats, type Span } from "./spans";
@@ -73,9 +73,12 @@ export function extractEntities(input: { title: string | null; body: string; lan
   return { language: language ?? "en", supported: true, reason: null, entities: assemble(resolved, fields) };
 }
 
+// Case differences prove a letter without a Unicode regex (most tokens); digits and caseless scripts fall through.
+const hasLetter = (t: NameToken) => t.lower !== t.text || t.text.toUpperCase() !== t.text || /\p{L}/u.test(t.text);
+
 /** Prose, a title-cased headline or navigation line, or an all-capitals line. */
 function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mode"] {
-  const words = tokens.filter((t) => t.word && /\p{L}/u.test(t.text));
+  const words = tokens.filter((t) => t.word && hasLetter(t));
   if (words.length === 0) return "prose";
   const caps = words.filter((t) => t.allCaps || (t.text.length === 1 && t.cap)).length;
   if (words.length >= 2 && caps / words.length >= 0.6) return "caps";
@@ -103,6 +106,12 @@ function docStats(lines: Line[]): DocStats {
   }
   return { lowerSeen, capMidSeen };
 }
+
+// The memoised fold, split: names are folded many times per article and across articles.
+const wordsOf = (name: string): string[] => {
+  const f = foldName(name);
+  return f ? f.split("-") : [];
+};
 
 const GENERATIONAL = new Set(["jr", "sr", "ii", "iii", "iv"]);
 
@@ -142,10 +151,10 @@ function resolve(spans: Span[]): Resolved[] {
   const multi = spans.filter((s) => s.tokens.length >= 2 && (s.gaz ? s.gaz.type === "PERSON" && !s.gaz.demonym : s.type === "PERSON" || s.type === "ORGANIZATION"));
   // Longer names first, so "Mark Felt" can join "W. Mark Felt".
   for (const s of [...multi].sort((x, y) => y.tokens.length - x.tokens.length)) {
-    const words = foldWords(s.surface);
+    const words = wordsOf(s.surface);
     if (s.type === "PERSON") {
       const longer = persons.find((p) => {
-        const pw = foldWords(p.name);
+        const pw = wordsOf(p.name);
         return pw.length > words.length && pw.slice(pw.length - words.length).join(" ") === words.join(" ");
       });
       const known = personByKey.get(full(s).key);
@@ -188,7 +197,7 @@ function resolve(spans: Span[]): Resolved[] {
     const s = spans[i]!;
     const pre = (s as Span & { resolved?: Resolved }).resolved;
     if (pre) { push(pre); continue; }
-    const words = foldWords(s.surface);
+    const words = wordsOf(s.surface);
     const f = words.join("-");
     if (s.tokens.length === 1 && (s.type === "ORGANIZATION" || s.type === "OTHER" || s.type === "PERSON") && (!s.gaz || s.gaz.type === "ORGANIZATION")) {
       const keys = byTail.get(f);
@@ -288,12 +297,12 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
     index.set(foldName(m.span.surface), m);
     index.set(foldName(m.name), m);
     if (m.type === "PERSON") {
-      const w = foldWords(m.name);
+      const w = wordsOf(m.name);
       if (w.length >= 2 && !index.has(w.at(-1)!)) index.set(w.at(-1)!, m);
     }
     // Headlines shorten institutions: "Betty Ford" for "Betty Ford Center" (two words at least).
     if (m.type === "ORGANIZATION") {
-      const w = foldWords(m.name);
+      const w = wordsOf(m.name);
       for (let k = 2; k < w.length; k++) {
         const prefix = w.slice(0, k).join("-");
         if (!["of", "and", "for", "the"].includes(w[k - 1]!) && !index.has(prefix)) index.set(prefix, m);

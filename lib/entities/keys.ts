@@ -37,11 +37,27 @@ export function foldWords(name: string): string[] {
   const base = plain ? name.toLowerCase() : rewrite(name);
   const words = base.split(plain ? PLAIN_SPLIT : SPLIT).filter(Boolean);
   if (words[0] === "the" && words.length > 1) words.shift();
-  return words.map((w) => {
-    if (w.length < 5) return w;
-    for (const [re, to] of WORD_FOLDS) if (re.test(w)) return w.replace(re, to);
-    return w;
-  });
+  return words.map(foldWord);
+}
+
+// Words repeat far more than whole names: the variant rewrites are memoised per word.
+const wordMemo = new Map<string, string>();
+
+function foldWord(w: string): string {
+  if (w.length < 5) return w;
+  let f = wordMemo.get(w);
+  if (f === undefined) {
+    f = w;
+    for (const [re, to] of WORD_FOLDS) {
+      if (re.test(w)) {
+        f = w.replace(re, to);
+        break;
+      }
+    }
+    if (wordMemo.size >= MEMO_MAX) wordMemo.clear();
+    wordMemo.set(w, f);
+  }
+  return f;
 }
 
 // Folding is the hot path (every candidate is looked up several times); names repeat, so memoise.

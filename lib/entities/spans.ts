@@ -120,8 +120,8 @@ function adjacent(text: string, a: NameToken, b: NameToken): boolean {
   return gap.length <= 2 && /^[ \t\u00a0]*$/.test(gap);
 }
 
-const headLike = (t: NameToken) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower) || PLACE_LEADS.has(t.lower) ||
-  ["republic", "kingdom", "university", "secretary", "ministry", "minister", "house", "museum", "bank", "institute", "state", "city"].includes(t.lower);
+const MORE_HEADS = new Set(["republic", "kingdom", "university", "secretary", "ministry", "minister", "house", "museum", "bank", "institute", "state", "city"]);
+const headLike = (t: NameToken) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower) || PLACE_LEADS.has(t.lower) || MORE_HEADS.has(t.lower);
 const PARTICLES = new Set(["de", "du", "des", "la", "le", "del", "della", "di", "da", "van", "von", "der", "den", "al", "bin", "ibn"]);
 
 /** Keep a joiner only where it sits inside one name ("Sea of Azov", "Party of ... and ..."). */
