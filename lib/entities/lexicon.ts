@@ -124,8 +124,8 @@ export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager yo
 /** Role nouns before "for"/"of" whose object is an organisation ("spokesman for X", "CEO of X"). */
 export const ORG_ROLE_BEFORE = set(`spokesman spokeswoman spokesperson ceo chairman chairwoman founder co-founder shares shareholders employees subsidiary stake`);
 
-/** Nouns right after a name that make it an organisation ("X shares", "X spokeswoman"). */
-export const ORG_NOUNS_AFTER = set(`shares stock spokesman spokeswoman spokesperson ceo shareholders employees subsidiary`);
+/** Nouns right after a name that make it an organisation ("X shares", "X spokeswoman", "People magazine"). */
+export const ORG_NOUNS_AFTER = set(`shares stock spokesman spokeswoman spokesperson ceo shareholders employees subsidiary magazine newspaper tabloid`);
 
 /** Road words that take a number ("Route 52", "Interstate 95"). */
 export const ROAD_WORDS = set(`route highway interstate`);

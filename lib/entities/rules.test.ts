@@ -31,6 +31,8 @@ describe("organisations", () => {
     has("Shares of Harlow & Quince rose sharply.", "ORGANIZATION", "Harlow & Quince");
     has("A spokeswoman for Zentrix declined to comment.", "ORGANIZATION", "Zentrix");
     has("Analysts expect Zentrix shares to fall.", "ORGANIZATION", "Zentrix");
+    has("Orders went to Brellan, a small software maker, last year.", "ORGANIZATION", "Brellan");
+    has("The story first ran in Vogue magazine.", "ORGANIZATION", "Vogue");
   });
   it("reads a newspaper head alone as the paper, and resolves it to the full title when there is one", () => {
     has("According to the Times, the deal was signed in secret.", "ORGANIZATION", "Times");

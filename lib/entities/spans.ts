@@ -360,6 +360,7 @@ function classifyPiece(
   if (n >= 2 && personish && !allCommon) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
   if (orgCue && (!allCommon || (n === 1 && !first.sentStart))) return mk("ORGANIZATION", 1);
+  if (!allCommon && !personish && appositive(tokens, b + 1, COMPANY_NOUNS, 5)) return mk("ORGANIZATION", 1);
   if (n === 1 && afterThe) {
     if (COMPASS.has(first.lower)) return mk("PLACE", 1);
     if (TEAM_OR_GROUP_PLURAL.test(first.text)) return mk("ORGANIZATION", 1);
@@ -382,12 +383,21 @@ function classifyPiece(
 
 // ", two villages", ", a small town": a place noun within three words after the name (or its coordination).
 function appositivePlace(tokens: NameToken[], k: number): boolean {
+  return appositive(tokens, k, PLACE_NOUNS, 3);
+}
+
+// ", a natural health product supplier", ", the studio behind": a company noun soon after the name.
+const COMPANY_NOUNS = new Set(`company companies firm firms maker manufacturer supplier retailer chain distributor
+studio studios carrier airline insurer lender bank broker brokerage conglomerate startup publisher broadcaster
+franchise label developer operator provider`.split(/\s+/));
+
+function appositive(tokens: NameToken[], k: number, nouns: ReadonlySet<string>, within: number): boolean {
   while (tokens[k]?.lower === "and" || (tokens[k]?.cap && tokens[k]?.word)) k++;
   if (tokens[k]?.text !== ",") return false;
-  for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
+  for (let j = k + 1; j <= k + within && j < tokens.length; j++) {
     const t = tokens[j]!;
     if (!t.word) return false;
-    if (PLACE_NOUNS.has(t.lower)) return true;
+    if (nouns.has(t.lower)) return true;
   }
   return false;
 }
