@@ -264,8 +264,11 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
     }
   }
   const live: BlockClass[] = classes.map((c, i) => (dropped[blocks[i]!.owner] ? "bad" : c));
-  pruneLinkLists(w, live, best, from, to);
-  const keep = contextKeep(blocks, live, from, to);
+  const pruned = new Uint8Array(blocks.length);
+  pruneLinkLists(w, pruned, best, from, to);
+  pruneTeasers(w, pruned, best, from, to);
+  for (let i = from; i < to; i++) if (pruned[i]) live[i] = "bad";
+  const keep = contextKeep(blocks, live, from, to, pruned);
   const titleKey = title ? squash(title) : null;
   const paragraphs: string[] = [];
   const removed: string[] = [];
@@ -290,7 +293,7 @@ const LINK_LIST_ITEM = 120;
  * stories", "Read next"), however well its headlines read one by one. Whole subtrees go: one pass in pre-order,
  * skipping what an outer pruned list already covers, so the work stays linear.
  */
-function pruneLinkLists(w: Walked, live: BlockClass[], container: number, from: number, to: number): void {
+function pruneLinkLists(w: Walked, pruned: Uint8Array, container: number, from: number, to: number): void {
   const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
   const n = elements.length;
   const linkSum = new Float64Array(n);
@@ -313,10 +316,56 @@ function pruneLinkLists(w: Walked, live: BlockClass[], container: number, from: 
     if (a < from || a < coveredTo || z - a < LINK_LIST_MIN) continue;
     // Headlines are short; a digest whose items are linked paragraphs is the article itself.
     if (charSum[i]! > 0 && linkSum[i]! >= charSum[i]! * LINK_LIST_DENSITY && charSum[i]! / (z - a) <= LINK_LIST_ITEM) {
-      for (let k = a; k < z; k++) live[k] = "bad";
+      pruned.fill(1, a, z);
       coveredTo = z;
     }
   }
+}
+
+// A teaser is a linked headline of at least four words with at most a short excerpt: a few blocks, a few
+// hundred characters (dev half: 500-1000 chars and 4-6 blocks remove the same teasers; 8 blocks starts
+// taking article sections). Two of one shape already make a rail: promos are often spread through the text.
+const TEASER_MAX_BLOCKS = 6;
+const TEASER_MAX_CHARS = 700;
+const TEASER_GROUP = 2;
+
+/**
+ * Teasers for other stories come in repeated units of one shape: the same tag and class (or, without a
+ * class, the same tag under the same parent), each a linked headline with a short excerpt. The excerpt
+ * reads as prose, so block classes alone keep it; the repetition gives the rail away. Paragraphs of the
+ * article never carry a headline-sized link as a block of their own, so they do not match.
+ */
+function pruneTeasers(w: Walked, pruned: Uint8Array, container: number, from: number, to: number): void {
+  const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
+  const groups = new Map<string, number[]>();
+  for (let i = container + 1; i < elements.length; i++) {
+    const a = firstBlock[i]!;
+    if (a >= to) break;
+    const z = endBlock[i]!;
+    if (a < from || z - a < 1 || z - a > TEASER_MAX_BLOCKS || !isTeaser(blocks, a, z)) continue;
+    const el = elements[i]!;
+    const cls = el.attrs.class?.trim();
+    const key = cls ? `${el.tag}.${cls}` : `${el.tag}@${parentIndex[i]}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  for (const members of groups.values()) {
+    if (members.length < TEASER_GROUP) continue;
+    for (const i of members) pruned.fill(1, firstBlock[i]!, endBlock[i]!);
+  }
+}
+
+function isTeaser(blocks: Block[], a: number, z: number): boolean {
+  let chars = 0;
+  let headline = false;
+  for (let k = a; k < z; k++) {
+    const b = blocks[k]!;
+    if (b.quote) return false;
+    chars += b.text.length;
+    if (b.linkChars >= b.text.length * 0.8 && b.text.split(" ").length >= 4) headline = true;
+  }
+  return headline && chars <= TEASER_MAX_CHARS;
 }
 
 function squash(s: string): string {
@@ -354,13 +403,13 @@ function isCaption(b: Block, cls: BlockClass): boolean {
  * jusText's context step over blocks[from, to): good blocks stay, bad go; a short or near-good block
  * stays when the nearest decided neighbours on both sides are good (a heading needs only prose after it).
  */
-export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number): boolean[] {
+export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number, pruned?: Uint8Array): boolean[] {
   const keep = new Array<boolean>(blocks.length).fill(false);
   // Inside the chosen container the scorer has already spoken: keep every block that is not link-heavy
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
   for (let i = from; i < to; i++) {
     const b = blocks[i]!;
-    keep[i] = (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
+    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
   }
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
