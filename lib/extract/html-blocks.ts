@@ -193,6 +193,7 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   // Judge the page against itself: with no block that passes as prose, its near-prose is the article.
   if (!classes.includes("good")) for (let i = 0; i < classes.length; i++) if (classes[i] === "near") classes[i] = "good";
   const n = elements.length;
+  const tabular = dataTableBlocks(w);
 
   // Bottom-up: prose mass and whether an article marker is inside. Pre-order lists children after their
   // parents, so one reverse sweep totals every subtree.
@@ -202,7 +203,9 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   const anchor = new Uint8Array(n);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (classes[i] === "good") good[b.owner]! += b.text.length;
+    // A data table is content in its own right (standings, results, schedules), though no cell is prose.
+    if (tabular[i] && (classes[i] === "short" || (classes[i] === "bad" && b.linkChars < b.text.length * 0.3))) classes[i] = "near";
+    if (classes[i] === "good" || tabular[i]) good[b.owner]! += b.text.length;
     chars[b.owner]! += b.text.length;
     if (b.quote) quoted[b.owner]! += b.text.length;
   }
@@ -244,7 +247,8 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
     if (!list) childrenOf.set(p, (list = []));
     list.push(i);
   }
-  for (;;) {
+  // A table is one unit: its header row belongs with its body rows.
+  while (elements[best]!.tag !== "table") {
     const kids = childrenOf.get(best) ?? [];
     let next = -1;
     for (const k of kids) if (!dropped[k] && sum[k]! >= sum[best]! * TIGHTEN) next = k;
@@ -280,6 +284,38 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
     else removed.push(b.text);
   }
   return { paragraphs, removed, blocks };
+}
+
+/**
+ * Blocks inside data tables: at least three rows of short, mostly unlinked cells. Layout tables (cells of
+ * paragraphs) and link tables (menus, archives) do not count.
+ */
+function dataTableBlocks(w: Walked): Uint8Array {
+  const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
+  const n = elements.length;
+  const out = new Uint8Array(blocks.length);
+  const rows = new Uint32Array(n);
+  for (let i = n - 1; i > 0; i--) {
+    if (elements[i]!.tag === "tr") rows[i]!++;
+    rows[parentIndex[i]!]! += rows[i]!;
+  }
+  let coveredTo = -1;
+  for (let i = 0; i < n; i++) {
+    const a = firstBlock[i]!;
+    const z = endBlock[i]!;
+    if (elements[i]!.tag !== "table" || a < coveredTo || rows[i]! < 3 || z - a < rows[i]! * 1.5) continue;
+    let chars = 0;
+    let links = 0;
+    for (let k = a; k < z; k++) {
+      chars += blocks[k]!.text.length;
+      links += blocks[k]!.linkChars;
+    }
+    if (chars / (z - a) <= 80 && links < chars * 0.3) {
+      out.fill(1, a, z);
+      coveredTo = z;
+    }
+  }
+  return out;
 }
 
 // A rail is at least three blocks, at least 40% link text, and headline-sized on average (measured on the
