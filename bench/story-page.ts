@@ -1,0 +1,130 @@
+// The story page at scale: server render time of a 20-article story with ~100,000 articles stored,
+// next to the 2-article demo story rendered by the same server in the same run, and the JavaScript the
+// page sends to the browser (gzipped). Runs the production build (`next build` when stale) on its own
+// port against a throwaway database.
+//
+//   npm run bench:story-page            # 100,000 filler articles
+//   npm run bench:story-page -- 10000   # fewer
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { gzipSync } from "node:zlib";
+import { db } from "@/lib/db/client";
+import { loadDemoData } from "@/lib/demo/load-demo-data";
+import { mergeStories } from "@/lib/editor/story-edits";
+import { ingest } from "@/lib/ingest/ingest-articles";
+import { articleVector, InMemoryStoryStore, updateSignature, type StorySignature } from "@/lib/stories";
+import { freshBenchDatabase, percentile } from "./lib/bench-db";
+import { bulkLoad } from "./lib/bulk-load";
+import { generateCorpus } from "./synthetic-corpus";
+
+const PORT = 3210;
+const RUNS = 40;
+
+async function storySlugOf(articleId: string): Promise<string> {
+  const a = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { story: { select: { slug: true } } } });
+  return a.story!.slug;
+}
+
+async function timeGet(path: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${PORT}${path}`);
+    await res.text();
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function main() {
+  const filler = Number(process.argv[2] ?? 100_000);
+  const bench = await freshBenchDatabase("parallax_bench_page");
+
+  // Filler: synthetic articles in their generated stories.
+  const t0 = Date.now();
+  const corpus = generateCorpus({ articles: filler, seed: 11 });
+  const memory = new InMemoryStoryStore();
+  const stories = new Map<string, { id: string; sig: StorySignature }>();
+  const storyOf = new Map<string, string>();
+  for (const a of corpus) {
+    const vec = articleVector(a, memory.stats());
+    const prev = stories.get(a.storyKey);
+    const s = { id: prev?.id ?? `f${stories.size.toString(36).padStart(9, "0")}`, sig: updateSignature(prev?.sig ?? null, vec) };
+    stories.set(a.storyKey, s);
+    storyOf.set(a.id, s.id);
+  }
+  for (let i = 0; i < corpus.length; i += 10_000) await bulkLoad(corpus.slice(i, i + 10_000), stories, storyOf);
+  console.log(`filler: ${corpus.length} articles in ${stories.size} stories loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; database ${await bench.size()}`);
+
+  // The measured story: 20 real articles of one ECB+ event through the upload path, made one story.
+  const lines = fs.readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").split("\n").filter(Boolean);
+  const records = lines.map((l) => JSON.parse(l) as { id: string; title: string; text: string; cluster_id: string });
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.cluster_id, (counts.get(r.cluster_id) ?? 0) + 1);
+  const cluster = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const twenty = records.filter((r) => r.cluster_id === cluster).slice(0, 20);
+  const results = await ingest(
+    twenty.map((r, i) => ({ kind: "fields" as const, fields: { text: r.text, title: r.title, outlet: `Outlet ${i + 1}` } })),
+    { source: "CLI" },
+  );
+  const ids = results.map((r) => r.articleId!).filter(Boolean);
+  const slugs = [...new Set(await Promise.all(ids.map(storySlugOf)))];
+  let target = slugs[0]!;
+  for (const other of slugs.slice(1)) target = (await mergeStories(other, target)).slug;
+  const big = await db().story.findUniqueOrThrow({ where: { slug: target } });
+  const demo = await loadDemoData();
+  const demoSlug = await storySlugOf(demo![0]!.articleId!);
+  console.log(`measured story: ${big.articleCount} articles (${slugs.length} stories merged by the editor path); demo story: 2 articles`);
+
+  // Production server.
+  const built = fs.existsSync(".next/BUILD_ID");
+  if (!built) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: bench.url, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    stdio: "ignore",
+  });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await timeGet(`/stories/${target}`, 5);
+    await timeGet(`/stories/${demoSlug}`, 5);
+    const bigTimes = await timeGet(`/stories/${target}`, RUNS);
+    const demoTimes = await timeGet(`/stories/${demoSlug}`, RUNS);
+
+    const html = await (await fetch(`http://127.0.0.1:${PORT}/stories/${target}`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    let raw = 0;
+    let gz = 0;
+    for (const src of new Set(scripts)) {
+      const body = Buffer.from(await (await fetch(`http://127.0.0.1:${PORT}${src}`)).arrayBuffer());
+      raw += body.length;
+      gz += gzipSync(body, { level: 9 }).length;
+    }
+    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
+    const inlineGz = gzipSync(Buffer.from(inline), { level: 9 }).length;
+
+    console.log("\npage                               | server render p50 ms  p95 ms | HTML KB");
+    console.log(`20-article story (${String(filler).padStart(6)} stored) |              ${percentile(bigTimes, 50).toFixed(1).padStart(6)}  ${percentile(bigTimes, 95).toFixed(1).padStart(6)} | ${(html.length / 1024).toFixed(0)}`);
+    const demoHtml = await (await fetch(`http://127.0.0.1:${PORT}/stories/${demoSlug}`)).text();
+    console.log(`2-article demo story (baseline)    |              ${percentile(demoTimes, 50).toFixed(1).padStart(6)}  ${percentile(demoTimes, 95).toFixed(1).padStart(6)} | ${(demoHtml.length / 1024).toFixed(0)}`);
+    console.log(`\nJavaScript sent by the story page: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inlineGz / 1024).toFixed(1)} KB gzipped inline RSC payload)`);
+    console.log(`load average: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
+  } finally {
+    server.kill("SIGTERM");
+    await bench.close();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
