@@ -13,7 +13,7 @@
 //      npx tsx bench/compare.ts --fit      (refits the pair model's weights on the tuning half and prints them)
 
 import { readFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { bodySentences, compareArticles, DEFAULT_ALIGN, type AlignParams, type CompareArticle } from "@/lib/compare";
 import { makeScorer, PAIR_FEATURES, pairEvidence } from "@/lib/compare/align";
@@ -203,10 +203,17 @@ if (args.has("--misses")) {
 }
 
 if (!args.has("--quick")) {
-  console.log("\nthreshold sweep (all clusters)");
-  for (const t of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  console.log("\nsweeps (defaults otherwise)");
+  for (const t of [0.3, 0.4, 0.5, 0.6]) {
     const p = engine(t);
-    console.log(`  parallax ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+    console.log(`  threshold ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+  }
+  for (const m of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
+    const saved = overrides.mergeThreshold;
+    overrides.mergeThreshold = m;
+    const p = engine(threshold);
+    overrides.mergeThreshold = saved;
+    console.log(`  merge ${String(m).padEnd(9)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
   }
   for (const { t, p } of sweepJ) console.log(`  jaccard  ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
 
@@ -226,14 +233,19 @@ if (!args.has("--quick")) {
   compareArticles(big);
   const runs = 10;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     compareArticles(big);
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((x, y) => x - y);
+  cpu.sort((x, y) => x - y);
   const totalWords = big.reduce((s, a) => s + tokenize(a.body).length, 0);
   console.log(
-    `\n20-article story (${totalWords} words, ${big.reduce((s, a) => s + bodySentences(a.body).length, 0)} sentences): median ${times[runs >> 1]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms per comparison (${runs} runs; machine load ${loadavg()[0]!.toFixed(1)})`,
+    `\n20-article story (${totalWords} words, ${big.reduce((s, a) => s + bodySentences(a.body).length, 0)} sentences): median ${times[runs >> 1]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms wall; median ${cpu[runs >> 1]!.toFixed(0)} ms CPU (${runs} runs; 1-min load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
   );
 }

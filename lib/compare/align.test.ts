@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tokenize } from "@/lib/text";
+import { alignSentences, DEFAULT_ALIGN, makeScorer } from "./align";
+import { isTimestamp, sentenceFeatures, storyIdf } from "./features";
+import { compareArticles, type CompareArticle } from "./index";
+import { bodySentences } from "./segment";
+import { stemWord } from "./stem";
+
+const article = (id: string, body: string): CompareArticle => ({
+  id,
+  outlet: { id: `outlet-${id}`, name: `Outlet ${id}` },
+  title: "",
+  titleDerived: false,
+  body,
+  publishedAt: null,
+  entities: [],
+});
+
+describe("word normalisation", () => {
+  it("meets inflections, irregular forms and number words", () => {
+    expect(new Set(["arrested", "arrests", "arresting", "arrest"].map(stemWord)).size).toBe(1);
+    expect(new Set(["investigation", "investigators", "investigate"].map(stemWord)).size).toBe(1);
+    expect(stemWord("told")).toBe(stemWord("tell"));
+    expect(stemWord("fled")).toBe(stemWord("flee"));
+    expect(stemWord("died")).toBe(stemWord("dies"));
+    expect(stemWord("three")).toBe("3");
+    expect(stemWord("2013")).toBe("2013");
+    expect(stemWord("police")).not.toBe(stemWord("policy"));
+  });
+});
+
+describe("timestamps", () => {
+  it("recognises datelines and times as non-claims", () => {
+    for (const line of ["Published August 02, 2013", "8: 13 AM PDT 8 / 2 / 2013", "SATURDAY, SEPTEMBER 14, 2013, 9: 29 PM", "December 22nd, 2008 8: 55 am"])
+      expect(isTimestamp(tokenize(line)), line).toBe(true);
+    for (const line of ["The court met on August 2, 2013.", "She died on Friday at 9 pm.", "May 2013 was wet."])
+      expect(isTimestamp(tokenize(line)), line).toBe(false);
+  });
+
+  it("never aligns two timestamps and does not list them as claims", () => {
+    const result = compareArticles([
+      article("a", "Published August 02, 2013\n\nThe mayor of Springfield resigned after a corruption inquiry on Friday."),
+      article("b", "August 2, 2013\n\nSpringfield's mayor resigned on Friday following a corruption inquiry."),
+    ]);
+    const all = [...result.claims, ...result.onlyIn.flatMap((o) => o.claims)];
+    expect(all.some((c) => c.sentences.some((s) => /August/.test(s.text)))).toBe(false);
+    expect(result.claims).toHaveLength(1);
+    expect(result.claims[0]!.sentences.map((s) => s.articleId).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("paraphrase", () => {
+  const fillerA = [
+    "Local schools will reopen next week after the summer holidays.",
+    "The city council approved a new budget for road repairs.",
+    "Weather forecasters expect heavy rain over the weekend.",
+  ];
+  const fillerB = [
+    "A new bakery opened on the high street this morning.",
+    "Tickets for the autumn festival went on sale online.",
+    "The museum extended its opening hours for tourists.",
+  ];
+
+  it("scores a paraphrase above an unrelated sentence that shares a name", () => {
+    // Names aside ("Chohan" is printed mid-sentence, so it is a name), the two sentences share only died/dead.
+    const a = article("a", [...fillerA, "On Friday Chohan died at Jamaica Hospital."].join("\n\n"));
+    const b = article("b", [...fillerB, "On Friday Chohan was pronounced dead at Jamaica Hospital.", "Chohan had lived in Queens for twenty years."].join("\n\n"));
+    const f = sentenceFeatures([a, b], [bodySentences(a.body), bodySentences(b.body)]);
+    const scorer = makeScorer(f, storyIdf(f), DEFAULT_ALIGN);
+    const died = f.findIndex((x) => x.article === 0 && x.sentence.text.includes("Chohan died"));
+    const dead = f.findIndex((x) => x.article === 1 && x.sentence.text.includes("pronounced dead"));
+    const lived = f.findIndex((x) => x.article === 1 && x.sentence.text.includes("lived"));
+    expect(scorer.score(died, dead)).toBeGreaterThan(DEFAULT_ALIGN.threshold);
+    expect(scorer.score(died, lived)).toBeLessThan(DEFAULT_ALIGN.mergeThreshold);
+  });
+});
+
+describe("rows on a real multi-outlet story", () => {
+  const raw = readFileSync(join(process.cwd(), "fixtures/ecbplus/ecbplus-dev.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; title: string; text: string; cluster_id: string });
+  const story = raw
+    .filter((r) => r.cluster_id === "24_ecbplus")
+    .map((r) => {
+      const lines = r.text.split("\n");
+      if (lines[0]!.trim() === r.title.trim()) lines.shift();
+      return article(r.id, lines.join("\n\n"));
+    });
+  const features = sentenceFeatures(story, story.map((a) => bodySentences(a.body)));
+  const { rows } = alignSentences(features, storyIdf(features), DEFAULT_ALIGN);
+
+  it("puts every sentence in exactly one row and never two sentences of one article in a row", () => {
+    expect(story.length).toBeGreaterThan(5);
+    expect(rows.flat().sort((x, y) => x - y)).toEqual(features.map((_, i) => i));
+    for (const row of rows) expect(new Set(row.map((i) => features[i]!.article)).size).toBe(row.length);
+    expect(rows.some((r) => r.length >= 3)).toBe(true);
+  });
+
+  it("is deterministic", () => {
+    const again = alignSentences(features, storyIdf(features), DEFAULT_ALIGN);
+    expect(again.rows).toEqual(rows);
+  });
+});
