@@ -185,7 +185,12 @@ export interface BodyResult {
   blocks: Block[];
 }
 
-export function extractBody(body: HtmlElement, title: string | null, stopWords: ReadonlySet<string> | null): BodyResult {
+export function extractBody(
+  body: HtmlElement,
+  title: string | null,
+  stopWords: ReadonlySet<string> | null,
+  description: string | null = null,
+): BodyResult {
   const w = walkBlocks(body, isHidden);
   const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
   if (!blocks.length) return { paragraphs: [], removed: [], blocks };
@@ -274,13 +279,19 @@ export function extractBody(body: HtmlElement, title: string | null, stopWords: 
   for (let i = from; i < to; i++) if (pruned[i]) live[i] = "bad";
   const keep = contextKeep(blocks, live, from, to, pruned);
   const titleKey = title ? squash(title) : null;
+  const descKey = description ? squash(description) : null;
   const paragraphs: string[] = [];
   const removed: string[] = [];
+  let inText = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    // The headline (h1, or a heading repeating the title) is metadata, not body.
+    const kept = keep[i] && !dropped[b.owner];
+    // The headline (h1, or a heading repeating the title) is metadata, not body; so is a standfirst above
+    // the first paragraph that repeats the page's description (a paragraph that does is the lead).
     const isTitle = b.tag === "h1" || (titleKey !== null && b.heading && squash(b.text) === titleKey);
-    if (keep[i] && !dropped[b.owner] && !isTitle) paragraphs.push(b.text);
+    const isStandfirst = !inText && b.tag !== "p" && descKey !== null && squash(b.text) === descKey;
+    if (kept && b.tag === "p") inText = true;
+    if (kept && !isTitle && !isStandfirst) paragraphs.push(b.text);
     else removed.push(b.text);
   }
   return { paragraphs, removed, blocks };

@@ -178,7 +178,8 @@ export function extractHtml(html: string): HtmlArticle {
   // Templates often declare the wrong language (lang="en" on a German blog), so the text decides when it can.
   const profileLang = detectLanguage(textOf(container).slice(0, 20_000)) ?? declared;
   const stop = stopWordsFor(profileLang);
-  const { paragraphs, removed } = extractBody(container, title, stop);
+  const description = meta.get("description", "og:description", "twitter:description");
+  const { paragraphs, removed } = extractBody(container, title, stop, description ? decodeEntities(description) : null);
 
   let caption: string | null = null;
   walk(container, (el) => {
