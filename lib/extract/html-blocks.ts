@@ -410,9 +410,19 @@ function isTeaser(blocks: Block[], a: number, z: number): boolean {
     const b = blocks[k]!;
     if (b.quote) return false;
     chars += b.text.length;
-    if (b.linkChars >= b.text.length * 0.8 && b.text.split(" ").length >= 4) headline = true;
+    if (b.linkChars >= b.text.length * 0.8 && wordCount(b.text) >= 4) headline = true;
   }
   return headline && chars <= TEASER_MAX_CHARS;
+}
+
+// Korean is written with spaces, so only Han and kana count here.
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Words in a block; Chinese and Japanese run without spaces, about two characters to a word. */
+function wordCount(text: string): number {
+  const spaced = text.split(" ").length;
+  if (text.charCodeAt(0) < 0x2e80 && text.charCodeAt(text.length - 1) < 0x2e80 && !/[\u2e80-\uffef]/.test(text)) return spaced;
+  return spaced + Math.floor((text.match(CJK_CHAR) ?? []).length / 2);
 }
 
 function squash(s: string): string {
@@ -426,7 +436,7 @@ function squash(s: string): string {
  */
 function isLeadSentence(b: Block): boolean {
   if (b.tag !== "p" || b.heading || b.linkChars > b.text.length * 0.2) return false;
-  const words = b.text.split(" ").length;
+  const words = wordCount(b.text);
   return words >= 10 && /[.!?…"”’»)]$/u.test(b.text) && !parseBylineLine(b.text);
 }
 
@@ -468,6 +478,6 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   // At the end only fragments go (share labels, "Tags"); lists that close an article (tour dates,
   // results) are content.
   let b = to - 1;
-  while (b >= a && !(keep[b] && (solid(b) || blocks[b]!.text.split(" ").length >= 3))) keep[b--] = false;
+  while (b >= a && !(keep[b] && (solid(b) || wordCount(blocks[b]!.text) >= 3))) keep[b--] = false;
   return keep;
 }
