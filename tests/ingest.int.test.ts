@@ -111,3 +111,15 @@ describe("story permalinks", () => {
     expect(await getStoryBySlug("nothing-here")).toEqual({ kind: "missing" });
   });
 });
+
+describe("cross-article entity resolution", () => {
+  it("files a later article's bare surname under the one known full name", async () => {
+    const first = `Minister Ilse Vandermeer resigns\n\nDutch finance minister Ilse Vandermeer resigned on Friday after a row over the budget, her office said.\n\nIlse Vandermeer had been in office for two years.`;
+    const later = `Budget row deepens after resignation\n\nThe government scrambled to replace Vandermeer on Saturday as the budget row deepened, officials in The Hague said.\n\nVandermeer did not comment.`;
+    await ingest([{ kind: "file", filename: "v1.txt", bytes: enc(first) }], { source: "API" });
+    const [r] = await ingest([{ kind: "file", filename: "v2.txt", bytes: enc(later) }], { source: "API" });
+    const rows = await db().articleEntity.findMany({ where: { articleId: r!.articleId! }, include: { entity: true } });
+    const person = rows.find((x) => x.surfaceForms.includes("Vandermeer"));
+    expect(person?.entity.name).toBe("Ilse Vandermeer");
+  });
+});

@@ -45,11 +45,18 @@ for (const c of countries) {
     // Skip two-letter codes and inverted forms ("Korea, Republic of"); keep full alternative names.
     if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt)) add(alt, entry, true);
   }
+}
+// Demonyms shared by several territories ("Dutch": the Netherlands and the Caribbean Netherlands;
+// "American": the United States and American Samoa) mean the sovereign state: register UN members first.
+const sovereignFirst = [...countries].sort(
+  (a, b) => Number(Boolean(b.unMember)) - Number(Boolean(a.unMember)) || Number(Boolean(b.independent)) - Number(Boolean(a.independent)),
+);
+for (const c of sovereignFirst) {
   const dem = c.demonyms?.eng;
-  if (dem) {
-    for (const d of new Set([dem.m, dem.f])) {
-      if (d) add(d, { ...entry, demonym: true });
-    }
+  if (!dem) continue;
+  const entry: GazetteerEntry = { type: "PLACE", key: countryKey.get(c.cca2)!, name: c.name.common, demonym: true, relatedKeys: [] };
+  for (const d of new Set([dem.m, dem.f])) {
+    if (d) add(d, entry);
   }
 }
 for (const [alias, cca2] of Object.entries(CODES_IN_PROSE)) {

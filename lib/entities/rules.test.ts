@@ -75,3 +75,11 @@ describe("places and non-entities", () => {
     has("Marta Oduya will host the ceremony.", "PERSON", "Marta Oduya");
   });
 });
+
+describe("shared demonyms", () => {
+  it("reads a demonym shared by a state and a territory as the state", () => {
+    const keys = (t: string) => extractEntities({ title: null, body: t }).entities.map((e) => e.key);
+    expect(keys("The Dutch government said on Friday that the plan would go ahead.")).toContain("place:netherlands");
+    expect(keys("American officials said on Friday that the talks would resume.")).toContain("place:united-states");
+  });
+});

@@ -1,7 +1,7 @@
 // Entities of one article into the database: canonical Entity rows (shared across articles, found by
 // key, following editors' merges), the article's ArticleEntity rows and every Mention with its offsets.
 import type { Prisma } from "@/lib/db/client";
-import { slugForKey, type ArticleEntity } from "@/lib/entities";
+import { resolveAgainstKnown, slugForKey, type ArticleEntity, type KnownEntity } from "@/lib/entities";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +21,21 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
 
   for (const e of entities) {
     let row = byKey.get(e.key);
+    if (!row) {
+      // "Putin" alone in this article, "Vladimir Putin" known from others: the same person when exactly
+      // one known entity fits (lib/entities decides; a wrong merge is worse than a missed one).
+      const known = await knownCandidates(tx, e);
+      // A lone unknown word ("Vandermeer", typed OTHER for want of context) may be a known person's surname.
+      const asType = e.type === "OTHER" ? "PERSON" : e.type;
+      const resolved = known.length ? resolveAgainstKnown({ key: e.key, name: e.name, type: asType }, known) : null;
+      if (resolved) {
+        const target = await tx.entity.findUnique({ where: { key: resolved }, select: { id: true, key: true, mergedIntoId: true, aliases: true } });
+        if (target) {
+          byKey.set(e.key, target);
+          row = target;
+        }
+      }
+    }
     if (!row) {
       const slug = await uniqueEntitySlug(tx, slugForKey(e.key));
       row = await tx.entity.create({
@@ -110,6 +125,30 @@ async function applySplitDecisions(tx: Tx, entities: ArticleEntity[]): Promise<A
     out.push(...moved.values());
   }
   return out;
+}
+
+/** Known entities a short name could stand for: people sharing the last word, organisations whose
+ * words start with the acronym's letters. A small candidate set; the decision is resolveAgainstKnown's. */
+async function knownCandidates(tx: Tx, e: ArticleEntity): Promise<KnownEntity[]> {
+  const words = e.name.trim().split(/\s+/);
+  if ((e.type === "PERSON" || e.type === "OTHER") && words.length === 1 && words[0]!.length >= 3 && /^\p{Lu}\p{Ll}/u.test(words[0]!)) {
+    const rows = await tx.entity.findMany({
+      where: { type: "PERSON", mergedIntoId: null, name: { endsWith: ` ${words[0]}`, mode: "insensitive" } },
+      select: { key: true, name: true, type: true },
+      take: 20,
+    });
+    return rows;
+  }
+  const letters = e.name.replace(/[.\s&-]/g, "");
+  if (e.type === "ORGANIZATION" && /^\p{Lu}{2,8}$/u.test(letters)) {
+    const rows = await tx.entity.findMany({
+      where: { type: "ORGANIZATION", mergedIntoId: null, name: { startsWith: letters[0]!, mode: "insensitive" }, NOT: { key: e.key } },
+      select: { key: true, name: true, type: true },
+      take: 200,
+    });
+    return rows.filter((r) => r.name.includes(" "));
+  }
+  return [];
 }
 
 async function followMerge(tx: Tx, id: string, mergedIntoId: string | null): Promise<string> {
