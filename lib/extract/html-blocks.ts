@@ -474,7 +474,14 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   for (let i = from; i < to && !any; i++) any = keep[i]! && solid(i);
   if (!any) return keep;
   let a = from;
-  while (a < to && !(keep[a] && (solid(a) || isLeadSentence(blocks[a]!)))) keep[a++] = false;
+  // A byline or dateline ("Posted by Jane Doe on May 3, 2019") can pass as near-prose; above the text it is metadata.
+  // The headline above the text goes later as the title, so it does not stop the trim.
+  const opensText = (i: number) => {
+    const b = blocks[i]!;
+    if (!keep[i] || b.tag === "h1" || !(solid(i) || isLeadSentence(b))) return false;
+    return (b.tag === "p" && classes[i] === "good") || !parseBylineLine(b.text);
+  };
+  while (a < to && !opensText(a)) keep[a++] = false;
   // At the end only fragments go (share labels, "Tags"); lists that close an article (tour dates,
   // results) are content.
   let b = to - 1;

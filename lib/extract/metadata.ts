@@ -100,7 +100,7 @@ export function parseBylineLine(line: string): BylineHit | null {
     let rest = t.replace(date.text, " ").replace(READING_TIME, " ");
     const by = /\bby\s+(.+)$/i.exec(rest);
     if (by) {
-      const name = cleanAuthor(by[1]!.split(/\s[|•·]\s|\s[–—-]\s/)[0]!);
+      const name = cleanAuthor(by[1]!.split(/\s[|•·]\s|\s[–—-]\s|\s(?:on|at)\b/i)[0]!);
       if (name && name.split(/\s+/).length <= 6) byline = name;
       rest = rest.slice(0, by.index);
     }
