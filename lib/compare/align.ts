@@ -1,14 +1,15 @@
 // Sentence alignment across a story's articles.
 //
-// 1. Blocking: only sentence pairs from different articles that share a content stem which is not
-//    everywhere in the story are scored (an inverted index, so a 20-article story is not all-pairs).
-// 2. Scoring: IDF-weighted cosine over content stems, plus character-trigram overlap (spelling and
-//    inflection tolerance), plus shared entities, plus a small bonus for similar relative position
-//    (outlets tend to tell a story in the same order).
-// 3. Gate: the sentences must share content that is not a name. Two sentences that both mention Putin
+// 1. Blocking: only sentence pairs from different articles that share a content stem (or a paraphrase
+//    cluster, paraphrase.ts) which is not everywhere in the story are scored, found through an inverted
+//    index, so a 20-article story is not all-pairs.
+// 2. Evidence (pairEvidence): IDF-weighted cosine and containment over all stems and over non-name stems
+//    (paraphrase matches at partial credit), character-trigram overlap, shared names and entities, relative
+//    position, length balance, shared and conflicting numbers.
+// 3. Score: a logistic model over that evidence, fitted on the tuning half of the labelled pairs.
+// 4. Gate: the sentences must share content that is not a name. Two sentences that both mention Putin
 //    and Kim but say different things about them are not the same claim.
-// 4. One-to-one per article pair (greedy by score), then rows across N articles by union-find that
-//    refuses a merge which would put two sentences of one article in a row.
+// 5. Rows: average-linkage agglomeration over the scored pairs, never two sentences of one article in a row.
 
 import type { SentenceFeatures } from "./features";
 
@@ -222,7 +223,7 @@ const NUMBER = /^\d/;
 const scratch: Shared = { full: 0, pred: 0, names: 0 };
 
 /** Writes the evidence about one sentence pair into `out`, each value in 0..1, in PAIR_FEATURES order. */
-function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed, idf: Map<string, number>): void {
+function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed): void {
   if (pa.full === 0 || pb.full === 0) {
     out.fill(0);
     return;
@@ -252,7 +253,7 @@ export function pairEvidence(features: SentenceFeatures[], idf: Map<string, numb
   const packed = packAll(features, idf);
   return (i, j) => {
     const out = new Float64Array(PAIR_FEATURES.length);
-    evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!, idf);
+    evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!);
     return [...out];
   };
 }
@@ -264,7 +265,7 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
   const x = new Float64Array(PAIR_FEATURES.length);
   return {
     score(i, j) {
-      evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!, idf);
+      evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!);
       if (x[predicate]! < p.minPredicate) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;

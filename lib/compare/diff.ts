@@ -2,7 +2,7 @@
 // tokens (sentences are short, so the O(n·m) table is cheap). Words keep their printed form and offsets.
 
 import { tokenize } from "@/lib/text";
-import { stem } from "./features";
+import { stemWord } from "./stem";
 import type { DiffToken } from "./types";
 
 interface Word {
@@ -13,7 +13,7 @@ interface Word {
 }
 
 function wordsAt(text: string, offset: number): Word[] {
-  return tokenize(text).map((t) => ({ text: t.text, key: stem(t.norm), start: t.start + offset, end: t.end + offset }));
+  return tokenize(text).map((t) => ({ text: t.text, key: stemWord(t.norm), start: t.start + offset, end: t.end + offset }));
 }
 
 /**

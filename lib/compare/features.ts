@@ -1,5 +1,6 @@
-// What the aligner knows about each sentence: weighted content words, the names in it, character
-// trigrams for spelling tolerance ("Centre"/"Center", "Korea"/"Korean", "Rait"/"Raite").
+// What the aligner knows about each sentence: content stems (stem.ts), the names in it, paraphrase
+// clusters (paraphrase.ts), character trigrams for spelling tolerance ("Centre"/"Center", "Rait"/"Raite"),
+// and whether it is a timestamp rather than a claim.
 
 import { isStopWord, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
@@ -41,19 +42,6 @@ export interface SentenceFeatures {
   concepts: Map<string, number[]>;
   /** A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT"): not a claim, never aligned. */
   timestamp: boolean;
-}
-
-/** Light suffix stripping: enough to meet "workers"/"worker", "reported"/"reports", not a full stemmer. */
-export function stem(norm: string): string {
-  let w = norm.replace(/'s$/, "").replace(/'$/, "");
-  if (/^\d/.test(w)) return w;
-  if (w.length > 4 && w.endsWith("ies")) return w.slice(0, -3) + "y";
-  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("es") && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
-  return w;
 }
 
 export function isContent(norm: string): boolean {
