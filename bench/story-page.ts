@@ -99,7 +99,11 @@ async function main() {
     const demoTimes = await timeGet(`/stories/${demoSlug}`, RUNS);
 
     const html = await (await fetch(`http://127.0.0.1:${PORT}/stories/${target}`)).text();
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    // nomodule scripts (legacy polyfills) are never downloaded by browsers that run modules.
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)]
+      .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+      .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
+      .filter((src): src is string => Boolean(src));
     let raw = 0;
     let gz = 0;
     for (const src of new Set(scripts)) {

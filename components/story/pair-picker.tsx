@@ -1,23 +1,25 @@
-"use client";
-
-import { useId, useState } from "react";
-
-// On a phone the story shows two outlets side by side; the reader picks which two. It only toggles CSS,
-// so the server-rendered claims stay as they are (no re-render, no layout shift on desktop).
-export function PairPicker({ articles }: { articles: { id: string; label: string }[] }) {
-  const [pair, setPair] = useState<[string, string]>([articles[0]?.id ?? "", articles[1]?.id ?? ""]);
-  const idA = useId();
-  const idB = useId();
-  if (articles.length < 3) return null;
-  const hide = `@media (max-width: 767px) { [data-compare] [data-article]:not([data-article="${css(pair[0])}"]):not([data-article="${css(pair[1])}"]) { display: none; } }`;
+// Which two outlets to compare. A plain GET form (?compare=a,b): it works without JavaScript, the
+// server renders the chosen pair, and the choice is part of the link a reader shares.
+export function PairPicker({
+  slug,
+  articles,
+  pair,
+  pairMode,
+}: {
+  slug: string;
+  articles: { id: string; label: string }[];
+  pair: [string, string];
+  /** Many articles: the pair is all that is shown in full (on every screen); else only on phones. */
+  pairMode: boolean;
+}) {
+  const select = "rounded border border-black/20 bg-white px-2 py-1";
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-2 text-sm md:hidden">
-      <style>{hide}</style>
+    <form method="get" action={`/stories/${slug}`} className={`mb-3 flex flex-wrap items-center gap-2 text-sm ${pairMode ? "" : "md:hidden"}`}>
       <span className="font-medium">Compare</span>
-      <label htmlFor={idA} className="sr-only">
+      <label className="sr-only" htmlFor="compare-a">
         First outlet
       </label>
-      <select id={idA} value={pair[0]} onChange={(e) => setPair([e.target.value, pair[1]])} className="rounded border border-black/20 bg-white px-2 py-1">
+      <select id="compare-a" name="a" defaultValue={pair[0]} className={select}>
         {articles.map((a) => (
           <option key={a.id} value={a.id}>
             {a.label}
@@ -25,20 +27,19 @@ export function PairPicker({ articles }: { articles: { id: string; label: string
         ))}
       </select>
       <span>with</span>
-      <label htmlFor={idB} className="sr-only">
+      <label className="sr-only" htmlFor="compare-b">
         Second outlet
       </label>
-      <select id={idB} value={pair[1]} onChange={(e) => setPair([pair[0], e.target.value])} className="rounded border border-black/20 bg-white px-2 py-1">
+      <select id="compare-b" name="b" defaultValue={pair[1]} className={select}>
         {articles.map((a) => (
           <option key={a.id} value={a.id}>
             {a.label}
           </option>
         ))}
       </select>
-    </div>
+      <button type="submit" className="rounded-md border border-black/20 bg-white px-3 py-1 font-medium hover:bg-black/5">
+        Show
+      </button>
+    </form>
   );
-}
-
-function css(id: string): string {
-  return id.replace(/["\\]/g, "");
 }

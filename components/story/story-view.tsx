@@ -69,8 +69,9 @@ function ArticleHeader({ a }: { a: StoryArticle }) {
   );
 }
 
-function ClaimRow({ claim, articles }: { claim: Claim; articles: StoryArticle[] }) {
+function ClaimRow({ claim, articles, others }: { claim: Claim; articles: StoryArticle[]; others: StoryArticle[] }) {
   const byArticle = new Map(claim.sentences.map((s) => [s.articleId, s]));
+  const alsoIn = others.filter((a) => byArticle.has(a.id));
   return (
     <li id={claim.anchor} className="claim-row rounded-lg border border-black/10 bg-white p-3">
       <p className="mb-2 flex items-center gap-2 text-xs text-muted">
@@ -100,6 +101,11 @@ function ClaimRow({ claim, articles }: { claim: Claim; articles: StoryArticle[] 
           );
         }}
       </Columns>
+      {alsoIn.length > 0 && (
+        <p className="mt-2 text-xs text-muted">
+          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : alsoIn.map((a) => outletName(a)).join(", ")}
+        </p>
+      )}
     </li>
   );
 }
@@ -125,7 +131,21 @@ function Generated({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function StoryView({ slug, articles, comparison }: { slug: string; articles: StoryArticle[]; comparison: StoryComparison | null }) {
+/** Up to this many articles are shown side by side in full; beyond it the reader picks two to compare. */
+export const FULL_COLUMNS_MAX = 3;
+
+export function StoryView({
+  slug,
+  articles,
+  comparison,
+  pair,
+}: {
+  slug: string;
+  articles: StoryArticle[];
+  comparison: StoryComparison | null;
+  /** The two articles chosen for comparison (?compare=a,b); null: the default pair. */
+  pair: [string, string] | null;
+}) {
   const c = comparison;
   // Every section lists articles in one order: the comparison's (earliest published first), so a
   // column means the same outlet from the headers down to the naming table.
@@ -137,13 +157,37 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
       outletName(a).localeCompare(outletName(b)),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const chosen = choosePair(ordered, c, pair);
+  // Few articles: all side by side (on a phone, CSS shows the chosen pair). Many: only the chosen pair is
+  // rendered in full, the rest summarised, so the page stays small however many outlets join.
+  const pairMode = ordered.length > FULL_COLUMNS_MAX;
+  const shown = pairMode ? chosen.map((id) => byId.get(id)!).filter(Boolean) : ordered;
+  const others = ordered.filter((a) => !shown.includes(a));
+  const phonePair = !pairMode && ordered.length > 2 ? chosen : null;
+  const label = (id: string) => outletName(byId.get(id) ?? ({ outlet: null } as StoryArticle));
+
   return (
     <div data-compare>
-      <PairPicker articles={ordered.map((a) => ({ id: a.id, label: outletName(a) }))} />
+      {phonePair && (
+        <style>{`@media (max-width: 767px) { [data-compare] [data-article]:not([data-article="${phonePair[0]}"]):not([data-article="${phonePair[1]}"]) { display: none; } }`}</style>
+      )}
+      {ordered.length > 2 && <PairPicker slug={slug} articles={ordered.map((a) => ({ id: a.id, label: outletName(a) }))} pair={chosen} pairMode={pairMode} />}
       <section aria-label="Articles in this story">
-        <Columns articles={ordered} label="Articles">
+        <Columns articles={shown} label="Articles">
           {(a) => <ArticleHeader a={a} />}
         </Columns>
+        {others.length > 0 && (
+          <p className="mt-2 text-sm text-muted">
+            Also in this story: {others.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 && ", "}
+                <Link href={`/articles/${a.id}`} className="underline">
+                  {outletName(a)}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
       </section>
 
       {!c ? (
@@ -155,15 +199,16 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
               <p className="text-muted">No claim is carried by more than one article yet.</p>
             ) : (
               <ol className="space-y-3">
-                {c.claims.map((claim) => (
-                  <ClaimRow key={claim.id} claim={claim} articles={ordered} />
+                {c.claims.slice(0, MAX_ROWS).map((claim) => (
+                  <ClaimRow key={claim.id} claim={claim} articles={shown} others={others} />
                 ))}
               </ol>
             )}
+            {c.claims.length > MAX_ROWS && <p className="mt-2 text-sm text-muted">{plural(c.claims.length - MAX_ROWS, "more shared claim")} carried by fewer outlets.</p>}
           </Section>
 
           <Section id="only-in" title="Only in one outlet">
-            <Columns articles={ordered}>
+            <Columns articles={shown}>
               {(a) => {
                 const only = c.onlyIn.find((o) => o.articleId === a.id)?.claims ?? [];
                 return (
@@ -184,6 +229,21 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
                 );
               }}
             </Columns>
+            {others.length > 0 && (
+              <ul className="mt-2 space-y-1 text-sm text-muted">
+                {others.map((a) => {
+                  const n = c.onlyIn.find((o) => o.articleId === a.id)?.claims.length ?? 0;
+                  return (
+                    <li key={a.id}>
+                      {outletName(a)}: {plural(n, "sentence")} no other outlet carries ·{" "}
+                      <Link href={`/stories/${slug}?compare=${a.id},${chosen[0] === a.id ? chosen[1] : chosen[0]}#only-in`} className="text-accent underline">
+                        compare
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </Section>
 
           <Section id="names" title="How each outlet names them" note="The words each outlet puts next to a name, as printed. ⚑ marks entities the outlets describe differently.">
@@ -195,15 +255,16 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
                   <thead>
                     <tr>
                       <th scope="col" className="p-2 text-left">Entity</th>
-                      {c.articles.map((ca) => (
-                        <th key={ca.id} scope="col" data-article={ca.id} className="p-2 text-left">
-                          {byId.get(ca.id) ? outletName(byId.get(ca.id)!) : ca.outlet ?? "Unknown outlet"}
+                      {shown.map((a) => (
+                        <th key={a.id} scope="col" data-article={a.id} className="p-2 text-left">
+                          {outletName(a)}
                         </th>
                       ))}
+                      {pairMode && <th scope="col" className="p-2 text-left">All {ordered.length} articles</th>}
                     </tr>
                   </thead>
                   <tbody>
-                    {c.descriptors.map((row) => (
+                    {c.descriptors.slice(0, MAX_ENTITY_ROWS).map((row) => (
                       <tr key={row.entityKey} className="border-t border-black/10 align-top">
                         <th scope="row" className="p-2 text-left font-medium">
                           {row.name}
@@ -216,21 +277,19 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
                             <span className="block text-xs font-normal text-muted">spellings: {row.spellingVariants.map((v) => `“${v}”`).join(" / ")}</span>
                           )}
                         </th>
-                        {row.cells.map((cell) => (
-                          <td key={cell.articleId} data-article={cell.articleId} className="p-2">
-                            {cell.mentions === 0 ? (
-                              <span className="text-muted">not named</span>
-                            ) : cell.descriptors.length === 0 ? (
-                              <span className="text-muted">{cell.surfaces.map((s) => `“${s}”`).join(", ")}</span>
-                            ) : (
-                              cell.descriptors.map((d) => (
-                                <span key={d.text} className="mr-1 inline-block rounded bg-black/5 px-1.5 py-0.5">
-                                  “{d.text}”{d.count > 1 && <span className="text-muted"> ×{d.count}</span>}
-                                </span>
-                              ))
-                            )}
+                        {shown.map((a) => {
+                          const cell = row.cells.find((x) => x.articleId === a.id);
+                          return (
+                            <td key={a.id} data-article={a.id} className="p-2">
+                              <DescriptorCell cell={cell} />
+                            </td>
+                          );
+                        })}
+                        {pairMode && (
+                          <td className="p-2">
+                            <WordingGroups row={row} />
                           </td>
-                        ))}
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -248,33 +307,38 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
                   <thead>
                     <tr>
                       <th scope="col" className="p-2 text-left">Source</th>
-                      {c.articles.map((ca) => (
-                        <th key={ca.id} scope="col" data-article={ca.id} className="p-2 text-left">
-                          {byId.get(ca.id) ? outletName(byId.get(ca.id)!) : ca.outlet ?? "Unknown outlet"}
+                      {shown.map((a) => (
+                        <th key={a.id} scope="col" data-article={a.id} className="p-2 text-left">
+                          {outletName(a)}
                         </th>
                       ))}
+                      {pairMode && <th scope="col" className="p-2 text-left">Cited by</th>}
                     </tr>
                   </thead>
                   <tbody>
-                    {c.citations.map((row) => (
+                    {c.citations.slice(0, MAX_ENTITY_ROWS).map((row) => (
                       <tr key={row.key} className="border-t border-black/10 align-top">
                         <th scope="row" className="p-2 text-left font-medium">{row.name}</th>
-                        {row.cells.map((cell) => (
-                          <td key={cell.articleId} data-article={cell.articleId} className="p-2">
-                            {cell.citations.length === 0 ? (
-                              <span className="text-muted">—</span>
-                            ) : (
-                              <ul className="space-y-1">
-                                {cell.citations.slice(0, 4).map((ci, i) => (
-                                  <li key={i}>
-                                    {ci.kind === "quote" ? "quote: " : ""}“{ci.text}”
-                                    {ci.hedged && <span className="ml-1 text-xs text-amber-800">(distancing verb)</span>}
-                                  </li>
-                                ))}
-                              </ul>
-                            )}
-                          </td>
-                        ))}
+                        {shown.map((a) => {
+                          const cell = row.cells.find((x) => x.articleId === a.id);
+                          return (
+                            <td key={a.id} data-article={a.id} className="p-2">
+                              {!cell || cell.citations.length === 0 ? (
+                                <span className="text-muted">—</span>
+                              ) : (
+                                <ul className="space-y-1">
+                                  {cell.citations.slice(0, 4).map((ci, i) => (
+                                    <li key={i}>
+                                      {ci.kind === "quote" ? "quote: " : ""}“{ci.text}”
+                                      {ci.hedged && <span className="ml-1 text-xs text-amber-800">(distancing verb)</span>}
+                                    </li>
+                                  ))}
+                                </ul>
+                              )}
+                            </td>
+                          );
+                        })}
+                        {pairMode && <td className="p-2">{plural(row.citedBy, "article")}</td>}
                       </tr>
                     ))}
                   </tbody>
@@ -287,7 +351,7 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
             {c.gaps.length === 0 ? (
               <p className="text-muted">Every outlet covers the same entities and claims.</p>
             ) : (
-              <GapList gaps={c.gaps} articles={ordered} descriptors={c.descriptors} />
+              <GapList gaps={c.gaps} articles={ordered} descriptors={c.descriptors} label={label} />
             )}
           </Section>
         </>
@@ -329,10 +393,56 @@ export function StoryView({ slug, articles, comparison }: { slug: string; articl
   );
 }
 
+const MAX_ROWS = 60;
+const MAX_ENTITY_ROWS = 25;
+
+/** The requested pair when valid; else the two articles that share the most claims (earliest first). */
+function choosePair(ordered: StoryArticle[], c: StoryComparison | null, requested: [string, string] | null): [string, string] {
+  const ids = new Set(ordered.map((a) => a.id));
+  if (requested && requested[0] !== requested[1] && ids.has(requested[0]) && ids.has(requested[1])) return requested;
+  const carried = new Map<string, number>();
+  for (const claim of c?.claims ?? []) for (const s of claim.sentences) carried.set(s.articleId, (carried.get(s.articleId) ?? 0) + 1);
+  const best = [...ordered].sort((a, b) => (carried.get(b.id) ?? 0) - (carried.get(a.id) ?? 0)).slice(0, 2);
+  const pair = ordered.filter((a) => best.includes(a)).map((a) => a.id);
+  return [pair[0] ?? "", pair[1] ?? pair[0] ?? ""];
+}
+
+function DescriptorCell({ cell }: { cell: StoryComparison["descriptors"][number]["cells"][number] | undefined }) {
+  if (!cell || cell.mentions === 0) return <span className="text-muted">not named</span>;
+  if (cell.descriptors.length === 0) return <span className="text-muted">{cell.surfaces.map((s) => `“${s}”`).join(", ")}</span>;
+  return (
+    <>
+      {cell.descriptors.map((d) => (
+        <span key={d.text} className="mr-1 inline-block rounded bg-black/5 px-1.5 py-0.5">
+          “{d.text}”{d.count > 1 && <span className="text-muted"> ×{d.count}</span>}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** "7 articles: “Russian President”; 2 articles: “Russian dictator”" across every article of the story. */
+function WordingGroups({ row }: { row: StoryComparison["descriptors"][number] }) {
+  const groups = new Map<string, number>();
+  for (const cell of row.cells) for (const d of cell.descriptors) groups.set(d.text, (groups.get(d.text) ?? 0) + 1);
+  const sorted = [...groups].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (!sorted.length) return <span className="text-muted">no descriptors</span>;
+  return <>{sorted.slice(0, 4).map(([text, n]) => `${n} × “${text}”`).join("; ")}</>;
+}
+
 /** Gaps grouped by which articles carry them, so ten places named by one outlet read as one line. */
-function GapList({ gaps, articles, descriptors }: { gaps: StoryComparison["gaps"]; articles: StoryArticle[]; descriptors: StoryComparison["descriptors"] }) {
+function GapList({
+  gaps,
+  descriptors,
+  label: outletOf,
+}: {
+  gaps: StoryComparison["gaps"];
+  articles: StoryArticle[];
+  descriptors: StoryComparison["descriptors"];
+  label: (id: string) => string;
+}) {
   const names = new Map(descriptors.map((d) => [d.entityKey, d.name]));
-  const label = (ids: string[]) => ids.map((id) => outletName(articles.find((a) => a.id === id) ?? ({ outlet: null } as StoryArticle))).join(" and ");
+  const label = (ids: string[]) => (ids.length > 3 ? `${ids.length} outlets` : ids.map(outletOf).join(" and "));
   const groups = new Map<string, { presentIn: string[]; entities: string[]; claims: string[] }>();
   for (const g of gaps) {
     const k = g.presentIn.join(",");
@@ -343,7 +453,7 @@ function GapList({ gaps, articles, descriptors }: { gaps: StoryComparison["gaps"
   }
   return (
     <ul className="space-y-2 text-sm">
-      {[...groups.values()].map((g) => (
+      {[...groups.values()].slice(0, 12).map((g) => (
         <li key={g.presentIn.join(",")}>
           <Generated>
             Only {label(g.presentIn)}

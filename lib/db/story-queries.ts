@@ -76,8 +76,6 @@ const storyArticleSelect = {
   publishedAtText: true,
   url: true,
   wordCount: true,
-  lead: true,
-  body: true,
   language: true,
   copyOfId: true,
   createdAt: true,

@@ -10,7 +10,7 @@ import { publicOrigin } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // One query per request, shared by generateMetadata and the page.
 const lookup = cache((slug: string) => getStoryBySlug(slug));
@@ -48,8 +48,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   };
 }
 
-export default async function StoryPage({ params }: Params) {
+/** The pair of articles to compare: ?a=…&b=… (the picker's form) or ?compare=a,b (links). */
+function requestedPair(q: Record<string, string | string[] | undefined>): [string, string] | null {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const a = one(q.a);
+  const b = one(q.b);
+  if (a && b) return [a, b];
+  const [x, y] = (one(q.compare) ?? "").split(",");
+  return x && y ? [x, y] : null;
+}
+
+export default async function StoryPage({ params, searchParams }: Params) {
   const { slug } = await params;
+  const pair = requestedPair(await searchParams);
   const s = await load(slug);
   const comparison = s.comparison as StoryComparison | null;
   const url = `${await publicOrigin()}/stories/${s.slug}`;
@@ -95,7 +106,7 @@ export default async function StoryPage({ params }: Params) {
           ))}
         </ol>
       </header>
-      <StoryView slug={s.slug} articles={s.articles} comparison={comparison} />
+      <StoryView slug={s.slug} articles={s.articles} comparison={comparison} pair={pair} />
     </article>
   );
 }
