@@ -170,9 +170,19 @@ function weight(b: Block, cls: BlockClass): number {
       // Short paragraphs are common in list-like articles (recipes, results); short items elsewhere are menus.
       return b.heading || b.tag === "p" ? len * 0.1 : -Math.min(len, 40) * 0.5;
     case "bad":
-      // Only link lists count against a container; unlinked data lines (scores, recipe amounts) are neutral.
-      return b.linkChars / len > 0.5 ? -len : 0;
+      // Only link lists count against a container; unlinked data lines (scores, recipe amounts) are neutral,
+      // and so are linked full sentences (a digest of linked summaries is not a menu).
+      return b.linkChars / len > 0.5 && !isLinkedSentence(b) ? -len : 0;
   }
+}
+
+function isLinkedSentence(b: Block): boolean {
+  return wordCount(b.text) >= 15 && /[.!?…]["”’)]?$/u.test(b.text);
+}
+
+/** A list item that is a whole linked sentence: an entry of a news digest, not a menu entry or a headline. */
+function isLinkedSummary(b: Block): boolean {
+  return b.tag === "li" && isLinkedSentence(b);
 }
 
 // A child holding at least this share of its parent's prose replaces the parent (measured on the benchmark:
@@ -410,7 +420,7 @@ function isTeaser(blocks: Block[], a: number, z: number): boolean {
     const b = blocks[k]!;
     if (b.quote) return false;
     chars += b.text.length;
-    if (b.linkChars >= b.text.length * 0.8 && wordCount(b.text) >= 4) headline = true;
+    if (b.linkChars >= b.text.length * 0.8 && wordCount(b.text) >= 4 && !isLinkedSentence(b)) headline = true;
   }
   return headline && chars <= TEASER_MAX_CHARS;
 }
@@ -466,7 +476,7 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
   for (let i = from; i < to; i++) {
     const b = blocks[i]!;
-    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
+    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3 || isLinkedSummary(b)) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
   }
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
