@@ -37,6 +37,26 @@ async function timeGet(path: string, runs: number): Promise<number[]> {
   return out;
 }
 
+/** Module scripts a page makes the browser download (nomodule polyfills are skipped by such browsers). */
+async function scriptWeight(html: string): Promise<{ scripts: string[]; raw: number; gz: number }> {
+  const scripts = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]*)>/g)]
+        .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+        .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
+        .filter((src): src is string => Boolean(src)),
+    ),
+  ];
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(`http://127.0.0.1:${PORT}${src}`)).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts, raw, gz };
+}
+
 async function main() {
   const filler = Number(process.argv[2] ?? 100_000);
   const bench = await freshBenchDatabase("parallax_bench_page");
@@ -99,18 +119,9 @@ async function main() {
     const demoTimes = await timeGet(`/stories/${demoSlug}`, RUNS);
 
     const html = await (await fetch(`http://127.0.0.1:${PORT}/stories/${target}`)).text();
-    // nomodule scripts (legacy polyfills) are never downloaded by browsers that run modules.
-    const scripts = [...html.matchAll(/<script([^>]*)>/g)]
-      .filter((m) => !/\bnomodule\b/i.test(m[1]!))
-      .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
-      .filter((src): src is string => Boolean(src));
-    let raw = 0;
-    let gz = 0;
-    for (const src of new Set(scripts)) {
-      const body = Buffer.from(await (await fetch(`http://127.0.0.1:${PORT}${src}`)).arrayBuffer());
-      raw += body.length;
-      gz += gzipSync(body, { level: 9 }).length;
-    }
+    const { scripts, raw, gz } = await scriptWeight(html);
+    // The floor: what any page of this Next.js + React build sends (a 404 page: layout and framework only).
+    const floor = await scriptWeight(await (await fetch(`http://127.0.0.1:${PORT}/no-such-page`)).text());
     const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
     const inlineGz = gzipSync(Buffer.from(inline), { level: 9 }).length;
 
@@ -119,6 +130,7 @@ async function main() {
     const demoHtml = await (await fetch(`http://127.0.0.1:${PORT}/stories/${demoSlug}`)).text();
     console.log(`2-article demo story (baseline)    |              ${percentile(demoTimes, 50).toFixed(1).padStart(6)}  ${percentile(demoTimes, 95).toFixed(1).padStart(6)} | ${(demoHtml.length / 1024).toFixed(0)}`);
     console.log(`\nJavaScript sent by the story page: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inlineGz / 1024).toFixed(1)} KB gzipped inline RSC payload)`);
+    console.log(`framework floor (404 page, same build):  ${floor.scripts.length} files, ${(floor.raw / 1024).toFixed(0)} KB raw, ${(floor.gz / 1024).toFixed(1)} KB gzipped`);
     console.log(`load average: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
   } finally {
     server.kill("SIGTERM");
