@@ -37,6 +37,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-sm text-muted hover:text-ink">
               Stories
             </Link>
+            <Link href="/outlets" className="text-sm text-muted hover:text-ink">
+              Outlets
+            </Link>
             <Link
               href="/upload"
               className="ml-auto rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"

@@ -15,7 +15,7 @@ export interface EditorField {
 
 // One small form for every editor decision (merge, split, move): posts JSON, then opens the page the
 // decision produced. Errors are shown as the API words them.
-export function EditorAction(props: { title: string; endpoint: string; fields: EditorField[]; submitLabel: string; goTo: "story" | "entity" }) {
+export function EditorAction(props: { title: string; endpoint: string; fields: EditorField[]; submitLabel: string; goTo: "story" | "entity" | "outlet" }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +40,7 @@ export function EditorAction(props: { title: string; endpoint: string; fields: E
       setError(json?.error?.message ?? `Failed (HTTP ${res.status}).`);
       return;
     }
-    router.push(`/${props.goTo === "story" ? "stories" : "entities"}/${json.slug}`);
+    router.push(`/${{ story: "stories", entity: "entities", outlet: "outlets" }[props.goTo]}/${json.slug}`);
     router.refresh();
   }
 

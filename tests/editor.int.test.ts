@@ -125,3 +125,26 @@ describe("re-clustering", () => {
     }
   });
 });
+
+describe("outlet edits", () => {
+  it("renames an outlet (old name kept as an alias that later uploads still find) and merges two", async () => {
+    const { renameOutlet, mergeOutlets } = await import("@/lib/editor/outlet-edits");
+    const a = await add("o1.txt", flood("Elbe", "Dresden", "Sirens sounded at dawn."), "Elbe Kurier");
+    const b = await add("o2.txt", flood("Elbe", "Meissen", "Schools were closed."), "Kurier Online");
+    const outletA = await db().outlet.findUniqueOrThrow({ where: { id: a.outletId! } });
+    await renameOutlet(outletA.slug, "Elbe-Kurier");
+    const renamed = await db().outlet.findUniqueOrThrow({ where: { id: outletA.id } });
+    expect(renamed.name).toBe("Elbe-Kurier");
+    expect(renamed.aliases).toContain("Elbe Kurier");
+    const c = await add("o3.txt", flood("Elbe", "Pirna", "Roads were closed."), "Elbe Kurier");
+    expect(c.outletId).toBe(outletA.id);
+
+    const outletB = await db().outlet.findUniqueOrThrow({ where: { id: b.outletId! } });
+    await mergeOutlets(outletB.slug, outletA.slug);
+    expect((await db().article.findUniqueOrThrow({ where: { id: b.id } })).outletId).toBe(outletA.id);
+    expect((await db().outlet.findUniqueOrThrow({ where: { id: outletB.id } })).mergedIntoId).toBe(outletA.id);
+    const d = await add("o4.txt", flood("Elbe", "Riesa", "Dykes held."), "Kurier Online");
+    expect(d.outletId).toBe(outletA.id);
+    await expect(mergeOutlets(outletA.slug, outletA.slug)).rejects.toMatchObject({ reason: "SAME_OUTLET" });
+  });
+});

@@ -32,7 +32,15 @@ export default async function ArticlePage({ params }: Params) {
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <article>
-        <p className="text-sm font-semibold uppercase tracking-wide text-muted">{a.outlet?.name ?? "Unknown outlet"}</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-muted">
+          {a.outlet ? (
+            <Link href={`/outlets/${a.outlet.slug}`} className="hover:underline">
+              {a.outlet.name}
+            </Link>
+          ) : (
+            "Unknown outlet — set it under “Correct the details”"
+          )}
+        </p>
         <h1 className="mt-1 text-2xl font-bold leading-tight md:text-3xl">{a.title}</h1>
         {a.titleDerived && <p className="text-sm text-muted">The file has no headline: this one is derived by Parallax from the lead.</p>}
         <p className="mt-2 text-sm text-muted">
