@@ -49,26 +49,24 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const srv = net.createServer();
-      srv.once("error", () => resolve(null));
-      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(port)));
-    });
-  if (preferred && (await tryPort(preferred))) return preferred;
-  // Port 0: let the kernel choose; 5432 is usually taken by a system server on these machines.
-  const chosen = await tryPort(0);
-  if (chosen !== null) return chosen;
-  const any = await new Promise<number>((resolve, reject) => {
+/** Listen on `port` (0: any) on loopback and report the port actually bound, or null when taken. */
+function probePort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
+    srv.once("error", () => resolve(null));
+    srv.listen(port, "127.0.0.1", () => {
       const addr = srv.address();
-      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+      const bound = typeof addr === "object" && addr ? addr.port : null;
+      srv.close(() => resolve(bound));
     });
   });
-  return any;
+}
+
+/** The preferred port when free, else one the kernel picks (5432 is usually a system server's here). */
+async function freePort(preferred: number): Promise<number> {
+  const chosen = (preferred ? await probePort(preferred) : null) ?? (await probePort(0));
+  if (!chosen) throw new Error("No free TCP port on 127.0.0.1 for the embedded PostgreSQL.");
+  return chosen;
 }
 
 function readPostmasterPid(dir: string): number | null {
@@ -168,7 +166,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
   try {
     await server.start();
   } catch (e) {
-    throw new Error(`The embedded PostgreSQL under ${dir} did not start: ${(e as Error).message ?? e}`);
+    throw new Error(`The embedded PostgreSQL under ${dir} did not start: ${e instanceof Error ? e.message : String(e ?? "no reason given (set LOG_LEVEL=debug to see its log)")}`);
   }
   fs.writeFileSync(stateFile, JSON.stringify({ port, ownerPid: process.pid } satisfies StateFile));
 
