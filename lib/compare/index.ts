@@ -112,7 +112,9 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
         end: s.end,
         index: s.index,
         similarity: fi === row[0] ? 1 : Math.round(scorer.score(row[0]!, fi) * 1000) / 1000,
-        diff: against === null ? diffWords(s.text, s.start, s.text) : diffWords(s.text, s.start, against),
+        // Only the words that differ are stored: the rest of the sentence is the same wording, and a
+        // 20-article story would otherwise store every word of every aligned sentence twice.
+        diff: against === null ? [] : diffWords(s.text, s.start, against).filter((t) => t.op !== "same"),
         attribution: att ? article.body.slice(att.start, att.end) : null,
         hedges: findHedges(s.text).map((h) => h.text),
       };

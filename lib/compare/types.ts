@@ -58,6 +58,7 @@ export interface ClaimSentence {
   index: number;
   /** Similarity to the reference sentence (1 for the reference itself). */
   similarity: number;
+  /** The words that differ from the row's reference sentence ("changed" or "only"); unlisted words are the same. */
   diff: DiffToken[];
   /** How this outlet attributes the sentence, as printed ("the National Resistance Center reported"). */
   attribution: string | null;
