@@ -9,6 +9,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+// CJK scripts live in U+1100-11FF (Hangul jamo) and from U+2E80 up (astral ones as surrogates): text without such
+// characters skips the script regex.
+const WIDE = /[\u1100-\u11ff\u2e80-\uffff]/;
+
 export interface BlockStats {
   chars: number;
   words: number;
@@ -21,11 +25,14 @@ export function blockStats(text: string, linkChars: number, stopWords: ReadonlyS
   let words = 0;
   let stops = 0;
   // Chinese and Japanese are written without spaces: about two characters make a word.
-  const cjk = (text.match(CJK) ?? []).length;
-  for (const m of text.matchAll(WORD)) {
+  const cjk = WIDE.test(text) ? (text.match(CJK) ?? []).length : 0;
+  // Lowercased once per block, not per word: this runs on every block of every page.
+  const low = stopWords ? text.toLowerCase().replace(/’/g, "'") : text;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(low); m; m = WORD.exec(low)) {
     if (cjk && CJK_START.test(m[0])) continue;
     words++;
-    if (stopWords?.has(m[0].toLowerCase().replace(/’/g, "'"))) stops++;
+    if (stopWords?.has(m[0])) stops++;
   }
   return {
     chars: text.length,

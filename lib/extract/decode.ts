@@ -114,7 +114,8 @@ function utf16WithoutBom(b: Uint8Array): string | null {
 }
 
 function normalizeNewlines(s: string): string {
-  return s.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const t = s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  return t.includes("\r") ? t.replace(/\r\n?/g, "\n") : t;
 }
 
 /** The charset an HTML page declares in its first bytes (<meta charset> or http-equiv). */

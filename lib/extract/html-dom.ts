@@ -27,12 +27,16 @@ const CLOSES_P = new Set(
 const MAX_DEPTH = 400;
 
 const ATTR = /\s*([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
+// The attributes extraction reads. Keeping only these skips building and entity-decoding the long ones
+// (href, src, srcset, data-*), which were a large share of parse time.
+const KEPT_ATTRS = new Set(
+  "class id role hidden aria-hidden style itemprop content property name http-equiv rel href datetime type lang charset".split(" "),
+);
 const TAG_NAME = /[a-zA-Z][^\s\/>]*/y;
 
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { tag: "#root", attrs: {}, children: [], parent: null };
   const stack: HtmlElement[] = [root];
-  let lower: string | null = null;
   const n = html.length;
   let pos = 0;
 
@@ -111,7 +115,8 @@ export function parseHtml(html: string): HtmlElement {
         continue;
       }
       const name = a[1]!.toLowerCase();
-      if (!(name in attrs)) {
+      // Only a <link> has an href extraction reads (the canonical URL); links in the text are many.
+      if (KEPT_ATTRS.has(name) && !(name in attrs) && (name !== "href" || tag === "link")) {
         const v = a[2] ?? a[3] ?? a[4] ?? "";
         attrs[name] = v.includes("&") ? decodeEntities(v) : v;
       }
@@ -142,8 +147,7 @@ export function parseHtml(html: string): HtmlElement {
     parent.children.push(el);
     if (VOID.has(tag) || selfClosing) continue;
     if (RAW_TEXT.has(tag)) {
-      lower ??= html.toLowerCase();
-      const end = lower.indexOf("</" + tag, pos);
+      const end = findCloseTag(html, tag, pos);
       const stop = end < 0 ? n : end;
       if (stop > pos) el.children.push(tag === "title" || tag === "textarea" ? decodeEntities(html.slice(pos, stop)) : html.slice(pos, stop));
       const gt = end < 0 ? n : html.indexOf(">", end);
@@ -153,6 +157,16 @@ export function parseHtml(html: string): HtmlElement {
     if (stack.length < MAX_DEPTH) stack.push(el);
   }
   return root;
+}
+
+/** Index of the next "</tag" (any letter case) at or after `from`, or -1; no lowercased copy of the page. */
+function findCloseTag(html: string, tag: string, from: number): number {
+  for (let i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
+    let k = 0;
+    while (k < tag.length && (html.charCodeAt(i + 2 + k) | 0x20) === tag.charCodeAt(k)) k++;
+    if (k === tag.length) return i;
+  }
+  return -1;
 }
 
 const LIST_SCOPE = new Set(["ul", "ol", "menu"]);
@@ -182,18 +196,31 @@ export function findAll(root: HtmlElement, pred: (el: HtmlElement) => boolean): 
   return out;
 }
 
-/** Raw text content, whitespace collapsed. */
-export function textOf(el: HtmlElement): string {
+/**
+ * Raw text content, whitespace collapsed. With `limit`, only the first `limit` characters are wanted, so the
+ * walk stops once it has collected enough (a page's whole text is only needed as a sample).
+ */
+export function textOf(el: HtmlElement, limit = Infinity): string {
   const parts: string[] = [];
   const stack: HtmlNode[] = [el];
+  let raw = 0;
+  let checkAt = limit * 2;
   while (stack.length) {
     const node = stack.pop()!;
     if (typeof node === "string") {
       parts.push(node);
+      raw += node.length;
+      // Collapsing only shrinks text, so check the collapsed length once the raw length could suffice.
+      if (raw > checkAt) {
+        const text = parts.join("").replace(/\s+/g, " ").trimStart();
+        if (text.length > limit) return text.slice(0, limit);
+        checkAt = raw + limit;
+      }
       continue;
     }
     if (node !== el && (node.tag === "script" || node.tag === "style")) continue;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return parts.join("").replace(/\s+/g, " ").trim();
+  const text = parts.join("").replace(/\s+/g, " ").trim();
+  return text.length > limit ? text.slice(0, limit) : text;
 }

@@ -176,7 +176,7 @@ export function extractHtml(html: string): HtmlArticle {
   // The block classifier needs the prose language; the declared one is usually right, and when the page
   // declares none the document text decides.
   // Templates often declare the wrong language (lang="en" on a German blog), so the text decides when it can.
-  const profileLang = detectLanguage(textOf(container).slice(0, 20_000)) ?? declared;
+  const profileLang = detectLanguage(textOf(container, 20_000)) ?? declared;
   const stop = stopWordsFor(profileLang);
   const description = meta.get("description", "og:description", "twitter:description");
   const { paragraphs, removed } = extractBody(container, title, stop, description ? decodeEntities(description) : null);

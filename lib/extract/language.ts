@@ -18,27 +18,39 @@ const LISTS: Record<string, string> = {
 
 const PROFILES: Record<string, ReadonlySet<string>> = { en: STOP_WORDS };
 for (const [lang, list] of Object.entries(LISTS)) PROFILES[lang] = new Set(list.split(" "));
+// Word -> the languages whose list holds it, so each word of a sample costs one lookup.
+const LANGS = Object.keys(PROFILES);
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, li) => {
+  for (const w of PROFILES[lang]!) {
+    const list = WORD_LANGS.get(w);
+    if (list) list.push(li);
+    else WORD_LANGS.set(w, [li]);
+  }
+});
 
 const WORD = /[\p{L}']+/gu;
 
 /** ISO 639-1 code of the text's language, or null when too little prose to tell. */
 export function detectLanguage(text: string): string | null {
-  const counts: Record<string, number> = {};
+  const counts = new Array<number>(LANGS.length).fill(0);
   let total = 0;
   // A sample is enough; bounded so 5 MB inputs stay cheap.
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
+  const sample = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sample); m; m = WORD.exec(sample)) {
     total++;
-    for (const lang in PROFILES) if (PROFILES[lang]!.has(w)) counts[lang] = (counts[lang] ?? 0) + 1;
+    const hit = WORD_LANGS.get(m[0]);
+    if (hit) for (const li of hit) counts[li]!++;
   }
   if (total < 8) return null;
   let best: string | null = null;
   let bestCount = 0;
-  for (const [lang, c] of Object.entries(counts)) {
-    if (c > bestCount) {
-      best = lang;
-      bestCount = c;
+  // First language wins a tie, in the order the profiles were declared.
+  for (let li = 0; li < LANGS.length; li++) {
+    if (counts[li]! > bestCount) {
+      best = LANGS[li]!;
+      bestCount = counts[li]!;
     }
   }
   // Prose has a function word in roughly every third or fourth token; a menu or a list of names does not.
