@@ -88,6 +88,8 @@ export type StoryWithArticles = NonNullable<Awaited<ReturnType<typeof findStory>
 async function findStory(where: Prisma.StoryWhereUniqueInput) {
   return db().story.findUnique({
     where,
+    // The comparison is read separately (the page streams it in); the clustering signature never leaves the server.
+    omit: { comparison: true, signature: true },
     include: {
       articles: { select: storyArticleSelect, orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }] },
     },
@@ -124,4 +126,10 @@ async function redirectToMerged(storyId: string, depth = 0): Promise<StoryLookup
   if (!target) return { kind: "missing" };
   if (target.mergedIntoId && depth < 10) return redirectToMerged(target.mergedIntoId, depth + 1);
   return { kind: "redirect", slug: target.slug };
+}
+
+/** The stored side-by-side comparison of a story (lib/compare's JSON), or null while none is stored. */
+export async function getStoryComparison(storyId: string) {
+  const row = await db().story.findUnique({ where: { id: storyId }, select: { comparison: true } });
+  return row?.comparison ?? null;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { plural } from "@/components/format";
 import { EditorAction } from "@/components/editor-action";
 import { getEntityBySlug, getEntityProfile } from "@/lib/db/entity-queries";
@@ -24,8 +24,27 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: e.name, description: `How outlets name and describe ${e.name}, and the stories that mention it.` };
 }
 
+// The entity is looked up before anything is sent (no loading boundary above it), so a merged entity's
+// page answers a real 308; its profile (stories, outlets, descriptors) streams in below.
 export default async function EntityPage({ params }: Params) {
   const e = await lookup((await params).slug);
+  return (
+    <Suspense
+      fallback={
+        <div role="status" aria-live="polite" className="animate-pulse space-y-3">
+          <div className="h-4 w-24 rounded bg-black/10" />
+          <div className="h-8 w-1/2 rounded bg-black/10" />
+          <div className="h-40 rounded-lg bg-black/5" />
+          <span className="sr-only">Loading…</span>
+        </div>
+      }
+    >
+      <EntityProfile e={e} />
+    </Suspense>
+  );
+}
+
+async function EntityProfile({ e }: { e: Awaited<ReturnType<typeof lookup>> }) {
   const p = await getEntityProfile(e.id, e.relatedKeys);
   return (
     <div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { EditorAction } from "@/components/editor-action";
 import { formatDate, plural } from "@/components/format";
 import { getOutlet } from "@/lib/db/outlet-queries";
@@ -24,6 +24,21 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OutletPage({ params }: Params) {
   const o = await load((await params).slug);
+  return (
+    <Suspense
+      fallback={
+        <div role="status" aria-live="polite" className="h-40 animate-pulse rounded-lg bg-black/5">
+          <span className="sr-only">Loading…</span>
+        </div>
+      }
+    >
+      <OutletView o={o} />
+    </Suspense>
+  );
+}
+
+// Rendered inside a Suspense boundary: the lookup above decides redirects (308) before anything is sent.
+function OutletView({ o }: { o: Awaited<ReturnType<typeof load>> }) {
   return (
     <div>
       <p className="text-sm font-semibold uppercase tracking-wide text-muted">Outlet</p>

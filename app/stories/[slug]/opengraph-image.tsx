@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import type { StoryComparison } from "@/lib/compare";
-import { getStoryBySlug } from "@/lib/db/story-queries";
+import { getStoryBySlug, getStoryComparison } from "@/lib/db/story-queries";
 
 // The preview card a shared permalink unfurls into: title, outlets, and the sharpest wording difference.
 export const size = { width: 1200, height: 630 };
@@ -13,7 +13,7 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const story = found.kind === "found" ? found.story : null;
   const title = story?.title ?? "Story on Parallax";
   const outlets = story ? [...new Set(story.articles.map((a) => a.outlet?.name).filter(Boolean))] as string[] : [];
-  const c = (story?.comparison ?? null) as StoryComparison | null;
+  const c = (story ? await getStoryComparison(story.id) : null) as StoryComparison | null;
   const row = c?.descriptors.find((d) => d.differs);
   const diff = row
     ? row.cells

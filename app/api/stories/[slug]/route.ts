@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { handle } from "@/lib/api/http";
 import { articleSummary, storySummary, storyUrl } from "@/lib/api/serialize";
-import { getStoryBySlug } from "@/lib/db/story-queries";
+import { getStoryBySlug, getStoryComparison } from "@/lib/db/story-queries";
 import { AppError } from "@/lib/errors";
 import { publicOrigin } from "@/lib/site";
 
@@ -26,7 +26,7 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ slug: s
       copyOfId: a.copyOfId,
       assignment: a.assignment,
     })),
-    comparison: s.comparison,
+    comparison: await getStoryComparison(s.id),
     permalink: storyUrl(origin, s.slug),
   });
 });
