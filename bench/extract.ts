@@ -1,7 +1,8 @@
 // Article-extraction benchmark: Parallax vs @mozilla/readability (on linkedom) on the 181 pages of
 // fixtures/extraction-benchmark, scored with that benchmark's metric (word 4-gram shingles).
-// Run: npx tsx bench/extract.ts [--worst N] [--only parallax] [--compare] [--half dev|held] [--page ID-prefix]
+// Run: npx tsx bench/extract.ts [--worst N] [--only] [--rounds N] [--compare] [--half dev|held] [--page ID-prefix]
 //      [--save FILE] [--diff FILE]  (per-page scores of this run; pages whose F1 moved against a saved run)
+// --only runs Parallax alone (one round unless --rounds says otherwise); the default is 3 interleaved rounds.
 //
 // The pages are split into two fixed halves by a hash of the page id: rules are developed against "dev"
 // and "held" shows whether they carry over to pages they were not tuned on. Both halves and the total
@@ -9,6 +10,7 @@
 
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
@@ -97,40 +99,85 @@ const readability: Extractor = (bytes) => {
   }
 };
 
-function run(name: string, fn: Extractor) {
-  // Warm up the JIT on a few pages so the timing reflects steady state.
-  for (const pg of pages.slice(0, 5)) fn(pg.bytes);
-  const outputs: string[] = [];
-  const t0 = process.hrtime.bigint();
-  const c0 = process.cpuUsage();
-  for (const pg of pages) outputs.push(fn(pg.bytes));
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  // CPU time of this process: on a loaded machine wall time also counts the waits for a core.
-  const c = process.cpuUsage(c0);
-  const cpuSecs = (c.user + c.system) / 1e6;
-  const scores = pages.map((pg, i) => ({ id: pg.id, ...score(truth[pg.id]!.articleBody, outputs[i]!) }));
+// Timing: the extractors run interleaved page by page (alternating which goes first) for several rounds, so
+// machine load and JIT state hit both alike. Per page, each extractor's CPU time (process.cpuUsage: this
+// process only, not the waits for a core on a loaded machine) is the median over the rounds; the headline
+// figure is the median over pages of Readability's time over Parallax's. Scores come from the first round
+// (both extractors are deterministic).
+const rounds = args.includes("--rounds") ? Number(args[args.indexOf("--rounds") + 1]) : onlyParallax ? 1 : 3;
+const extractors: { name: string; fn: Extractor }[] = [{ name: "parallax", fn: parallax }];
+if (!onlyParallax) extractors.push({ name: "readability+linkedom", fn: readability });
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const loadBefore = loadavg();
+// Warm up the JIT on a few pages so the first round is not all compilation.
+for (const e of extractors) for (const pg of pages.slice(0, 5)) e.fn(pg.bytes);
+const cpuMs = extractors.map(() => pages.map(() => [] as number[]));
+const wallSecs = extractors.map(() => 0);
+const outputs = extractors.map(() => new Array<string>(pages.length).fill(""));
+for (let r = 0; r < rounds; r++) {
+  for (const [i, pg] of pages.entries()) {
+    for (let k = 0; k < extractors.length; k++) {
+      const e = (k + i + r) % extractors.length;
+      const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
+      const out = extractors[e]!.fn(pg.bytes);
+      const c = process.cpuUsage(c0);
+      wallSecs[e]! += Number(process.hrtime.bigint() - t0) / 1e9;
+      cpuMs[e]![i]!.push((c.user + c.system) / 1000);
+      if (r === 0) outputs[e]![i] = out;
+    }
+  }
+}
+const loadAfter = loadavg();
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+function summarise(e: number) {
+  const scores = pages.map((pg, i) => ({ id: pg.id, ...score(truth[pg.id]!.articleBody, outputs[e]![i]!) }));
   const part = (which: "dev" | "held" | null) => {
     const sel = scores.filter((s) => !which || halfOf(s.id) === which);
     const P = sel.reduce((a, s) => a + s.p, 0) / Math.max(1, sel.length);
     const R = sel.reduce((a, s) => a + s.r, 0) / Math.max(1, sel.length);
     return { n: sel.length, P, R, F: P + R ? (2 * P * R) / (P + R) : 0 };
   };
-  return { name, dev: part("dev"), held: part("held"), all: part(null), pps: pages.length / secs, cpuPps: pages.length / cpuSecs, scores, outputs };
+  const pageCpu = cpuMs[e]!.map(median);
+  const cpuTotal = cpuMs[e]!.reduce((a, xs) => a + xs.reduce((x, y) => x + y, 0), 0) / 1000;
+  return {
+    name: extractors[e]!.name,
+    dev: part("dev"),
+    held: part("held"),
+    all: part(null),
+    pps: (pages.length * rounds) / wallSecs[e]!,
+    cpuPps: (pages.length * rounds) / cpuTotal,
+    pageCpu,
+    scores,
+    outputs: outputs[e]!,
+  };
 }
 
-const results = [run("parallax", parallax)];
-if (!onlyParallax) results.push(run("readability+linkedom", readability));
+const results = extractors.map((_, e) => summarise(e));
 
-console.log(`pages: ${pages.length} (dev ${results[0]!.dev.n}, held ${results[0]!.held.n}); load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
-console.log("extractor              half   pages  precision  recall   F1      pages/s (wall, cpu)");
+console.log(`pages: ${pages.length} (dev ${results[0]!.dev.n}, held ${results[0]!.held.n}); ${rounds} round(s)${results.length > 1 ? ", interleaved page by page" : ""}; load average ${loadBefore} before, ${loadAfter} after (${cpus().length} cores)`);
+console.log("extractor              half   pages  precision  recall   F1      pages/s (wall, cpu)  median ms/page (cpu)");
 for (const r of results) {
   for (const h of ["dev", "held", "all"] as const) {
     const x = r[h];
-    const speed = h === "all" ? `${r.pps.toFixed(1).padStart(9)} ${r.cpuPps.toFixed(1).padStart(7)}` : "";
+    const speed = h === "all" ? `${r.pps.toFixed(1).padStart(9)} ${r.cpuPps.toFixed(1).padStart(7)} ${median(r.pageCpu).toFixed(2).padStart(12)}` : "";
     console.log(`${r.name.padEnd(22)} ${h.padEnd(5)} ${String(x.n).padStart(6)} ${x.P.toFixed(4).padStart(10)} ${x.R.toFixed(4).padStart(8)} ${x.F.toFixed(4).padStart(7)}${speed}`);
   }
 }
-if (results[1]) console.log(`speed-up: ${(results[0]!.pps / results[1].pps).toFixed(2)}x wall, ${(results[0]!.cpuPps / results[1].cpuPps).toFixed(2)}x cpu`);
+if (results[1]) {
+  // Per page: how many times more CPU Readability needed than Parallax (0 ms readings are clamped to 1 µs).
+  const ratios = pages.map((_, i) => results[1]!.pageCpu[i]! / Math.max(0.001, results[0]!.pageCpu[i]!));
+  console.log(
+    `speed-up: median per-page CPU ratio ${median(ratios).toFixed(2)}x (quartiles ${quantile(ratios, 0.25).toFixed(2)}-${quantile(ratios, 0.75).toFixed(2)}); ` +
+      `total ${(results[0]!.cpuPps / results[1].cpuPps).toFixed(2)}x cpu, ${(results[0]!.pps / results[1].pps).toFixed(2)}x wall`,
+  );
+}
 
 if (pageArg) {
   for (const [i, pg] of pages.entries()) {
