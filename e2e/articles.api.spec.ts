@@ -82,3 +82,24 @@ test("stories API lists the demo story and resolves its slug", async ({ request 
   expect((await request.get("/api/stories/no-such-story-zzzzzzzzzz")).status()).toBe(404);
   expect((await request.get("/api/stories?limit=0")).status()).toBe(400);
 });
+
+test("markup from an uploaded page never reaches our pages, and the original downloads as an attachment", async ({ request }) => {
+  const html = `<!doctype html><html lang="en"><head><title>Storm closes port ${unique()}</title><script>window.__owned = 1</script>
+    <style>body{display:none}</style></head><body><article><h1>Storm closes port</h1>
+    <p onclick="alert(1)">A storm closed the port of Ravenna on Monday, the harbour authority said, stranding twelve cargo ships at anchor outside the breakwater.</p>
+    <iframe src="https://example.invalid/x"></iframe>
+    <p>Port officials said operations would resume once the wind dropped below forty knots, probably on Wednesday morning.</p>
+    <p><img src=x onerror="alert(2)">Ship agents said the delay would cost operators several hundred thousand euros a day.</p></article></body></html>`;
+  const res = await request.post("/api/articles", { multipart: { file: { name: "storm.html", mimeType: "text/html", buffer: Buffer.from(html) } } });
+  expect(res.status()).toBe(201);
+  const { article } = (await res.json()).results[0];
+  const page = await (await request.get(`/articles/${article.id}`)).text();
+  expect(page).toContain("A storm closed the port of Ravenna");
+  expect(page).not.toContain("window.__owned");
+  expect(page).not.toContain("alert(");
+  expect(page).not.toContain("example.invalid");
+  const original = await request.get(`/api/articles/${article.id}/original`);
+  expect(original.headers()["content-disposition"]).toMatch(/^attachment/);
+  expect(original.headers()["content-type"]).toBe("application/octet-stream");
+  expect(await original.text()).toBe(html);
+});
