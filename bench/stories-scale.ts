@@ -12,6 +12,7 @@ import {
   InMemoryStoryStore,
   placeArticle,
   scoreCandidate,
+  storyVector,
   type StoryCandidate,
 } from "@/lib/stories";
 import { generateCorpus } from "./synthetic-corpus";
@@ -63,9 +64,13 @@ async function main() {
     const scan: number[] = [];
     for (const p of probes.slice(0, SCAN_PROBES)) {
       const t = performance.now();
-      const v = articleVector(p, store.stats());
+      const stats = store.stats();
+      const v = articleVector(p, stats);
       let best = -1;
-      for (const c of signatures.values()) best = Math.max(best, scoreCandidate(v, c.signature, DEFAULT_SCORING_PARAMS).total);
+      for (const c of signatures.values()) {
+        const story = storyVector(c.signature, stats, DEFAULT_SCORING_PARAMS);
+        best = Math.max(best, scoreCandidate(v, story, c.signature, DEFAULT_SCORING_PARAMS).total);
+      }
       scan.push(performance.now() - t);
     }
     console.log(

@@ -13,6 +13,7 @@ import {
   InMemoryStoryStore,
   placeArticle,
   scoreCandidate,
+  storyVector,
   type ArticleFeatures,
   type ArticleEntity,
   type ScoringParams,
@@ -172,7 +173,7 @@ async function samples(rows: Row[], arts: ArticleFeatures[], scoring: ScoringPar
       limit: 1000,
     });
     for (const c of cands) {
-      const s = scoreCandidate(vector, c.signature, scoring);
+      const s = scoreCandidate(vector, storyVector(c.signature, store.stats(), scoring), c.signature, scoring);
       out.push({ x: [s.entity, s.terms, s.title], y: clusterOfStory.get(c.storyId) === g ? 1 : 0 });
     }
     const sid = store.add(a, vector, storyOfCluster.get(g) ?? null);

@@ -7,6 +7,7 @@ import {
   type ArticleFeatures,
   type CandidateQuery,
   type CorpusStats,
+  type StatsQuery,
   type StoryCandidate,
   type StorySignature,
   type StoryStore,
@@ -24,6 +25,8 @@ const POSTING_CAP = 200;
 
 export class PgStoryStore implements StoryStore {
   private df = new Map<string, number>();
+  /** Stat keys already read in this placement (absent from `df` when no article has them yet). */
+  private loaded = new Set<string>();
   private articleCount = 0;
   /** Signatures of the last candidates, so the chosen story's need not be read again. */
   private seen = new Map<string, StorySignature>();
@@ -32,14 +35,33 @@ export class PgStoryStore implements StoryStore {
 
   /** Load the document frequencies this article's vector needs (the scorer reads them synchronously). */
   async prepare(article: ArticleFeatures): Promise<void> {
-    const keys = [
-      ARTICLES_KEY,
-      ...articleTermSet(article),
-      ...article.entities.map((e) => entityStatKey(e.key)),
-    ];
-    const rows = await this.tx.termStat.findMany({ where: { term: { in: keys } } });
-    this.df = new Map(rows.map((r) => [r.term, r.df]));
+    this.df = new Map();
+    this.loaded = new Set();
+    await this.load([ARTICLES_KEY, ...articleTermSet(article), ...article.entities.map((e) => entityStatKey(e.key))]);
     this.articleCount = this.df.get(ARTICLES_KEY) ?? 0;
+  }
+
+  /**
+   * Adds the statistics of keys not read yet (the candidates' signature keys, whose IDF the scorer
+   * applies now) in one query; the corpus size stays the one read by `prepare`, so the article and its
+   * candidates are weighed with one IDF.
+   */
+  async statsFor(query: StatsQuery): Promise<CorpusStats> {
+    if (!this.loaded.has(ARTICLES_KEY)) {
+      await this.load([ARTICLES_KEY]);
+      this.articleCount = this.df.get(ARTICLES_KEY) ?? 0;
+    }
+    await this.load([...query.terms, ...query.entityKeys.map(entityStatKey)]);
+    return this.stats();
+  }
+
+  private async load(keys: string[]): Promise<void> {
+    const missing = [...new Set(keys)].filter((k) => !this.loaded.has(k));
+    if (!missing.length) return;
+    for (const k of missing) this.loaded.add(k);
+    const rows = await this.tx.$queryRaw<{ term: string; df: number }[]>`
+      SELECT term, df FROM "TermStat" WHERE term = ANY(${missing}::text[])`;
+    for (const r of rows) this.df.set(r.term, Number(r.df));
   }
 
   stats(): CorpusStats {

@@ -2,16 +2,29 @@
 // inverted indexes, join the best one above the threshold, otherwise start a new story. Every number that
 // went into the decision is returned, so the UI can say why two articles are (or are not) one story.
 
-import { articleVector, cosine, isEmptyVector, DEFAULT_VECTOR_PARAMS, norm, weightOf, type VectorParams } from "./vector";
+import {
+  articleTermSet,
+  articleVector,
+  cosine,
+  isEmptyVector,
+  DEFAULT_VECTOR_PARAMS,
+  norm,
+  statsKeys,
+  weigh,
+  weightOf,
+  type VectorParams,
+} from "./vector";
 import type {
   ArticleFeatures,
   ArticleVector,
   Assignment,
   CandidateQuery,
+  CorpusStats,
   Placement,
   SparseVector,
   StorySignature,
   StoryStore,
+  VectorParts,
 } from "./types";
 
 export interface ScoringParams {
@@ -68,11 +81,22 @@ export function timeFactor(publishedAt: number | null, sig: StorySignature, para
   return extraDays <= 0 ? 1 : Math.exp(-extraDays / params.timeScaleDays);
 }
 
-export function scoreCandidate(vector: ArticleVector, sig: StorySignature, params: ScoringParams): CandidateScore {
+/** The story's signature weighted with the current IDF (what the article is compared with). */
+export function storyVector(sig: StorySignature, stats: CorpusStats, params: ScoringParams): VectorParts {
+  return weigh(sig, stats, params.vector);
+}
+
+/** `story` is the signature after `storyVector`. */
+export function scoreCandidate(
+  vector: ArticleVector,
+  story: VectorParts,
+  sig: StorySignature,
+  params: ScoringParams,
+): CandidateScore {
   const parts = [
-    { w: params.weights.entity, a: vector.entities, b: sig.entities },
-    { w: params.weights.terms, a: vector.terms, b: sig.terms },
-    { w: params.weights.title, a: vector.titleTerms, b: sig.titleTerms },
+    { w: params.weights.entity, a: vector.entities, b: story.entities },
+    { w: params.weights.terms, a: vector.terms, b: story.terms },
+    { w: params.weights.title, a: vector.titleTerms, b: story.titleTerms },
   ];
   const cos = parts.map((p) => cosine(p.a, p.b));
   // A similarity that cannot be measured (no entities found, no headline) must not count against the
@@ -87,7 +111,13 @@ export function scoreCandidate(vector: ArticleVector, sig: StorySignature, param
   });
   const content = used === 0 ? 0 : (sum / used) * all;
   const time = timeFactor(vector.publishedAt, sig, params);
-  return { entity: cos[0]!, terms: cos[1]!, title: cos[2]!, time, total: content * time };
+  return {
+    entity: cos[0]!,
+    terms: cos[1]!,
+    title: cos[2]!,
+    time,
+    total: content * time,
+  };
 }
 
 function shared(a: SparseVector, b: SparseVector, limit: number): { key: string; weight: number }[] {
@@ -125,11 +155,23 @@ export async function placeArticle(
   store: StoryStore,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
 ): Promise<Placement> {
-  const stats = await store.stats();
+  const own = articleTermSet(article);
+  const stats = await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) });
   const vector = articleVector(article, stats, params.vector);
   const candidates = await store.candidates(candidateQuery(vector, params));
+  const terms = new Set<string>();
+  const entityKeys = new Set<string>();
+  for (const c of candidates) {
+    const keys = statsKeys(c.signature);
+    for (const t of keys.terms) if (!own.has(t)) terms.add(t);
+    for (const k of keys.entityKeys) entityKeys.add(k);
+  }
+  const now = candidates.length ? await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }) : stats;
   const scored = candidates
-    .map((c) => ({ c, s: scoreCandidate(vector, c.signature, params) }))
+    .map((c) => {
+      const story = storyVector(c.signature, now, params);
+      return { c, story, s: scoreCandidate(vector, story, c.signature, params) };
+    })
     .sort((x, y) => y.s.total - x.s.total || (x.c.storyId < y.c.storyId ? -1 : x.c.storyId > y.c.storyId ? 1 : 0));
   const best = scored[0];
   const second = scored[1];
@@ -138,9 +180,9 @@ export async function placeArticle(
     storyId: join ? best.c.storyId : null,
     score: round(best?.s.total ?? 0),
     threshold: params.threshold,
-    sharedEntities: best ? shared(vector.entities, best.c.signature.entities, 10) : [],
+    sharedEntities: best ? shared(vector.entities, best.story.entities, 10) : [],
     sharedTerms: best
-      ? shared(vector.terms, best.c.signature.terms, 10).map(({ key, weight }) => ({ term: key, weight }))
+      ? shared(vector.terms, best.story.terms, 10).map(({ key, weight }) => ({ term: key, weight }))
       : [],
     scores: best
       ? {

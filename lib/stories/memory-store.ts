@@ -10,6 +10,7 @@ import type {
   CandidateQuery,
   CorpusStats,
   StoryCandidate,
+  StatsQuery,
   StorySignature,
   StoryStore,
 } from "./types";
@@ -59,6 +60,11 @@ export class InMemoryStoryStore implements StoryStore {
       termDf: (t) => this.termDfs.get(t) ?? 0,
       entityDf: (k) => this.entityDfs.get(k) ?? 0,
     };
+  }
+
+  /** Everything is in memory, so the query needs no loading. */
+  statsFor(_query: StatsQuery): CorpusStats {
+    return this.stats();
   }
 
   candidates(query: CandidateQuery): StoryCandidate[] {

@@ -1,4 +1,5 @@
-// Incremental story signatures: adding an article is a bounded sum, never a recomputation over the story.
+// Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
+// recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
 import { topK } from "./vector";
 import type { ArticleVector, SparseVector, StorySignature } from "./types";
@@ -11,9 +12,9 @@ export interface SignatureParams {
 }
 
 export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
-  maxStoryTerms: 64,
-  maxStoryTitleTerms: 32,
-  maxStoryEntities: 32,
+  maxStoryTerms: 256,
+  maxStoryTitleTerms: 64,
+  maxStoryEntities: 48,
 };
 
 function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
@@ -33,7 +34,7 @@ function maxDate(a: number | null, b: number | null): number | null {
 
 export function emptySignature(): StorySignature {
   return {
-    version: 1,
+    version: 2,
     articleCount: 0,
     terms: {},
     titleTerms: {},
@@ -51,11 +52,11 @@ export function updateSignature(
 ): StorySignature {
   const base = sig ?? emptySignature();
   return {
-    version: 1,
+    version: 2,
     articleCount: base.articleCount + 1,
-    terms: addInto(base.terms, vector.terms, params.maxStoryTerms),
-    titleTerms: addInto(base.titleTerms, vector.titleTerms, params.maxStoryTitleTerms),
-    entities: addInto(base.entities, vector.entities, params.maxStoryEntities),
+    terms: addInto(base.terms, vector.tf.terms, params.maxStoryTerms),
+    titleTerms: addInto(base.titleTerms, vector.tf.titleTerms, params.maxStoryTitleTerms),
+    entities: addInto(base.entities, vector.tf.entities, params.maxStoryEntities),
     firstPublished: minDate(base.firstPublished, vector.publishedAt),
     lastPublished: maxDate(base.lastPublished, vector.publishedAt),
   };

@@ -9,6 +9,9 @@ import {
   placeArticle,
   timeFactor,
   updateSignature,
+  storyVector,
+  weightOf,
+  DEFAULT_SIGNATURE_PARAMS,
   type ArticleFeatures,
   type Assignment,
 } from "@/lib/stories";
@@ -56,7 +59,7 @@ describe("articleVector", () => {
 
 describe("updateSignature", () => {
   it("counts articles, tracks the date range, stays bounded and leaves its input alone", () => {
-    const a = art("a", "t", Array.from({ length: 300 }, (_, i) => `word${i}`).join(" "), [], new Date(5 * DAY));
+    const a = art("a", "t", Array.from({ length: 700 }, (_, i) => `word${i}`).join(" "), [], new Date(5 * DAY));
     const b = art("b", "t", "word1 word2 other", [], new Date(2 * DAY));
     const stats = new InMemoryStoryStore().stats();
     const s1 = updateSignature(null, articleVector(a, stats));
@@ -64,8 +67,23 @@ describe("updateSignature", () => {
     const s2 = updateSignature(s1, articleVector(b, stats));
     expect(JSON.stringify(s1)).toBe(frozen);
     expect(s2.articleCount).toBe(2);
-    expect(Object.keys(s2.terms).length).toBeLessThanOrEqual(64);
+    expect(Object.keys(s2.terms).length).toBeLessThanOrEqual(DEFAULT_SIGNATURE_PARAMS.maxStoryTerms);
+    expect(Object.keys(s2.terms).length).toBeGreaterThan(0);
     expect([s2.firstPublished, s2.lastPublished]).toEqual([2 * DAY, 5 * DAY]);
+  });
+
+  it("keeps term frequencies without IDF, so the scorer weighs a story with the statistics of the moment", () => {
+    const a = art("a", "quake", "quake village toll quake", [], null);
+    const young = new InMemoryStoryStore().stats();
+    const grown = new InMemoryStoryStore();
+    for (let i = 0; i < 20; i++) grown.add(art(`q${i}`, "x", `quake report ${i}`, [], null), articleVector(art(`q${i}`, "x", `quake report ${i}`, [], null), grown.stats()), null);
+    const sig = updateSignature(null, articleVector(a, young));
+    expect(updateSignature(null, articleVector(a, grown.stats())).terms).toEqual(sig.terms);
+    // "quake" is in every article of the grown store, "village" in none: at scoring time it weighs less.
+    const then = storyVector(sig, young, DEFAULT_SCORING_PARAMS).terms;
+    const now = storyVector(sig, grown.stats(), DEFAULT_SCORING_PARAMS).terms;
+    expect(weightOf(then, "quake")).toBeGreaterThan(weightOf(then, "village"));
+    expect(weightOf(now, "quake")).toBeLessThan(weightOf(now, "village"));
   });
 });
 

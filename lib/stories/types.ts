@@ -22,29 +22,37 @@ export interface ArticleFeatures {
 /** Sparse weights keyed by term or entity key. Read with `weightOf`, never `rec[key]` (keys like "constructor"). */
 export type SparseVector = Record<string, number>;
 
-/** An article as the scorer sees it; every vector is L2-normalised (empty when there was nothing to weigh). */
-export interface ArticleVector {
-  /** TF-IDF of title and body words, title words counted extra; bounded to the top terms. */
+/** The three parts every article and story is compared on. */
+export interface VectorParts {
+  /** Title and body words, title words counted extra. */
   terms: SparseVector;
-  /** TF-IDF of the headline alone. */
+  /** The headline alone. */
   titleTerms: SparseVector;
-  /** Entity salience times entity rarity. */
+  /** Entity keys. */
   entities: SparseVector;
+}
+
+/**
+ * An article as the scorer sees it. The three top-level vectors are TF-IDF with the statistics of the
+ * moment (L2-normalised, empty when there was nothing to weigh); `tf` holds the same parts before IDF,
+ * which is what a story signature sums, so a story can be re-weighted with the IDF of any later moment.
+ */
+export interface ArticleVector extends VectorParts {
+  /** Log term frequencies (entities: salience times type weight), each part L2-normalised, no IDF. */
+  tf: VectorParts;
   /** Epoch ms, null when undated. */
   publishedAt: number | null;
 }
 
 /**
- * What a story keeps for scoring. The vectors are sums of its articles' normalised vectors (so their
- * direction is the centroid), pruned to the heaviest keys after each update so a story stays bounded
- * however many articles join it.
+ * What a story keeps for scoring: sums of its articles' `tf` parts (no IDF; the scorer applies the IDF
+ * current when it scores), pruned to the heaviest keys after each update so a story stays bounded
+ * however many articles join it. Version 1 signatures (sums of TF-IDF vectors) are read as if they were
+ * version 2; re-clustering rewrites them.
  */
-export interface StorySignature {
-  version: 1;
+export interface StorySignature extends VectorParts {
+  version: 1 | 2;
   articleCount: number;
-  terms: SparseVector;
-  titleTerms: SparseVector;
-  entities: SparseVector;
   /** Epoch ms of the earliest and latest dated article; null while no article is dated. */
   firstPublished: number | null;
   lastPublished: number | null;
@@ -69,8 +77,21 @@ export interface CandidateQuery {
   limit: number;
 }
 
+/** Keys whose document frequencies a scorer is about to read. */
+export interface StatsQuery {
+  terms: string[];
+  entityKeys: string[];
+}
+
 export interface StoryStore {
+  /** Corpus size and the document frequencies the store holds at hand. */
   stats(): CorpusStats | Promise<CorpusStats>;
+  /**
+   * Corpus size and document frequencies answering at least for the keys asked, in one bulk read (a store
+   * that holds all statistics in memory may ignore the query). `placeArticle` calls it for the article's
+   * own keys, then for the keys of the candidates' signatures, whose IDF is applied at scoring time.
+   */
+  statsFor(query: StatsQuery): CorpusStats | Promise<CorpusStats>;
   /** Stories sharing at least one key with the query, through inverted indexes; never a scan of all stories. */
   candidates(query: CandidateQuery): StoryCandidate[] | Promise<StoryCandidate[]>;
 }

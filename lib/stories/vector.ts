@@ -3,7 +3,7 @@
 // Miranda et al. 2018: the IDF grows with the corpus, and no fixed vocabulary is needed.
 
 import { tokenize, isStopWord } from "@/lib/text";
-import type { ArticleFeatures, ArticleVector, CorpusStats, SparseVector } from "./types";
+import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
 
 export interface VectorParams {
   /** Terms kept per article vector. */
@@ -17,13 +17,22 @@ export interface VectorParams {
    * victim's name) over the topic's vocabulary shared by look-alike events.
    */
   idfPower: number;
+  /** Added to ln((N+1)/(df+1)): the weight of a word every article has, relative to the rarest words'. */
+  idfFloor: number;
+  /**
+   * Entity weight by type. A person or organisation names who the event happened to; a place is often
+   * only where the outlet or the topic is (a country names thousands of events), so it weighs less.
+   */
+  entityTypeWeights: Record<EntityType, number>;
 }
 
 export const DEFAULT_VECTOR_PARAMS: VectorParams = {
-  maxArticleTerms: 100,
+  maxArticleTerms: 400,
   maxArticleEntities: 24,
   titleBoost: 2,
   idfPower: 1,
+  idfFloor: 1,
+  entityTypeWeights: { PERSON: 1, ORGANIZATION: 1, PLACE: 1, OTHER: 1 },
 };
 
 export function weightOf(v: SparseVector, key: string): number {
@@ -34,8 +43,8 @@ export function weightOf(v: SparseVector, key: string): number {
  * Smoothed IDF, at least 1. An IDF that falls to 0 for a word every stored article has would, in a young
  * store holding a single story, erase exactly the words a new article shares with that story.
  */
-export function idf(df: number, articleCount: number): number {
-  return Math.log((articleCount + 1) / (df + 1)) + 1;
+export function idf(df: number, articleCount: number, floor = 1): number {
+  return Math.log((articleCount + 1) / (df + 1)) + floor;
 }
 
 // Mild plural folding so "earthquake" and "earthquakes" meet; no full stemmer, whose errors are hard to
@@ -144,19 +153,45 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
 }
 
-function tfidf(counts: Map<string, number>, stats: CorpusStats, params: VectorParams): SparseVector {
+// Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
+// the kept weights do not, so they can be re-weighted later.
+function logTf(counts: Map<string, number>, k: number, df: (key: string) => number, stats: CorpusStats): SparseVector {
   const v: SparseVector = {};
-  for (const [term, tf] of counts) {
-    v[term] = (1 + Math.log(tf)) * idf(stats.termDf(term), stats.articleCount) ** params.idfPower;
-  }
-  return normalise(topK(v, params.maxArticleTerms));
+  for (const [term, tf] of counts) v[term] = 1 + Math.log(tf);
+  if (counts.size <= k) return normalise(v);
+  const rank: SparseVector = {};
+  for (const term in v) rank[term] = v[term]! * idf(df(term), stats.articleCount);
+  const out: SparseVector = {};
+  for (const term in topK(rank, k)) out[term] = v[term]!;
+  return normalise(out);
 }
 
-export function articleVector(
+/** Applies the current IDF to term-frequency parts (an article's `tf` or a story signature) and L2-normalises each. */
+export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
+  const apply = (v: SparseVector, df: (key: string) => number) => {
+    const out: SparseVector = {};
+    for (const key in v) out[key] = v[key]! * idf(df(key), stats.articleCount, params.idfFloor) ** params.idfPower;
+    return normalise(out);
+  };
+  return {
+    terms: apply(parts.terms, stats.termDf),
+    titleTerms: apply(parts.titleTerms, stats.termDf),
+    entities: apply(parts.entities, stats.entityDf),
+  };
+}
+
+/** Every key of the parts, for `StoryStore.statsFor`. */
+export function statsKeys(parts: VectorParts): { terms: string[]; entityKeys: string[] } {
+  const terms = new Set([...Object.keys(parts.terms), ...Object.keys(parts.titleTerms)]);
+  return { terms: [...terms], entityKeys: Object.keys(parts.entities) };
+}
+
+/** The article's term frequencies (no IDF): what `articleVector` weighs and a story signature sums. */
+export function articleTf(
   article: ArticleFeatures,
   stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
-): ArticleVector {
+): VectorParts {
   const titleWords = contentTerms(article.title);
   const counts = new Map<string, number>();
   const titleCounts = new Map<string, number>();
@@ -166,19 +201,29 @@ export function articleVector(
   }
   for (const t of contentTerms(article.body)) counts.set(t, (counts.get(t) ?? 0) + 1);
 
-  // The same key may come twice from an entity stage that splits mentions; keep its highest salience.
-  const salience = new Map<string, number>();
+  // The same key may come twice from an entity stage that splits mentions; keep its highest weight.
+  const entities: SparseVector = {};
   for (const e of article.entities) {
     if (!e.key || !(e.salience > 0)) continue;
-    salience.set(e.key, Math.max(salience.get(e.key) ?? 0, Math.min(1, e.salience)));
+    const w = Math.min(1, e.salience) * (params.entityTypeWeights[e.type] ?? 1);
+    if (w > weightOf(entities, e.key)) entities[e.key] = w;
   }
-  const entities: SparseVector = {};
-  for (const [key, s] of salience) entities[key] = s * idf(stats.entityDf(key), stats.articleCount) ** params.idfPower;
-
   return {
-    terms: tfidf(counts, stats, params),
-    titleTerms: tfidf(titleCounts, stats, params),
+    terms: logTf(counts, params.maxArticleTerms, stats.termDf, stats),
+    titleTerms: logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
     entities: normalise(topK(entities, params.maxArticleEntities)),
+  };
+}
+
+export function articleVector(
+  article: ArticleFeatures,
+  stats: CorpusStats,
+  params: VectorParams = DEFAULT_VECTOR_PARAMS,
+): ArticleVector {
+  const tf = articleTf(article, stats, params);
+  return {
+    ...weigh(tf, stats, params),
+    tf,
     publishedAt: article.publishedAt ? article.publishedAt.getTime() : null,
   };
 }
