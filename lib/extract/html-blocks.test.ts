@@ -92,3 +92,19 @@ describe("rules that must not eat the article", () => {
     expect(a.paragraphs).toEqual([PROSE[0], "Flour", "Sugar", "Butter", PROSE[1], "UP NEXT", PROSE[2]]);
   });
 });
+
+describe("hover cards inside paragraphs", () => {
+  const card = (name: string) =>
+    `<span class="person"><a href="/p/1">${name}</a><span class="card"><img src="/p.jpg" alt=""><a href="/p/1">${name}</a>` +
+    `<a href="/s/2">An older story about this person that the card links to</a> <a href="/s/3">And another one</a></span></span>`;
+  it("drops the card but keeps the name it belongs to", () => {
+    const a = fromHtml(page(`<p>Yesterday ${card("Jo Smith")} told the committee that the report was late and that the chair knew it.</p>${PROSE.map((p) => `<p>${p}</p>`).join("")}`));
+    expect(a.paragraphs[0]).toBe("Yesterday Jo Smith told the committee that the report was late and that the chair knew it.");
+    expect(a.body).not.toContain("older story");
+  });
+  it("keeps an inline picture with one linked credit, and links without a picture", () => {
+    const inline = `<p>The bridge <span><img src="/b.jpg"><a href="/c">Photo by Ann Lee</a></span> reopened on Monday, and <span><a href="/a">Ann</a> and <a href="/b">Bo</a></span> said in a statement that it was the best news the town had had in two years.</p>`;
+    const a = fromHtml(page(`<p>${PROSE[0]}</p>` + inline + PROSE.slice(1).map((p) => `<p>${p}</p>`).join("")));
+    expect(a.paragraphs[1]).toBe("The bridge Photo by Ann Lee reopened on Monday, and Ann and Bo said in a statement that it was the best news the town had had in two years.");
+  });
+});

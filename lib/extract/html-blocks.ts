@@ -73,6 +73,37 @@ export function isChrome(el: HtmlElement): boolean {
   return NEGATIVE.test(cls) && !POSITIVE.test(cls);
 }
 
+/**
+ * A hover card inside running text: an inline element that opens with a picture and holds only links (a
+ * person's or product's card with links to other stories), which a browser shows on hover. Its text would
+ * otherwise land in the middle of a sentence. The name the card belongs to comes before the picture, so the
+ * element around name and card does not match. The look is bounded, so nested spans stay cheap.
+ */
+function isHoverCard(el: HtmlElement): boolean {
+  if (BLOCK_TAGS.has(el.tag) || el.tag === "a" || !el.children.some((c) => typeof c !== "string")) return false;
+  let seen = 0;
+  let img = false;
+  let links = 0;
+  const stack: { node: HtmlNode; inLink: boolean }[] = [{ node: el, inLink: false }];
+  while (stack.length) {
+    const { node, inLink } = stack.pop()!;
+    if (typeof node === "string") {
+      if (!inLink && node.trim()) return false;
+      if (!img && node.trim()) return false;
+      continue;
+    }
+    if (++seen > 80 || BLOCK_TAGS.has(node.tag)) return false;
+    if (node.tag === "img" || node.tag === "picture") img = true;
+    else if (node.tag === "a") {
+      if (!img) return false;
+      links++;
+    }
+    const link = inLink || node.tag === "a";
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, inLink: link });
+  }
+  return img && links >= 2;
+}
+
 /** Elements that mark the article itself; a chrome-looking element holding one is a page wrapper. */
 function isAnchor(el: HtmlElement): boolean {
   return el.tag === "h1" || el.tag === "article" || el.attrs.itemprop === "articleBody";
@@ -201,7 +232,7 @@ export function extractBody(
   stopWords: ReadonlySet<string> | null,
   description: string | null = null,
 ): BodyResult {
-  const w = walkBlocks(body, isHidden);
+  const w = walkBlocks(body, (el) => isHidden(el) || isHoverCard(el));
   const { blocks, elements, parentIndex, firstBlock, endBlock } = w;
   if (!blocks.length) return { paragraphs: [], removed: [], blocks };
   const classes = blocks.map((b) => blockClass(b.text, b.linkChars, stopWords));
