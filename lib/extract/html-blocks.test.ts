@@ -108,3 +108,13 @@ describe("hover cards inside paragraphs", () => {
     expect(a.paragraphs[1]).toBe("The bridge Photo by Ann Lee reopened on Monday, and Ann and Bo said in a statement that it was the best news the town had had in two years.");
   });
 });
+
+describe("deal posts", () => {
+  it("keeps each deal's linked buy line, but still drops a rail of priced links", () => {
+    const deal = (p: string, shop: string) => `<h2>Deal of the day</h2><p>${p}</p><ul><li><a href="/go">Get it at ${shop} for $19.99</a></li></ul>`;
+    const rail = `<ul class="x"><li><a href="/1">Cheap kettle now $9</a></li><li><a href="/2">Cheap toaster now $12</a></li><li><a href="/3">Cheap lamp now $15</a></li></ul>`;
+    const a = fromHtml(page(deal(PROSE[0]!, "Shop One") + deal(PROSE[1]!, "Shop Two") + deal(PROSE[2]!, "Shop Three") + rail + `<p>${PROSE[3]}</p>`));
+    for (const shop of ["Shop One", "Shop Two", "Shop Three"]) expect(a.paragraphs).toContain(`Get it at ${shop} for $19.99`);
+    expect(a.body).not.toContain("Cheap");
+  });
+});

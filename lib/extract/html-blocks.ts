@@ -451,7 +451,7 @@ function isTeaser(blocks: Block[], a: number, z: number): boolean {
     const b = blocks[k]!;
     if (b.quote) return false;
     chars += b.text.length;
-    if (b.linkChars >= b.text.length * 0.8 && wordCount(b.text) >= 4 && !isLinkedSentence(b)) headline = true;
+    if (b.linkChars >= b.text.length * 0.8 && wordCount(b.text) >= 4 && !isLinkedSentence(b) && !isPriceLink(b)) headline = true;
   }
   return headline && chars <= TEASER_MAX_CHARS;
 }
@@ -481,6 +481,18 @@ function isLeadSentence(b: Block): boolean {
   return words >= 10 && /[.!?…"”’»)]$/u.test(b.text) && !parseBylineLine(b.text);
 }
 
+// A line that ends in a price: a currency sign next to the amount ("for $199.96", "RRP: £40", "49,95 €").
+const PRICE_END = /(?:[$£€¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?[€£])\)?$/;
+
+/**
+ * The buy line of a deal or product review ("Get it on Amazon for $199"): a short line ending in a price.
+ * Inside the article it is part of the text, however linked; a rail of such lines is still pruned as a rail.
+ * A headline that names a sum ("raises $13.4bn") does not end in a bare amount.
+ */
+function isPriceLink(b: Block): boolean {
+  return !b.heading && b.text.length <= 100 && PRICE_END.test(b.text);
+}
+
 const LIST_CELL = new Set(["li", "td", "th", "dd", "dt"]);
 
 /**
@@ -507,7 +519,7 @@ export function contextKeep(blocks: Block[], classes: BlockClass[], from: number
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
   for (let i = from; i < to; i++) {
     const b = blocks[i]!;
-    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3 || isLinkedSummary(b)) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
+    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3 || isLinkedSummary(b) || isPriceLink(b)) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
   }
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
