@@ -91,9 +91,10 @@ export function isCommentHeader(text: string): boolean {
   return text.length <= 60 && /^\S+(?:\s\S+){0,3}\s+(?:says|said|wrote|writes):?$/i.test(text.trim());
 }
 
-// A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)".
+// A credit attached to a caption: "| Image: AP", "(Photo: Reuters)", "Photo credit: ...", "(AP Photo/Jane Doe)", or a
+// leading "© Jane Doe" (a copyright line with a year, "© 2019 ...", is not a caption).
 const CREDIT =
-  /(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/i;
+  /^©\s*\p{Lu}|(?:^|[|/—–(]\s*|\s-\s)(?:image|photo|picture|pic|foto|credit|illustration|file photo|photograph|video)s?(?:\s+credit)?\s*:|\((?:[^()]*\b(?:photo|image|credit|getty|reuters|afp|ap|epa|shutterstock|file)\b[^()]*)\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?)\s*$/iu;
 // Wire-style credit after the caption's last sentence: ". REUTERS/Jane Doe", ". Agency/Photographer Name".
 const SLASH_CREDIT = /[.!?]\s+[\p{Lu}][\p{L}.&-]*\/[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3}$/u;
 

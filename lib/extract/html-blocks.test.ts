@@ -118,3 +118,11 @@ describe("deal posts", () => {
     expect(a.body).not.toContain("Cheap");
   });
 });
+
+describe("captions credited with a copyright sign", () => {
+  it("drops a short caption that opens with '© Name' between paragraphs", () => {
+    const a = fromHtml(page(`<p>${PROSE[0]}</p><div>© Ann Lee Workers on the bridge deck on Monday.</div><p>${PROSE[1]}</p><p>${PROSE[2]}</p>`));
+    expect(a.paragraphs).toEqual(PROSE.slice(0, 3));
+    expect(a.removed).toContain("© Ann Lee Workers on the bridge deck on Monday.");
+  });
+});
