@@ -126,3 +126,16 @@ describe("captions credited with a copyright sign", () => {
     expect(a.removed).toContain("© Ann Lee Workers on the bridge deck on Monday.");
   });
 });
+
+describe("page footers", () => {
+  it("drops a footer of legal prose even when the article is all short lines", () => {
+    const lines = ["Breakfast", "Two eggs, one slice of toast", "Lunch", "Chicken salad, one cup of rice", "Dinner", "Bean chili with a side salad"];
+    const legal = [
+      "The information on this site is provided for general purposes only and is not a substitute for the advice of a doctor, who should be consulted before any change of diet.",
+      "All of the names and marks that appear on this site are the property of their owners and are used with the permission of the owners where that is required.",
+    ];
+    const a = fromHtml(`<html lang="en"><body><div class="site"><div><h2>Meal plan</h2>${lines.map((l) => `<p>${l}</p>`).join("")}</div><footer>${legal.map((l) => `<p>${l}</p>`).join("")}</footer></div></body></html>`);
+    for (const l of lines.filter((x) => x.includes(" "))) expect(a.paragraphs).toContain(l);
+    expect(a.body).not.toMatch(/advice of a doctor|property of their owners/);
+  });
+});

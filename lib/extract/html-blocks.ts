@@ -265,14 +265,16 @@ export function extractBody(
       anchor[p] = anchor[p]! | anchor[i]!;
     }
   }
-  // Top-down: chrome subtrees go unless they hold the article (a wrapper with an unlucky class name).
+  // Top-down: chrome subtrees go unless they hold the article (a wrapper with an unlucky class name). A
+  // <footer> never wraps the article, so holding most of the prose does not save it: on a page of short
+  // lines (a meal plan, a results list) the legal text at the bottom is the longest prose there is.
   const total = good[0]!;
   const dropped = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const p = parentIndex[i]!;
     if (p >= 0 && dropped[p]) dropped[i] = 1;
     // An embedded post sits in a wrapper named for its network ("social-embed"); its text is a quote.
-    else if (i > 0 && isChrome(elements[i]!) && !anchor[i] && !(good[i]! >= total * 0.5 && total > 0) && !(quoted[i]! >= chars[i]! * 0.6 && chars[i]! > 0)) dropped[i] = 1;
+    else if (i > 0 && isChrome(elements[i]!) && !anchor[i] && !(good[i]! >= total * 0.5 && total > 0 && elements[i]!.tag !== "footer") && !(quoted[i]! >= chars[i]! * 0.6 && chars[i]! > 0)) dropped[i] = 1;
   }
 
   const sum = new Float64Array(n);
