@@ -117,6 +117,12 @@ describe("deal posts", () => {
     for (const shop of ["Shop One", "Shop Two", "Shop Three"]) expect(a.paragraphs).toContain(`Get it at ${shop} for $19.99`);
     expect(a.body).not.toContain("Cheap");
   });
+  it("keeps product boxes (linked name, bare price, shop, buy button) between the paragraphs", () => {
+    const box = (name: string) =>
+      `<div class="box"><div><a href="/go">${name} (latest model)</a></div><div><a href="/go">$139.00</a></div><div><a href="/go">Available from the shop</a></div><a href="/go">Buy Now</a></div>`;
+    const a = fromHtml(page(`<p>${PROSE[0]}</p>${box("Wireless earbuds")}<p>${PROSE[1]}</p>${box("Smart watch")}<p>${PROSE[2]}</p>`));
+    expect(a.paragraphs).toEqual([PROSE[0], "Wireless earbuds (latest model)", "$139.00", "Available from the shop", "Buy Now", PROSE[1], "Smart watch (latest model)", "$139.00", "Available from the shop", "Buy Now", PROSE[2]]);
+  });
 });
 
 describe("captions credited with a copyright sign", () => {

@@ -319,8 +319,10 @@ export function extractBody(
   const pruned = new Uint8Array(blocks.length);
   pruneLinkLists(w, pruned, best, from, to);
   pruneTeasers(w, pruned, best, from, to);
+  const boxes = productBoxes(w, best, from, to);
+  for (let i = from; i < to; i++) if (boxes[i]) pruned[i] = 0;
   for (let i = from; i < to; i++) if (pruned[i]) live[i] = "bad";
-  const keep = contextKeep(blocks, live, from, to, pruned);
+  const keep = contextKeep(blocks, live, from, to, pruned, boxes);
   const titleKey = title ? squash(title) : null;
   const descKey = description ? squash(description) : null;
   const paragraphs: string[] = [];
@@ -458,6 +460,39 @@ function isTeaser(blocks: Block[], a: number, z: number): boolean {
   return headline && chars <= TEASER_MAX_CHARS;
 }
 
+// A product box is a few short lines, one of them a bare price ("$139.00"); more lines than this is a list.
+const BOX_MAX_BLOCKS = 6;
+const BARE_PRICE = /^(?:[$£€¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?[€£])$/;
+
+/**
+ * Product boxes inside the article (a deal post's item: linked name, price, shop, "Buy now"): every line is a
+ * link, so they would go as link chrome, but the article is about them. Told apart from teasers and rails
+ * by a line that is nothing but a price.
+ */
+function productBoxes(w: Walked, container: number, from: number, to: number): Uint8Array {
+  const { blocks, elements, firstBlock, endBlock } = w;
+  const out = new Uint8Array(blocks.length);
+  let coveredTo = -1;
+  for (let i = container + 1; i < elements.length; i++) {
+    const a = firstBlock[i]!;
+    if (a >= to) break;
+    const z = endBlock[i]!;
+    if (a < from || a < coveredTo || z - a < 2 || z - a > BOX_MAX_BLOCKS) continue;
+    let price = false;
+    let short = true;
+    for (let k = a; k < z; k++) {
+      const t = blocks[k]!.text;
+      if (BARE_PRICE.test(t)) price = true;
+      if (t.length > 120) short = false;
+    }
+    if (price && short) {
+      out.fill(1, a, z);
+      coveredTo = z;
+    }
+  }
+  return out;
+}
+
 // Korean is written with spaces, so only Han and kana count here.
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
@@ -515,13 +550,13 @@ function isCaption(b: Block, cls: BlockClass): boolean {
  * jusText's context step over blocks[from, to): good blocks stay, bad go; a short or near-good block
  * stays when the nearest decided neighbours on both sides are good (a heading needs only prose after it).
  */
-export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number, pruned?: Uint8Array): boolean[] {
+export function contextKeep(blocks: Block[], classes: BlockClass[], from: number, to: number, pruned?: Uint8Array, boxes?: Uint8Array): boolean[] {
   const keep = new Array<boolean>(blocks.length).fill(false);
   // Inside the chosen container the scorer has already spoken: keep every block that is not link-heavy
   // chrome, then trim the fragments (bylines, dates, share labels) off both ends.
   for (let i = from; i < to; i++) {
     const b = blocks[i]!;
-    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3 || isLinkedSummary(b) || isPriceLink(b)) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
+    keep[i] = !pruned?.[i] && (classes[i] !== "bad" || b.quote || b.linkChars / b.text.length < 0.3 || isLinkedSummary(b) || isPriceLink(b) || !!boxes?.[i]) && !isSlotLabel(b) && !isCaption(b, classes[i]!);
   }
   const solid = (i: number) => classes[i] === "good" || classes[i] === "near";
   // A container of nothing but short lines (a results list) has no prose to trim towards.
