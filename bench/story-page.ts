@@ -61,22 +61,6 @@ async function main() {
   const filler = Number(process.argv[2] ?? 100_000);
   const bench = await freshBenchDatabase("parallax_bench_page");
 
-  // Filler: synthetic articles in their generated stories.
-  const t0 = Date.now();
-  const corpus = generateCorpus({ articles: filler, seed: 11 });
-  const memory = new InMemoryStoryStore();
-  const stories = new Map<string, { id: string; sig: StorySignature }>();
-  const storyOf = new Map<string, string>();
-  for (const a of corpus) {
-    const vec = articleVector(a, memory.stats());
-    const prev = stories.get(a.storyKey);
-    const s = { id: prev?.id ?? `f${stories.size.toString(36).padStart(9, "0")}`, sig: updateSignature(prev?.sig ?? null, vec) };
-    stories.set(a.storyKey, s);
-    storyOf.set(a.id, s.id);
-  }
-  for (let i = 0; i < corpus.length; i += 10_000) await bulkLoad(corpus.slice(i, i + 10_000), stories, storyOf);
-  console.log(`filler: ${corpus.length} articles in ${stories.size} stories loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; database ${await bench.size()}`);
-
   // The measured story: 20 real articles of one ECB+ event through the upload path, made one story.
   const lines = fs.readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").split("\n").filter(Boolean);
   const records = lines.map((l) => JSON.parse(l) as { id: string; title: string; text: string; cluster_id: string });
@@ -93,6 +77,23 @@ async function main() {
   let target = slugs[0]!;
   for (const other of slugs.slice(1)) target = (await mergeStories(other, target)).slug;
   const big = await db().story.findUniqueOrThrow({ where: { slug: target } });
+  // Filler, loaded after the measured story so none of it can join that story: synthetic articles in
+  // their generated stories.
+  const t0 = Date.now();
+  const corpus = generateCorpus({ articles: filler, seed: 11 });
+  const memory = new InMemoryStoryStore();
+  const stories = new Map<string, { id: string; sig: StorySignature }>();
+  const storyOf = new Map<string, string>();
+  for (const a of corpus) {
+    const vec = articleVector(a, memory.stats());
+    const prev = stories.get(a.storyKey);
+    const s = { id: prev?.id ?? `f${stories.size.toString(36).padStart(9, "0")}`, sig: updateSignature(prev?.sig ?? null, vec) };
+    stories.set(a.storyKey, s);
+    storyOf.set(a.id, s.id);
+  }
+  for (let i = 0; i < corpus.length; i += 10_000) await bulkLoad(corpus.slice(i, i + 10_000), stories, storyOf);
+  console.log(`filler: ${corpus.length} articles in ${stories.size} stories loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; database ${await bench.size()}`);
+
   const demo = await loadDemoData();
   const demoSlug = await storySlugOf(demo![0]!.articleId!);
   console.log(`measured story: ${big.articleCount} articles (${slugs.length} stories merged by the editor path); demo story: 2 articles`);

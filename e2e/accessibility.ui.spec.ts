@@ -51,7 +51,7 @@ test("the story page works from the keyboard: skip link, share button, claim anc
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
   // A claim's anchor link is reachable and targets its row.
-  const anchor = page.locator("li.claim-row a[href^='#claim-']").first();
+  const anchor = page.locator("li.claim-row a[href*='#claim-']").first();
   await anchor.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#claim-/);

@@ -32,3 +32,15 @@ test("a story with four outlets compares a chosen pair and summarises the rest",
   await expect(headers).toContainText(`Harbour Herald ${tag}`);
   await expect(headers).not.toContainText(`Ferry Gazette ${tag}`);
 });
+
+test("a shared link to any claim shows that claim, even one past the page's first screenfuls", async ({ page, request }) => {
+  const { stories } = await (await request.get("/api/stories?limit=100")).json();
+  const demo = stories.find((s: { outlets: { name: string }[] }) => s.outlets.some((o) => o.name === "The Kyiv Independent"));
+  const story = await (await request.get(`/api/stories/${demo.slug}`)).json();
+  const only = story.comparison.onlyIn.flatMap((o: { claims: { id: string; anchor: string; sentences: { text: string }[] }[] }) => o.claims);
+  const last = only.at(-1);
+  await page.goto(`/stories/${demo.slug}?claim=${last.id}#${last.anchor}`);
+  const row = page.locator(`[id="${last.anchor}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(last.sentences[0].text.slice(0, 40));
+});

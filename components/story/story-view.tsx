@@ -75,7 +75,7 @@ function ClaimRow({ claim, articles, others }: { claim: Claim; articles: StoryAr
   return (
     <li id={claim.anchor} className="claim-row rounded-lg border border-black/10 bg-white p-3">
       <p className="mb-2 flex items-center gap-2 text-xs text-muted">
-        <a href={`#${claim.anchor}`} className="font-mono hover:underline" aria-label={`Link to this claim (${claim.anchor})`}>
+        <a href={`?claim=${claim.id}#${claim.anchor}`} className="font-mono hover:underline" aria-label={`Link to this claim (${claim.anchor})`}>
           #{claim.anchor}
         </a>
         <span>{plural(claim.outletCount, "outlet")}</span>
@@ -139,12 +139,15 @@ export function StoryView({
   articles,
   comparison,
   pair,
+  focus = null,
 }: {
   slug: string;
   articles: StoryArticle[];
   comparison: StoryComparison | null;
   /** The two articles chosen for comparison (?compare=a,b); null: the default pair. */
   pair: [string, string] | null;
+  /** A claim a shared link points at (?claim=<id>): always rendered, with its outlets in the pair. */
+  focus?: string | null;
 }) {
   const c = comparison;
   // Every section lists articles in one order: the comparison's (earliest published first), so a
@@ -157,7 +160,8 @@ export function StoryView({
       outletName(a).localeCompare(outletName(b)),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const chosen = choosePair(ordered, c, pair);
+  const focused = focus ? findClaim(c, focus) : null;
+  const chosen = choosePair(ordered, c, pair ?? (focused ? pairFor(focused, ordered) : null));
   // Few articles: all side by side (on a phone, CSS shows the chosen pair). Many: only the chosen pair is
   // rendered in full, the rest summarised, so the page stays small however many outlets join.
   const pairMode = ordered.length > FULL_COLUMNS_MAX;
@@ -199,7 +203,7 @@ export function StoryView({
               <p className="text-muted">No claim is carried by more than one article yet.</p>
             ) : (
               <ol className="space-y-3">
-                {c.claims.slice(0, MAX_ROWS).map((claim) => (
+                {withFocus(c.claims, MAX_ROWS, focus).map((claim) => (
                   <ClaimRow key={claim.id} claim={claim} articles={shown} others={others} />
                 ))}
               </ol>
@@ -218,12 +222,19 @@ export function StoryView({
                       <p className="mt-1 text-sm text-muted">Nothing that the others leave out.</p>
                     ) : (
                       <ul className="mt-2 space-y-2">
-                        {only.map((claim) => (
+                        {withFocus(only, MAX_ONLY, focus).map((claim) => (
                           <li key={claim.id} id={claim.anchor} className="claim-row text-sm leading-relaxed">
                             {claim.sentences[0]?.text}
                           </li>
                         ))}
                       </ul>
+                    )}
+                    {only.length > MAX_ONLY && (
+                      <p className="mt-2 text-sm">
+                        <Link href={`/articles/${a.id}`} className="text-accent underline">
+                          {plural(only.length - MAX_ONLY, "more sentence")} in the full article
+                        </Link>
+                      </p>
                     )}
                   </div>
                 );
@@ -393,8 +404,29 @@ export function StoryView({
   );
 }
 
-const MAX_ROWS = 60;
-const MAX_ENTITY_ROWS = 25;
+// Bounds that keep a big story's page small and fast; everything beyond is one click away.
+const MAX_ROWS = 40;
+const MAX_ONLY = 15;
+const MAX_ENTITY_ROWS = 20;
+
+function findClaim(c: StoryComparison | null, id: string): Claim | null {
+  if (!c) return null;
+  return c.claims.find((x) => x.id === id) ?? c.onlyIn.flatMap((o) => o.claims).find((x) => x.id === id) ?? null;
+}
+
+/** Two articles that carry the claim (or the one that does, with its neighbour). */
+function pairFor(claim: Claim, ordered: StoryArticle[]): [string, string] {
+  const ids = claim.sentences.map((x) => x.articleId);
+  const other = ordered.find((a) => !ids.includes(a.id))?.id ?? ids[0]!;
+  return [ids[0]!, ids[1] ?? other];
+}
+
+/** The first `max` claims, plus the focused one wherever it stands. */
+function withFocus(claims: Claim[], max: number, focus: string | null): Claim[] {
+  const head = claims.slice(0, max);
+  const extra = focus && !head.some((x) => x.id === focus) ? claims.filter((x) => x.id === focus) : [];
+  return [...head, ...extra];
+}
 
 /** The requested pair when valid; else the two articles that share the most claims (earliest first). */
 function choosePair(ordered: StoryArticle[], c: StoryComparison | null, requested: [string, string] | null): [string, string] {

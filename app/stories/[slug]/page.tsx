@@ -63,7 +63,9 @@ function requestedPair(q: Record<string, string | string[] | undefined>): [strin
 export default async function StoryPage({ params, searchParams }: Params) {
   const { slug } = await params;
   const s = await load(slug);
-  const pair = requestedPair(await searchParams);
+  const query = await searchParams;
+  const pair = requestedPair(query);
+  const focus = typeof query.claim === "string" && /^[a-z0-9]{4,40}$/.test(query.claim) ? query.claim : null;
   const url = `${await publicOrigin()}/stories/${s.slug}`;
   const range = dateRange(s.firstPublishedAt, s.lastPublishedAt);
   const timeline = [...s.articles].sort((a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity));
@@ -98,13 +100,20 @@ export default async function StoryPage({ params, searchParams }: Params) {
         </ol>
       </header>
       <Suspense fallback={<ComparisonLoading />}>
-        <Comparison storyId={s.id} slug={s.slug} articles={s.articles} outletCount={s.outletCount || s.articleCount} pair={pair} />
+        <Comparison storyId={s.id} slug={s.slug} articles={s.articles} outletCount={s.outletCount || s.articleCount} pair={pair} focus={focus} />
       </Suspense>
     </article>
   );
 }
 
-async function Comparison(props: { storyId: string; slug: string; articles: StoryArticle[]; outletCount: number; pair: [string, string] | null }) {
+async function Comparison(props: {
+  storyId: string;
+  slug: string;
+  articles: StoryArticle[];
+  outletCount: number;
+  pair: [string, string] | null;
+  focus: string | null;
+}) {
   const comparison = await comparisonOf(props.storyId);
   const central = comparison?.centralClaim ?? null;
   const centralOutlet = central ? (props.articles.find((a) => a.id === central.articleId)?.outlet?.name ?? "an unknown outlet") : null;
@@ -119,7 +128,7 @@ async function Comparison(props: { storyId: string; slug: string; articles: Stor
         </p>
       )}
       <div className="mt-4">
-        <StoryView slug={props.slug} articles={props.articles} comparison={comparison} pair={props.pair} />
+        <StoryView slug={props.slug} articles={props.articles} comparison={comparison} pair={props.pair} focus={props.focus} />
       </div>
     </>
   );
