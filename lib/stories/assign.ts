@@ -52,7 +52,7 @@ export const DEFAULT_SCORING_PARAMS: ScoringParams = {
   threshold: 0.25,
   timeGraceDays: 3,
   timeScaleDays: 7,
-  candidateLimit: 50,
+  candidateLimit: 20,
   queryEntities: 10,
   queryTerms: 20,
   vector: DEFAULT_VECTOR_PARAMS,
