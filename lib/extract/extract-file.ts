@@ -257,8 +257,16 @@ export function extractFromFields(fields: ArticleFields, options: ExtractOptions
   }
 }
 
+// A news brief can be one sentence that the file also prints as its headline ("Dr X, 43, is presumed dead
+// after disappearing off the ridge on Thursday."). Such a line reads as a sentence, not a headline.
+function isProseSentence(line: string): boolean {
+  const t = line.trim();
+  return /[.!?]["”’']?$/.test(t) && t.split(/\s+/).length >= 6;
+}
+
 function finish(format: SourceFormat, p: Parts, text: string, encoding: string): ExtractedArticle {
-  const paragraphs = p.paragraphs.map((x) => x.trim()).filter(Boolean);
+  let paragraphs = p.paragraphs.map((x) => x.trim()).filter(Boolean);
+  if (!paragraphs.length && p.title && isProseSentence(p.title)) paragraphs = [p.title.replace(/\s+/g, " ").trim()];
   if (!paragraphs.length) throw new AppError("UNPROCESSABLE", "NO_ARTICLE", "no article text found after removing page boilerplate");
   const lead = paragraphs[0]!;
   let title = p.title?.replace(/\s+/g, " ").trim() || null;

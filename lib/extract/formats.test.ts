@@ -188,3 +188,16 @@ describe("normalizeForHash", () => {
     expect(normalizeForHash("A b")).not.toBe(normalizeForHash("A c"));
   });
 });
+
+describe("one-sentence briefs", () => {
+  it("keeps a brief whose only sentence is also printed as its headline", () => {
+    const line = "Dr Mark Vinar, 43, is presumed dead after disappearing off the ridge on Thursday.";
+    const [a] = extractFile({ bytes: new TextEncoder().encode(`${line}\n\n${line}`), filename: "brief.txt" });
+    expect(a!.body).toBe(line);
+    expect(a!.title).toBe(line.slice(0, -1));
+    expect(a!.titleDerived).toBe(true);
+  });
+  it("still rejects a lone headline-like line with no sentence", () => {
+    expect(() => extractFile({ bytes: new TextEncoder().encode("World News\n\nWorld News"), filename: "nav.txt" })).toThrow(/no article/);
+  });
+});

@@ -105,9 +105,12 @@ export function extractDump(units: string[], opts: DumpOptions): DumpArticle {
   const classified = units.map((text, i) => {
     const k = norm(text);
     // A short line repeated in the file is chrome ("Subscribe", "Reply"); a long one repeated is a pull
-    // quote or a duplicated block, kept once.
-    let repeated = (counts.get(k) ?? 0) > 1 && text.length < 120;
-    if (!repeated && text.length >= 120) {
+    // quote or a duplicated block, kept once. So is a whole sentence (a one-sentence brief printed both as
+    // headline and as text): chrome is rarely a full sentence.
+    const t = text.trim();
+    const sentence = /[.!?]["”’']?$/.test(t) && t.split(/\s+/).length >= 6;
+    let repeated = (counts.get(k) ?? 0) > 1 && text.length < 120 && !sentence;
+    if (!repeated && (text.length >= 120 || sentence)) {
       repeated = seenLong.has(k);
       seenLong.add(k);
     }
