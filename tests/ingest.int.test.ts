@@ -123,3 +123,21 @@ describe("cross-article entity resolution", () => {
     expect(person?.entity.name).toBe("Ilse Vandermeer");
   });
 });
+
+describe("reprints", () => {
+  it("links another outlet's near-verbatim copy to the original and counts it as a reprint", async () => {
+    const wire =
+      `Copper price hits record\n\n` +
+      `Copper prices rose to a record high on the London Metal Exchange on Wednesday as supply disruptions at two large mines in Chile and Peru tightened the market, traders said.\n\n` +
+      `Three-month copper climbed 2.4 percent to 11,240 dollars a tonne in afternoon trading, beating the previous peak set in May, while inventories in exchange warehouses fell to their lowest level in eighteen months.\n\n` +
+      `Analysts said demand from electric vehicle makers and grid operators would keep the market tight into next year.`;
+    const [orig] = await ingest([{ kind: "file", filename: "wire.txt", bytes: enc(wire) }], { source: "API", hints: { outlet: "Metals Wire" } });
+    const reprint = wire.replace("Copper price hits record", "Copper at record as mines falter") + "\n\nReporting by the wire service; editing by our desk.";
+    const [copy] = await ingest([{ kind: "file", filename: "reprint.txt", bytes: enc(reprint) }], { source: "API", hints: { outlet: "Daily Commodities" } });
+    expect(copy!.status).toBe("created");
+    const c = await db().article.findUniqueOrThrow({ where: { id: copy!.articleId! }, include: { story: true } });
+    expect(c.copyOfId).toBe(orig!.articleId);
+    expect(c.story?.reprintCount).toBe(1);
+    expect(c.story?.outletCount).toBe(2);
+  });
+});
