@@ -329,7 +329,7 @@ export function StoryView({
                   <tbody>
                     {c.citations.slice(0, MAX_ENTITY_ROWS).map((row) => (
                       <tr key={row.key} className="border-t border-black/10 align-top">
-                        <th scope="row" className="p-2 text-left font-medium">{row.name}</th>
+                        <th scope="row" className="p-2 text-left font-medium">{row.name ?? <span className="text-muted">Quotes without a named speaker</span>}</th>
                         {shown.map((a) => {
                           const cell = row.cells.find((x) => x.articleId === a.id);
                           return (

@@ -25,7 +25,7 @@ export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribu
 }
 
 const PRONOUNS = new Set(["he", "she"]);
-const LEADING = /^(?:the|a|an|this|that)\s+/;
+const LEADING = /^(?:the|a|an|this|that)\s+/i;
 
 interface Source {
   key: string;
@@ -47,7 +47,10 @@ export function citationRows(
     const mentions = groups.flatMap((g) =>
       g.perArticle[a]!.flatMap((e) => e.mentions.filter((m) => m.field === "body").map((m) => ({ g, m }))),
     );
-    const hit = mentions.find(({ m }) => m.start < speakerEnd && speakerStart < m.end);
+    // "Kremlin spokesperson Dmitry Peskov told": the person is the source, not the body he speaks for.
+    // Otherwise the head of the phrase, its last name ("Kyiv's National Resistance Centre" is the centre).
+    const overlapping = mentions.filter(({ m }) => m.start < speakerEnd && speakerStart < m.end).sort((x, y) => x.m.start - y.m.start);
+    const hit = overlapping.find(({ g }) => g.type === "PERSON") ?? overlapping.at(-1);
     if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };
     if (PRONOUNS.has(speakerText.toLowerCase())) {
       // "She reported that ...": the last person named before it in the same article.

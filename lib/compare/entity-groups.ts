@@ -37,17 +37,32 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Same number of words, each equal or a near spelling (same initial, at most two edits, long enough to judge). */
+// "Russia"/"Russian", "Korea"/"Korean": a name and its adjective are not two spellings.
+const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i"];
+
+function isDemonymOf(p: string, q: string): boolean {
+  const [short, long] = p.length <= q.length ? [p, q] : [q, p];
+  return long.startsWith(short) && DEMONYM_ENDINGS.includes(long.slice(short.length));
+}
+
+/**
+ * Same number of words, each equal or a near spelling (same initial, long enough to judge). Two edits
+ * are allowed only inside a longer name that shares another word ("Centre"/"Center" in "National
+ * Resistance …"); a lone word may differ by one edit, since "Andriivka" and "Avdiivka" are two villages.
+ */
 export function spellingVariants(a: string, b: string): boolean {
   const x = nameWords(a);
   const y = nameWords(b);
   if (x.length === 0 || x.length !== y.length) return false;
+  const anchored = x.some((w, i) => w === y[i]);
   let differing = 0;
   for (let i = 0; i < x.length; i++) {
     const p = x[i]!;
     const q = y[i]!;
     if (p === q) continue;
-    if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, 2) > 2) return false;
+    if (isDemonymOf(p, q)) return false;
+    const allowed = anchored ? 2 : 1;
+    if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, allowed) > allowed) return false;
     differing++;
   }
   return differing > 0 || x.join(" ") === y.join(" ");
