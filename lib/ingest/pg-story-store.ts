@@ -4,6 +4,7 @@
 import type { Prisma } from "@/lib/db/client";
 import {
   articleTermSet,
+  statsKeys,
   type ArticleFeatures,
   type CandidateQuery,
   type CorpusStats,
@@ -75,7 +76,9 @@ export class PgStoryStore implements StoryStore {
 
   async candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
     if (!query.entityKeys.length && !query.terms.length) return [];
-    const rows = await this.tx.$queryRaw<{ id: string; signature: StorySignature }[]>`
+    // One round trip: the candidate stories and the document frequencies of every key in their
+    // signatures (the scorer re-weighs each signature with the current IDF).
+    const [result] = await this.tx.$queryRaw<{ stories: { id: string; signature: StorySignature }[]; dfs: Record<string, number> }[]>`
       WITH hits AS (
         SELECT p."storyId", p.weight
         FROM "Entity" e
@@ -93,10 +96,27 @@ export class PgStoryStore implements StoryStore {
         ) p
       ), ranked AS (
         SELECT "storyId", sum(weight) AS w FROM hits GROUP BY "storyId" ORDER BY w DESC, "storyId" LIMIT ${query.limit}
+      ), cand AS (
+        SELECT s.id, s.signature, r.w FROM ranked r JOIN "Story" s ON s.id = r."storyId"
+        WHERE s."mergedIntoId" IS NULL AND s.signature IS NOT NULL
+      ), keys AS (
+        SELECT jsonb_object_keys(signature->'terms') AS k FROM cand
+        UNION SELECT jsonb_object_keys(signature->'titleTerms') FROM cand
+        UNION SELECT '@' || jsonb_object_keys(signature->'entities') FROM cand
       )
-      SELECT s.id, s.signature FROM ranked r JOIN "Story" s ON s.id = r."storyId"
-      WHERE s."mergedIntoId" IS NULL AND s.signature IS NOT NULL
-      ORDER BY r.w DESC, s.id`;
+      SELECT
+        (SELECT coalesce(json_agg(json_build_object('id', id, 'signature', signature) ORDER BY w DESC, id), '[]'::json) FROM cand) AS stories,
+        (SELECT coalesce(json_object_agg(t.term, t.df), '{}'::json) FROM "TermStat" t WHERE t.term IN (SELECT k FROM keys)) AS dfs`;
+    const rows = result?.stories ?? [];
+    for (const r of rows) {
+      const keys = statsKeys(r.signature);
+      for (const k of [...keys.terms, ...keys.entityKeys.map(entityStatKey)]) {
+        if (this.loaded.has(k)) continue;
+        this.loaded.add(k);
+        const df = result!.dfs[k];
+        if (df !== undefined) this.df.set(k, Number(df));
+      }
+    }
     this.seen = new Map(rows.map((r) => [r.id, r.signature]));
     return rows.map((r) => ({ storyId: r.id, signature: r.signature }));
   }
