@@ -12,7 +12,7 @@ export interface SignatureParams {
 }
 
 export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
-  maxStoryTerms: 256,
+  maxStoryTerms: 96,
   maxStoryTitleTerms: 64,
   maxStoryEntities: 48,
 };
