@@ -141,3 +141,23 @@ describe("reprints", () => {
     expect(c.story?.outletCount).toBe(2);
   });
 });
+
+describe("outlet page signatures", () => {
+  it("recognises an unnamed page by the boilerplate its outlet's known pages repeat", async () => {
+    const chrome = (body: string) =>
+      `Skip to main content\nHarbourside Chronicle weekly digest: sign up today\nRead our coverage of the port authority elections\n` +
+      `Follow the Harbourside Chronicle on every platform\n\n${body}\n\nAll rights reserved by Harbourside Chronicle Media Group 2024`;
+    const story = (n: number) =>
+      `Ferry timetable changes for winter ${n}\n\nThe harbour ferry will run every forty minutes from November ${n}, the operator said on Monday, citing lower passenger numbers after the summer season.\n\n` +
+      `Commuters said the longer gaps between crossings would make it harder to reach the industrial estate on time for early shifts, and asked the council to step in.`;
+    await ingest([{ kind: "file", filename: "h1.txt", bytes: enc(chrome(story(1))) }], { source: "API", hints: { outlet: "Harbourside Chronicle" } });
+    await ingest([{ kind: "file", filename: "h2.txt", bytes: enc(chrome(story(2).replace("ferry", "bus"))) }], { source: "API", hints: { outlet: "Harbourside Chronicle" } });
+    const other = `Museum reopens after renovation\n\nThe city museum reopened its doors on Saturday after a two-year renovation that cost eleven million euros, the mayor said at the ceremony.\n\nVisitors queued for an hour to see the restored ceiling paintings in the main hall.`;
+    const [r] = await ingest([{ kind: "file", filename: "unnamed.txt", bytes: enc(chrome(other)) }], { source: "API" });
+    const a = await db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { outlet: true } });
+    expect(a.outlet?.name).toBe("Harbourside Chronicle");
+    // A page sharing none of that boilerplate stays unknown: never guessed.
+    const [u] = await ingest([{ kind: "file", filename: "plain.txt", bytes: enc(other.replace("Museum", "Gallery").replace("city museum", "city gallery")) }], { source: "API" });
+    expect((await db().article.findUniqueOrThrow({ where: { id: u!.articleId! } })).outletId).toBeNull();
+  });
+});
