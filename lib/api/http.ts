@@ -24,9 +24,15 @@ export function errorBody(code: string, message: string, extra?: Record<string, 
   return { error: { code, message, ...extra } };
 }
 
+/** The last meaningful line of an error message (Prisma's start with blank lines and a call site). */
+export function reasonOf(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "unknown error";
+}
+
 function isDatabaseDown(e: unknown): boolean {
   const text = `${(e as Error)?.message ?? ""} ${(e as { code?: string })?.code ?? ""}`;
-  return /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection terminated|connect|the database system is (starting|shutting)/i.test(text) &&
+  return /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection terminated|connect ECONN|Can't reach database server|P1001|the database system is (starting|shutting)/i.test(text) &&
     !(e instanceof AppError);
 }
 

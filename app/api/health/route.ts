@@ -1,5 +1,6 @@
 // GET /api/health – liveness plus a real round trip to the database.
 import { NextResponse } from "next/server";
+import { reasonOf } from "@/lib/api/http";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET() {
     await db().$queryRaw`SELECT 1`;
     return NextResponse.json({ status: "ok", database: "ok" });
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const reason = reasonOf(e);
     return NextResponse.json({ status: "error", database: "unavailable", reason }, { status: 503 });
   }
 }
