@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/lib/db/connection";
+import { openCliDatabase } from "./cli-database";
 import { uploadHintsSchema } from "@/lib/ingest/schemas";
 import { describeStartupError } from "./startup-errors";
 
@@ -61,14 +61,8 @@ async function main(): Promise<number> {
     collect(p, files);
   }
 
-  let database;
-  try {
-    database = await openDatabase({ migrate: true });
-  } catch (e) {
-    console.error(describeStartupError(e));
-    return 1;
-  }
-  process.env.DATABASE_URL = database.url;
+  const database = await openCliDatabase();
+  if (!database) return 1;
   const { ingest } = await import("@/lib/ingest/ingest-articles");
   const { env } = await import("@/lib/config/env");
   const { disconnectDb } = await import("@/lib/db/client");

@@ -1,17 +1,10 @@
 // npm run stories:recluster – rebuild all stories from scratch in publication order (editors' decisions
 // kept, permalinks of surviving stories kept, merged-away stories redirect).
-import { openDatabase } from "@/lib/db/connection";
-import { describeStartupError } from "./startup-errors";
+import { openCliDatabase } from "./cli-database";
 
 async function main(): Promise<number> {
-  let database;
-  try {
-    database = await openDatabase({ migrate: true });
-  } catch (e) {
-    console.error(describeStartupError(e));
-    return 1;
-  }
-  process.env.DATABASE_URL = database.url;
+  const database = await openCliDatabase();
+  if (!database) return 1;
   const { reclusterAll } = await import("@/lib/ingest/recluster");
   const { disconnectDb } = await import("@/lib/db/client");
   try {

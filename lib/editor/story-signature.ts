@@ -3,29 +3,17 @@
 import type { Prisma } from "@/lib/db/client";
 import { articleVector, updateSignature, type ArticleFeatures, type StorySignature } from "@/lib/stories";
 import { indexStory, PgStoryStore } from "@/lib/ingest/pg-story-store";
+import { featureSelect, toArticleFeatures } from "@/lib/ingest/article-features";
 
 type Tx = Prisma.TransactionClient;
 
 export async function storyFeatures(tx: Tx, storyId: string): Promise<ArticleFeatures[]> {
-  const articles = await tx.article.findMany({
+  const rows = await tx.article.findMany({
     where: { storyId },
     orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      titleDerived: true,
-      body: true,
-      publishedAt: true,
-      entities: { select: { salience: true, entity: { select: { key: true, type: true } } } },
-    },
+    select: featureSelect,
   });
-  return articles.map((a) => ({
-    id: a.id,
-    publishedAt: a.publishedAt,
-    title: a.titleDerived ? "" : a.title,
-    body: a.body,
-    entities: a.entities.map((e) => ({ key: e.entity.key, type: e.entity.type, salience: e.salience })),
-  }));
+  return rows.map(toArticleFeatures);
 }
 
 export async function rebuildStorySignature(tx: Tx, storyId: string): Promise<void> {

@@ -4,6 +4,7 @@
 // articles redirects (308) to the cluster that took most of them.
 import { db, type Prisma } from "@/lib/db/client";
 import { articleTermSet, InMemoryStoryStore, placeArticle, type ArticleFeatures, type Assignment } from "@/lib/stories";
+import { featureSelect, toArticleFeatures } from "./article-features";
 import { indexStory } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
@@ -30,30 +31,14 @@ async function* articlesInOrder(): AsyncGenerator<{ features: ArticleFeatures; s
     const ids = order.slice(i, i + BATCH).map((r) => r.id);
     const rows = await db().article.findMany({
       where: { id: { in: ids } },
-      select: {
-        id: true,
-        title: true,
-        titleDerived: true,
-        body: true,
-        publishedAt: true,
-        createdAt: true,
-        storyId: true,
-        storyPinned: true,
-        entities: { select: { salience: true, entity: { select: { key: true, type: true } } } },
-      },
+      select: { ...featureSelect, createdAt: true, storyId: true, storyPinned: true },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const a = byId.get(id);
       if (!a) continue;
       yield {
-        features: {
-          id: a.id,
-          publishedAt: a.publishedAt,
-          title: a.titleDerived ? "" : a.title,
-          body: a.body,
-          entities: a.entities.map((e) => ({ key: e.entity.key, type: e.entity.type, salience: e.salience })),
-        },
+        features: toArticleFeatures(a),
         storyId: a.storyId,
         pinned: a.storyPinned,
         createdAt: a.createdAt,

@@ -1,0 +1,15 @@
+import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
+import { describeStartupError } from "./startup-errors";
+
+/** The database for a command-line run (migrated, DATABASE_URL set for the app's client), or null after
+ * saying plainly why it could not be opened. */
+export async function openCliDatabase(): Promise<DatabaseHandle | null> {
+  try {
+    const database = await openDatabase({ migrate: true });
+    process.env.DATABASE_URL = database.url;
+    return database;
+  } catch (e) {
+    console.error(describeStartupError(e));
+    return null;
+  }
+}
