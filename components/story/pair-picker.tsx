@@ -16,27 +16,21 @@ export function PairPicker({
   return (
     <form method="get" action={`/stories/${slug}`} className={`mb-3 flex flex-wrap items-center gap-2 text-sm ${pairMode ? "" : "md:hidden"}`}>
       <span className="font-medium">Compare</span>
-      <label className="sr-only" htmlFor="compare-a">
-        First outlet
-      </label>
-      <select id="compare-a" name="a" defaultValue={pair[0]} className={select}>
-        {articles.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <span>with</span>
-      <label className="sr-only" htmlFor="compare-b">
-        Second outlet
-      </label>
-      <select id="compare-b" name="b" defaultValue={pair[1]} className={select}>
-        {articles.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label}
-          </option>
-        ))}
-      </select>
+      {(["a", "b"] as const).map((name, i) => (
+        <span key={name} className="contents">
+          {i === 1 && <span>with</span>}
+          <label className="sr-only" htmlFor={`compare-${name}`}>
+            {i === 0 ? "First outlet" : "Second outlet"}
+          </label>
+          <select id={`compare-${name}`} name={name} defaultValue={pair[i]} className={select}>
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </span>
+      ))}
       <button type="submit" className="rounded-md border border-black/20 bg-white px-3 py-1 font-medium hover:bg-black/5">
         Show
       </button>

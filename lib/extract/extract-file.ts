@@ -5,26 +5,17 @@ import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { declaredHtmlCharset, decodeBytes, sniffBinaryType } from "./decode";
 import { checkFilename, extensionOf, formatFromExtension, formatFromMediaType, looksLikeHtml, sniffFormat } from "./format";
-import { extractHtml } from "./html-extract";
+import { extractHtml, type HtmlArticle } from "./html-extract";
 import { detectLanguage, stopWordsFor } from "./language";
 import { parseMarkdown } from "./markdown";
-import { cleanAuthor, deriveTitle, parseDate, type ParsedDate } from "./metadata";
+import { cleanAuthor, deriveTitle, parseDate } from "./metadata";
 import { extractDump, toUnits } from "./text-dump";
 import type { ExtractedArticle, ExtractInput, ExtractOptions, SourceFormat } from "./types";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-interface Parts {
-  title: string | null;
-  paragraphs: string[];
-  removed: string[];
-  caption: string | null;
-  byline: string | null;
-  published: ParsedDate | null;
-  url: string | null;
-  siteName: string | null;
-  language: string | null;
-}
+/** What every format's reader hands over (the HTML reader's result without its JSON-LD fallback body). */
+type Parts = Omit<HtmlArticle, "ldBody">;
 
 const inputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
