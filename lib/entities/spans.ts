@@ -3,13 +3,14 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isDemonymWord, lookup, type GazetteerEntry,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isTown, lookup,
+  type GazetteerEntry,
 } from "./gazetteer";
 import { foldName } from "./keys";
 import {
-  EVENT_HEADS, EVENT_NAMES, HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, ORG_NOUNS_AFTER, ORG_ROLE_BEFORE,
+  CLUB_LEADS, CLUB_TAILS, EVENT_HEADS, EVENT_NAMES, HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, ORG_NOUNS_AFTER, ORG_ROLE_BEFORE,
   PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
-  SPEECH_VERBS, TITLE_WORDS,
+  PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon";
 import type { NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
@@ -167,7 +168,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     const t = tokens[a]!;
     if (!isSentenceInitial(tokens, a)) break;
     if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower)) break;
-    if (lookup(slice(text, tokens, a, b))) break;
+    if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text)) break;
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
@@ -181,8 +182,11 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   // "US $160 million", "HK$": a currency, not the country.
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
   const gaz = lookup(whole);
-  // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)").
-  if (gaz?.type === "PLACE" && !gaz.demonym && teamContext(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
+  // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
+  // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
+  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && teamContext(tokens, a, b)) {
+    return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
+  }
   if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
@@ -223,6 +227,23 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   if (prev !== undefined && BEAT_VERBS.has(prev)) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
+}
+
+const isPlaceName = (g: GazetteerEntry | undefined) => g !== undefined && g.type === "PLACE" && !g.demonym;
+const isPlaceOrTown = (name: string) => { const g = lookup(name); return g ? isPlaceName(g) : isTown(name); };
+
+/**
+ * A football club by the conventions of its name: a town and a club word ("Bolton Wanderers", "Leicester
+ * City" when that is not itself a town's name) or a club prefix and a town ("Real Madrid", "FC Porto").
+ */
+function clubName(tokens: NameToken[], a: number, b: number, text: string): boolean {
+  if (b === a) return false;
+  const last = tokens[b]!.lower;
+  const first = tokens[a]!.lower;
+  if (CLUB_TAILS.has(last) || (last === "city" && !isPlaceOrTown(slice(text, tokens, a, b)))) {
+    return isPlaceOrTown(slice(text, tokens, a, b - 1));
+  }
+  return CLUB_LEADS.has(first) && isPlaceOrTown(slice(text, tokens, a + 1, b));
 }
 
 function isSentenceInitial(tokens: NameToken[], k: number): boolean {
@@ -286,13 +307,15 @@ function classifyPiece(
   // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
   if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
   if (isPossessive(next) && (next2?.lower === "disease" || next2?.lower === "syndrome")) return mk("OTHER", 3);
+  // "Toyota Camry", "Ford Explorer": a maker and a model name is a product ("Toyota Motor Corp" is not).
+  if (n >= 2 && PRODUCT_MAKERS.has(first.lower) && !ORG_WORDS.has(last.lower) && last.lower !== "motor") return mk("OTHER", 3);
+  if (clubName(tokens, a, b, text)) return mk("ORGANIZATION", 3);
   // Sports teams: a listed nickname mid-sentence ("the Braves", "Red Sox"), or a known place followed by a
   // nickname, a listed team or a capitalised plural ("Los Angeles Angels", "Philadelphia 76ers").
   if (!first.sentStart && TEAM_NICKNAMES.has(foldName(whole))) return mk("ORGANIZATION", 2);
   if (n >= 2) {
     for (let k = b - 1; k >= a; k--) {
-      const city = lookup(slice(text, tokens, a, k));
-      if (!city || city.type !== "PLACE" || city.demonym) continue;
+      if (!isPlaceOrTown(slice(text, tokens, a, k))) continue;
       const rest = slice(text, tokens, k + 1, b);
       if (TEAM_NICKNAMES.has(foldName(rest)) || lookup(rest)?.type === "ORGANIZATION" ||
         (k + 1 === b && TEAM_OR_GROUP_PLURAL.test(last.text) && isCommonPlural(last.lower) && !LAST_NAMES.has(last.lower) &&
@@ -329,6 +352,10 @@ function classifyPiece(
     s.backReference = true;
     return [s];
   }
+  // A town, or a dateline at the start of a line ("BAYTOWN, Texas (AP) -"): a place. Towns are weaker
+  // than the person and company cues above ("Palmer, 46,").
+  const town = isTown(whole);
+  if (a === 0 && first.allCaps && (town || (next?.text === "," && next2 !== undefined && isPlaceOrTown(next2.text)))) return mk("PLACE", 2);
   // Acronyms: organisations unless known otherwise.
   if (n === 1 && first.allCaps && /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(first.text)) {
     return mk("ORGANIZATION", 1);
@@ -357,7 +384,8 @@ function classifyPiece(
 
   if (n === 1 && afterThe && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
   if (titled && !allCommon) return mk("PERSON", 2);
-  if (n >= 2 && personish && !allCommon) return mk("PERSON", 2);
+  // "Bandar Abbas": a listed first name does not make a known town a person.
+  if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
   if (orgCue && (!allCommon || (n === 1 && !first.sentStart))) return mk("ORGANIZATION", 1);
   if (!allCommon && !personish && appositive(tokens, b + 1, COMPANY_NOUNS, 5)) return mk("ORGANIZATION", 1);
@@ -369,6 +397,7 @@ function classifyPiece(
   // resolves to a full name in the article.
   if (allCommon) return n === 1 && !first.sentStart ? mk("OTHER", 0) : [];
   if (age) return mk("PERSON", 2);
+  if (town) return mk("PLACE", 2);
   if (residentCue || placeCue) return mk("PLACE", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
   if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
