@@ -6,10 +6,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { STOP_WORDS } from "@/lib/text";
-import { COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isDemonymWord, lookup, type GazetteerEntry } from "./gazetteer";
+import {
+  COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isCountry, isDemonymWord, isTown, lookup, type GazetteerEntry,
+} from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
 import { findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
@@ -312,8 +314,19 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
   const out: Resolved[] = [];
   for (const line of lines) {
     if (line.mode === "prose") continue;
+    if (isResultsLine(line.tokens)) {
+      out.push(...matchResults(line));
+      continue;
+    }
     const ts = line.tokens;
-    for (let i = 0; i < ts.length; ) {
+    const dateline = datelineEnd(ts);
+    if (dateline >= 0) {
+      const [t, last] = [ts[0]!, ts[dateline]!];
+      const surface = line.text.slice(t.start, last.end);
+      const gaz = lookup(surface);
+      out.push(gaz && !gaz.demonym ? mention(line, t, last, gaz.key, gaz.type, gaz.name, gaz.relatedKeys) : mention(line, t, last, `place:${foldName(surface)}`, "PLACE", surface));
+    }
+    for (let i = dateline + 1; i < ts.length; ) {
       const t = ts[i]!;
       const ok = (x: NameToken) => x.word && (line.mode === "caps" ? /\p{L}/u.test(x.text) : x.cap);
       if (!ok(t)) { i++; continue; }
@@ -331,7 +344,7 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
           matched = len;
           break;
         }
-        const gaz = lookup(surface);
+        const gaz = lookup(surface) ?? (isTown(surface) ? townEntry(surface) : undefined);
         const lower = surface.toLowerCase();
         if (gaz && !(len === 1 && (COMMON_WORDS.has(lower) || STOP_WORDS.has(lower)))) {
           out.push({
@@ -353,6 +366,78 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
     }
   }
   return out;
+}
+
+const townEntry = (name: string): GazetteerEntry => ({ type: "PLACE", key: `place:${foldName(name)}`, name, demonym: false, relatedKeys: [] });
+
+const mention = (line: Line, t: NameToken, last: NameToken, key: string, type: EntityType, name: string, related: string[] = []): Resolved => ({
+  span: { field: line.field, start: t.start, end: last.end, surface: line.text.slice(t.start, last.end), prefixDescriptor: null },
+  key, type, name, form: "name", related,
+});
+
+const isScore = (t: NameToken | undefined) => t !== undefined && /^\d{1,3}$/.test(t.text);
+const VERSUS = new Set(["v", "v.", "vs", "vs."]);
+// Dates ("September 16, 2013 11: 12AM") and clock words ("GMT") are not teams.
+const isNameToken = (t: NameToken) => t.word && t.cap && !/^\d/.test(t.text) && !MONTHS_AND_DAYS.has(t.lower) && !NON_ENTITIES.has(t.lower);
+
+/**
+ * A results or standings line of a sports page: names and scores only ("Barnsley 3 Oldham 1", "Essex v
+ * Kent", "Sheffield Wednesday 8 5 2 1 15 8 17"), no lower-case word, at least two numbers or a "v".
+ */
+function isResultsLine(ts: NameToken[]): boolean {
+  if (!ts[0] || !isNameToken(ts[0])) return false;
+  let scores = 0;
+  let versus = false;
+  let namedScore = false;
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k]!;
+    if (VERSUS.has(t.lower)) versus = true;
+    else if (isScore(t)) {
+      scores++;
+      if (ts[k - 1] && isNameToken(ts[k - 1]!)) namedScore = true;
+    } else if (t.word && !t.cap) return false;
+  }
+  return (namedScore && scores >= 2) || (versus && ts.length <= 12);
+}
+
+/** Teams of a results line: organisations, except countries (national teams are tagged by their country). */
+function matchResults(line: Line): Resolved[] {
+  const out: Resolved[] = [];
+  const ts = line.tokens;
+  for (let i = 0; i < ts.length; i++) {
+    if (!isNameToken(ts[i]!) || VERSUS.has(ts[i]!.lower)) continue;
+    let j = i;
+    while (j + 1 < ts.length && isNameToken(ts[j + 1]!) && !VERSUS.has(ts[j + 1]!.lower)) j++;
+    const surface = line.text.slice(ts[i]!.start, ts[j]!.end);
+    const gaz = lookup(surface);
+    if (gaz && isCountry(gaz)) out.push(mention(line, ts[i]!, ts[j]!, gaz.key, "PLACE", gaz.name, gaz.relatedKeys));
+    else out.push(mention(line, ts[i]!, ts[j]!, `org:${foldName(surface)}`, "ORGANIZATION", surface));
+    i = j;
+  }
+  return out;
+}
+
+// "AL-AIN, United Arab Emirates 1996-12-06", "LONDON 1996-08-30": a line that opens with a place in
+// capitals and a date or ", Country". Returns the index of the place's last token, or -1.
+function datelineEnd(ts: NameToken[]): number {
+  let j = 0;
+  while (j < 3 && ts[j]?.word && ts[j]!.allCaps) j++;
+  if (j === 0) return -1;
+  const next = ts[j];
+  if (next && /^\d{4}-\d{2}-\d{2}$/.test(next.text)) return j - 1;
+  if (next?.text === "," && ts[j + 1]) {
+    const after = line2name(ts, j + 1);
+    const gaz = lookup(after);
+    if ((gaz && gaz.type === "PLACE" && !gaz.demonym) || isTown(after)) return j - 1;
+  }
+  return -1;
+}
+
+// The capitalised words from k on, as one name ("United Arab Emirates").
+function line2name(ts: NameToken[], k: number): string {
+  const words: string[] = [];
+  while (ts[k]?.word && ts[k]!.cap) words.push(ts[k++]!.text);
+  return words.join(" ");
 }
 
 function headlinePerson(ts: NameToken[]): boolean {

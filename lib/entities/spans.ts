@@ -168,7 +168,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     const t = tokens[a]!;
     if (!isSentenceInitial(tokens, a)) break;
     if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower)) break;
-    if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text)) break;
+    if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text) || teamBeforeRole(tokens, a, b, text)) break;
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
@@ -246,6 +246,23 @@ function clubName(tokens: NameToken[], a: number, b: number, text: string): bool
   return CLUB_LEADS.has(first) && isPlaceOrTown(slice(text, tokens, a + 1, b));
 }
 
+const GANG_NOUNS = new Set(["gang", "gangs", "cartel", "militia", "crew"]);
+// Positions and staff of a team: "Chargers wide receiver", "Colts quarterback", "Jets head coach".
+const TEAM_ROLES = new Set(`quarterback receiver lineman linebacker cornerback safety kicker punter tackle end back
+pitcher catcher shortstop outfielder infielder slugger closer forward guard center centre striker goalkeeper
+midfielder defender winger coach manager owner president spokesman rookie star captain`.split(/\s+/));
+
+/** A listed team nickname followed by a team role within three lower-case words: the team, even first in a sentence. */
+function teamBeforeRole(tokens: NameToken[], a: number, b: number, text: string): boolean {
+  if (!TEAM_NICKNAMES.has(foldName(slice(text, tokens, a, b)))) return false;
+  for (let k = b + 1; k <= b + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) return false;
+    if (TEAM_ROLES.has(t.lower)) return true;
+  }
+  return false;
+}
+
 function isSentenceInitial(tokens: NameToken[], k: number): boolean {
   return tokens[k]!.sentStart;
 }
@@ -312,7 +329,13 @@ function classifyPiece(
   if (clubName(tokens, a, b, text)) return mk("ORGANIZATION", 3);
   // Sports teams: a listed nickname mid-sentence ("the Braves", "Red Sox"), or a known place followed by a
   // nickname, a listed team or a capitalised plural ("Los Angeles Angels", "Philadelphia 76ers").
-  if (!first.sentStart && TEAM_NICKNAMES.has(foldName(whole))) return mk("ORGANIZATION", 2);
+  if ((!first.sentStart || teamBeforeRole(tokens, a, b, text)) && TEAM_NICKNAMES.has(foldName(whole))) return mk("ORGANIZATION", 2);
+  // "the Cypress Park gang": a name that heads a gang is the gang, whatever its head word says.
+  if (next?.word && !next.cap && GANG_NOUNS.has(next.lower)) return mk("ORGANIZATION", 2);
+  // "NBC Philadelphia", "WBZ Boston": a broadcaster's call letters and its market.
+  if (n >= 2 && first.allCaps && first.text.length <= 5 && !lookup(first.text) && isPlaceOrTown(slice(text, tokens, a + 1, b))) {
+    return mk("ORGANIZATION", 2);
+  }
   if (n >= 2) {
     for (let k = b - 1; k >= a; k--) {
       if (!isPlaceOrTown(slice(text, tokens, a, k))) continue;
