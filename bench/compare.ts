@@ -32,6 +32,8 @@ const args = new Set(process.argv.slice(2));
 const overrides: Partial<AlignParams> = Object.fromEntries(
   (process.argv.find((a) => a.startsWith("--set="))?.slice(6).split(",") ?? []).map((kv) => [kv.split("=")[0]!, Number(kv.split("=")[1])]),
 );
+// --no-vectors: the engine and the fit without word vectors, to measure what they add.
+const vectors = () => (args.has("--no-vectors") ? null : wordVectors());
 const TUNE = new Set(["2", "3", "6", "10", "21", "23", "30"].map((c) => `${c}_ecbplus`));
 
 const raw: Raw[] = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -83,7 +85,7 @@ const halves = {
 function engine(threshold: number, entities = false): Predicted {
   const rowsByCluster = new Map<string, Map<string, number>>();
   for (const [c, articles] of stories) {
-    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, threshold } });
+    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, threshold }, vectors: vectors() });
     const row = new Map<string, number>();
     result.claims.forEach((claim, n) => claim.sentences.forEach((s) => row.set(`${s.articleId}#${s.index}`, n)));
     rowsByCluster.set(c, row);
@@ -200,9 +202,9 @@ if (args.has("--fit")) {
   for (const [c, articles] of stories) {
     const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)));
     const idf = storyIdf(f);
-    const evidence = pairEvidence(f, idf, wordVectors());
-    const current = makeScorer(f, idf, params, wordVectors());
-    const candidates = scorePairs(f, idf, params, wordVectors());
+    const evidence = pairEvidence(f, idf, vectors());
+    const current = makeScorer(f, idf, params, vectors());
+    const candidates = scorePairs(f, idf, params, vectors());
     const rescored = rescoreByCompetition(f, candidates, params.competition);
     const competition = competitionEvidence(f, candidates);
     const candidateAt = new Map(candidates.map((p, n) => [`${p.a}:${p.b}`, n]));
@@ -226,7 +228,7 @@ if (args.has("--misses")) {
     [...stories].map(([c, articles]) => {
       const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)));
       const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
-      return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }, wordVectors()) }] as const;
+      return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }, vectors()) }] as const;
     }),
   );
   const pairScore = (l: Label, i: number, j: number) => {

@@ -50,19 +50,21 @@ export const DEFAULT_ALIGN: AlignParams = {
   minPredicate: 0.05,
   minSoftPredicate: 0.5,
   semanticNeighbours: 0,
-  bias: -8.5,
+  bias: -8.43,
   weights: {
-    cosine: 2.18,
-    containment: 3.94,
-    predicateCosine: 1.75,
-    predicateContainment: 1.46,
-    trigram: 2.14,
-    names: 0.69,
+    cosine: 1.48,
+    containment: 2.75,
+    predicateCosine: 1.07,
+    predicateContainment: 1.06,
+    trigram: 1.45,
+    names: 0.48,
     entities: 0,
-    order: 2.45,
-    lengthBalance: 1.15,
-    numberShared: 2.05,
-    numberConflict: 0.67,
+    order: 2.31,
+    lengthBalance: 0.99,
+    numberShared: 1.7,
+    numberConflict: 0.58,
+    sharedMass: 4.01,
+    keyContainment: 1.61,
     softCoverage: 0,
     softContainment: 0,
     meanCosine: 0,
@@ -114,6 +116,9 @@ interface Packed {
   full: number;
   pred: number;
   nameCount: number;
+  /** The sentence's KEY_WORDS highest-weighted stems (ids) and their squared weights. */
+  keyIds: Int32Array;
+  keyWeights: Float64Array;
   /** Non-name stems in paraphrase clusters: stem id, weight, cluster ids. */
   concepts: Array<{ id: number; w: number; clusters: number[] }>;
   semantic: SemanticSentence | null;
@@ -147,9 +152,29 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>, vectors
       numbers: Int32Array.from(order.filter(([, st]) => NUMBER.test(st)), ([id]) => id),
       full: Math.sqrt(full),
       pred: Math.sqrt(pred),
+      ...keyWords(order.map(([id]) => id), weights),
       semantic: semantic?.[i] ?? null,
     };
   });
+}
+
+// What a sentence is about is carried by its few rarest words; a long sentence adds detail around them.
+const KEY_WORDS = 3;
+
+function keyWords(ids: number[], weights: Float64Array): { keyIds: Int32Array; keyWeights: Float64Array } {
+  const top = ids.map((id, k) => ({ id, w: weights[k]! })).sort((x, y) => y.w - x.w || x.id - y.id).slice(0, KEY_WORDS);
+  return { keyIds: Int32Array.from(top, (x) => x.id), keyWeights: Float64Array.from(top, (x) => x.w * x.w) };
+}
+
+/** Share of the shorter sentence's key-word weight that the other sentence carries too. */
+function keyContainment(pa: Packed, pb: Packed): number {
+  const [small, large] = pa.ids.length <= pb.ids.length ? [pa, pb] : [pb, pa];
+  let total = 0, shared = 0;
+  small.keyIds.forEach((id, k) => {
+    total += small.keyWeights[k]!;
+    if (hasId(large.ids, id)) shared += small.keyWeights[k]!;
+  });
+  return total > 0 ? shared / total : 0;
 }
 
 /** Binary search in an ascending id list. */
@@ -227,12 +252,16 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
+  "sharedMass",
+  "keyContainment",
   "softCoverage",
   "softContainment",
   "meanCosine",
 ] as const;
 
 const NUMBER = /^\d/;
+// Story-weighted stems are mostly 1.5-3.5; about five strong shared stems saturate the shared-mass evidence.
+const SHARED_MASS_SCALE = 60;
 
 // Reused across calls: scoring runs over 10^5 pairs per story and must not allocate per pair.
 const scratch: Shared = { full: 0, pred: 0, names: 0 };
@@ -262,12 +291,15 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
+  // Absolute, not relative: three rare words in common say more than one, whatever the sentences' lengths.
+  out[11] = Math.min(1, shared / SHARED_MASS_SCALE);
+  out[12] = keyContainment(pa, pb);
   if (pa.semantic && pb.semantic) {
     softCoverage(pa.semantic, pb.semantic, coverage);
-    out[11] = (coverage[0]! + coverage[1]!) / 2;
-    out[12] = Math.max(coverage[0]!, coverage[1]!);
-    out[13] = meanCosine(pa.semantic, pb.semantic);
-  } else out.fill(0, 11);
+    out[13] = (coverage[0]! + coverage[1]!) / 2;
+    out[14] = Math.max(coverage[0]!, coverage[1]!);
+    out[15] = meanCosine(pa.semantic, pb.semantic);
+  } else out.fill(0, 13);
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
