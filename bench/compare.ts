@@ -16,10 +16,8 @@ import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { bodySentences, compareArticles, DEFAULT_ALIGN, type AlignParams, type CompareArticle } from "@/lib/compare";
-import { makeScorer, PAIR_FEATURES, pairEvidence, scorePairs } from "@/lib/compare/align";
-import { COMPETITION_FEATURES, competitionEvidence, rescoreByCompetition } from "@/lib/compare/competition";
+import { makeScorer, PAIR_FEATURES, pairEvidence } from "@/lib/compare/align";
 import { isContent, sentenceFeatures, storyIdf, type SentenceFeatures } from "@/lib/compare/features";
-import { wordVectors } from "@/lib/compare/word-vectors";
 import { extractEntities } from "@/lib/entities";
 import { tokenize } from "@/lib/text";
 
@@ -32,8 +30,6 @@ const args = new Set(process.argv.slice(2));
 const overrides: Partial<AlignParams> = Object.fromEntries(
   (process.argv.find((a) => a.startsWith("--set="))?.slice(6).split(",") ?? []).map((kv) => [kv.split("=")[0]!, Number(kv.split("=")[1])]),
 );
-// --no-vectors: the engine and the fit without word vectors, to measure what they add.
-const vectors = () => (args.has("--no-vectors") ? null : wordVectors());
 const TUNE = new Set(["2", "3", "6", "10", "21", "23", "30"].map((c) => `${c}_ecbplus`));
 
 const raw: Raw[] = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -85,7 +81,7 @@ const halves = {
 function engine(threshold: number, entities = false): Predicted {
   const rowsByCluster = new Map<string, Map<string, number>>();
   for (const [c, articles] of stories) {
-    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, threshold }, vectors: vectors() });
+    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, threshold } });
     const row = new Map<string, number>();
     result.claims.forEach((claim, n) => claim.sentences.forEach((s) => row.set(`${s.articleId}#${s.index}`, n)));
     rowsByCluster.set(c, row);
@@ -193,32 +189,22 @@ function labelledCells(c: string, f: SentenceFeatures[], articles: CompareArticl
 
 // The pair model: logistic regression over the pair evidence, on every labelled cell of the tuning half
 // whose sentences the aligner considers (not timestamps, not fragments), `same` = 1, unlabelled = 0,
-// `overlap` left out. The competition model: the same over the candidate pairs the aligner scores (it
-// never sees the others), with their competition evidence (lib/compare/competition.ts).
+// `overlap` left out.
 if (args.has("--fit")) {
   const params = { ...DEFAULT_ALIGN, ...overrides };
-  const pairData: Example[] = [];
-  const competitionData: Example[] = [];
+  const data: Example[] = [];
   for (const [c, articles] of stories) {
     const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)));
     const idf = storyIdf(f);
-    const evidence = pairEvidence(f, idf, vectors());
-    const current = makeScorer(f, idf, params, vectors());
-    const candidates = scorePairs(f, idf, params, vectors());
-    const rescored = rescoreByCompetition(f, candidates, params.competition);
-    const competition = competitionEvidence(f, candidates);
-    const candidateAt = new Map(candidates.map((p, n) => [`${p.a}:${p.b}`, n]));
+    const evidence = pairEvidence(f, idf);
+    const current = makeScorer(f, idf, params);
     for (const cell of labelledCells(c, f, articles)) {
       if (cell.overlap || f[cell.x]!.timestamp || f[cell.y]!.timestamp) continue;
       if (f[cell.x]!.stems.length < params.minStems || f[cell.y]!.stems.length < params.minStems) continue;
-      const y = cell.same ? 1 : 0;
-      pairData.push({ x: evidence(cell.x, cell.y), y, tune: TUNE.has(c), current: current.score(cell.x, cell.y) });
-      const n = candidateAt.get(`${Math.min(cell.x, cell.y)}:${Math.max(cell.x, cell.y)}`);
-      if (n !== undefined) competitionData.push({ x: competition[n]!, y, tune: TUNE.has(c), current: rescored[n]!.score });
+      data.push({ x: evidence(cell.x, cell.y), y: cell.same ? 1 : 0, tune: TUNE.has(c), current: current.score(cell.x, cell.y) });
     }
   }
-  report("pair", pairData, PAIR_FEATURES);
-  report("competition", competitionData, COMPETITION_FEATURES);
+  report("pair", data, PAIR_FEATURES);
 }
 
 if (args.has("--misses")) {
@@ -228,7 +214,7 @@ if (args.has("--misses")) {
     [...stories].map(([c, articles]) => {
       const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)));
       const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
-      return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }, vectors()) }] as const;
+      return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }) }] as const;
     }),
   );
   const pairScore = (l: Label, i: number, j: number) => {

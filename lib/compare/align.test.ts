@@ -68,7 +68,7 @@ describe("paraphrase", () => {
     const a = article("a", [...fillerA, "On Friday Chohan died at Jamaica Hospital."].join("\n\n"));
     const b = article("b", [...fillerB, "On Friday Chohan was pronounced dead at Jamaica Hospital.", "Chohan had lived in Queens for twenty years."].join("\n\n"));
     const f = sentenceFeatures([a, b], [bodySentences(a.body), bodySentences(b.body)]);
-    const scorer = makeScorer(f, storyIdf(f), DEFAULT_ALIGN, null);
+    const scorer = makeScorer(f, storyIdf(f), DEFAULT_ALIGN);
     const died = f.findIndex((x) => x.article === 0 && x.sentence.text.includes("Chohan died"));
     const dead = f.findIndex((x) => x.article === 1 && x.sentence.text.includes("pronounced dead"));
     const lived = f.findIndex((x) => x.article === 1 && x.sentence.text.includes("lived"));
@@ -90,7 +90,7 @@ describe("rows on a real multi-outlet story", () => {
       return article(r.id, lines.join("\n\n"));
     });
   const features = sentenceFeatures(story, story.map((a) => bodySentences(a.body)));
-  const { rows } = alignSentences(features, storyIdf(features), DEFAULT_ALIGN, null);
+  const { rows } = alignSentences(features, storyIdf(features), DEFAULT_ALIGN);
 
   it("puts every sentence in exactly one row and never two sentences of one article in a row", () => {
     expect(story.length).toBeGreaterThan(5);
@@ -100,7 +100,7 @@ describe("rows on a real multi-outlet story", () => {
   });
 
   it("is deterministic", () => {
-    const again = alignSentences(features, storyIdf(features), DEFAULT_ALIGN, null);
+    const again = alignSentences(features, storyIdf(features), DEFAULT_ALIGN);
     expect(again.rows).toEqual(rows);
   });
 });

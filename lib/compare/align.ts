@@ -11,10 +11,7 @@
 //    and Kim but say different things about them are not the same claim.
 // 5. Rows: average-linkage agglomeration over the scored pairs, never two sentences of one article in a row.
 
-import { rescoreByCompetition, type CompetitionModel, type ScoredPair } from "./competition";
 import type { SentenceFeatures } from "./features";
-import { meanCosine, semanticSentences, softCoverage, type SemanticSentence } from "./semantic";
-import type { WordVectors } from "./word-vectors";
 
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
@@ -23,17 +20,11 @@ export interface AlignParams {
   threshold: number;
   /** Minimum IDF-weighted cosine over non-name stems: two sentences that only share names are not one claim. */
   minPredicate: number;
-  /** ...unless their predicates match this well by word vectors (soft coverage, both directions averaged). */
-  minSoftPredicate: number;
-  /** Each sentence is also scored against this many nearest sentences of other articles by word vectors. */
-  semanticNeighbours: number;
   /** Logistic model over the pair evidence (pairEvidence). */
   bias: number;
   weights: Record<PairFeature, number>;
   /** Pairs scoring under this are treated as unrelated (keeps the row-building graph sparse). */
   minScore: number;
-  /** Rescores each pair against its rivals in the same two articles (competition.ts) before rows are built. */
-  competition: CompetitionModel;
   /** Stems in more than this share of the story's sentences do not open a candidate pair. */
   blockingMaxShare: number;
   /** Two partial rows merge only when the mean score over all their cross pairs reaches this (average linkage). */
@@ -48,33 +39,31 @@ export interface AlignParams {
 export const DEFAULT_ALIGN: AlignParams = {
   threshold: 0.4,
   minPredicate: 0.05,
-  minSoftPredicate: 0.5,
-  semanticNeighbours: 0,
-  bias: -8.43,
+  bias: -8.5,
   weights: {
-    cosine: 1.48,
-    containment: 2.75,
-    predicateCosine: 1.07,
-    predicateContainment: 1.06,
-    trigram: 1.45,
-    names: 0.48,
+    cosine: 2.18,
+    containment: 3.94,
+    predicateCosine: 1.75,
+    predicateContainment: 1.46,
+    trigram: 2.14,
+    names: 0.69,
     entities: 0,
-    order: 2.31,
-    lengthBalance: 0.99,
-    numberShared: 1.7,
-    numberConflict: 0.58,
-    sharedMass: 4.01,
-    keyContainment: 1.61,
-    softCoverage: 0,
-    softContainment: 0,
-    meanCosine: 0,
+    order: 2.45,
+    lengthBalance: 1.15,
+    numberShared: 2.05,
+    numberConflict: 0.67,
   },
   minScore: 0.05,
-  competition: { bias: 0, weights: { pairLogit: 10, margin: 0, mutualBest: 0, rankBest: 0, rankWorst: 0 } },
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
   minStems: 2,
 };
+
+export interface ScoredPair {
+  a: number;
+  b: number;
+  score: number;
+}
 
 export interface Alignment {
   /** Rows of feature indices, at most one per article, each sorted by article. */
@@ -116,23 +105,18 @@ interface Packed {
   full: number;
   pred: number;
   nameCount: number;
-  /** The sentence's KEY_WORDS highest-weighted stems (ids) and their squared weights. */
-  keyIds: Int32Array;
-  keyWeights: Float64Array;
   /** Non-name stems in paraphrase clusters: stem id, weight, cluster ids. */
   concepts: Array<{ id: number; w: number; clusters: number[] }>;
-  semantic: SemanticSentence | null;
 }
 
-function packAll(features: SentenceFeatures[], idf: Map<string, number>, vectors: WordVectors | null): Packed[] {
-  const semantic = vectors ? semanticSentences(features, idf, vectors) : null;
+function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed[] {
   const ids = new Map<string, number>();
   const idOf = (x: string) => {
     let id = ids.get(x);
     if (id === undefined) ids.set(x, (id = ids.size));
     return id;
   };
-  return features.map((f, i) => {
+  return features.map((f) => {
     const order = f.stems.map((st) => [idOf(st), st] as const).sort((x, y) => x[0] - y[0]);
     const weights = Float64Array.from(order, ([, st]) => idf.get(st) ?? 0);
     const isName = Uint8Array.from(order, ([, st]) => (f.names.has(st) ? 1 : 0));
@@ -152,29 +136,8 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>, vectors
       numbers: Int32Array.from(order.filter(([, st]) => NUMBER.test(st)), ([id]) => id),
       full: Math.sqrt(full),
       pred: Math.sqrt(pred),
-      ...keyWords(order.map(([id]) => id), weights),
-      semantic: semantic?.[i] ?? null,
     };
   });
-}
-
-// What a sentence is about is carried by its few rarest words; a long sentence adds detail around them.
-const KEY_WORDS = 3;
-
-function keyWords(ids: number[], weights: Float64Array): { keyIds: Int32Array; keyWeights: Float64Array } {
-  const top = ids.map((id, k) => ({ id, w: weights[k]! })).sort((x, y) => y.w - x.w || x.id - y.id).slice(0, KEY_WORDS);
-  return { keyIds: Int32Array.from(top, (x) => x.id), keyWeights: Float64Array.from(top, (x) => x.w * x.w) };
-}
-
-/** Share of the shorter sentence's key-word weight that the other sentence carries too. */
-function keyContainment(pa: Packed, pb: Packed): number {
-  const [small, large] = pa.ids.length <= pb.ids.length ? [pa, pb] : [pb, pa];
-  let total = 0, shared = 0;
-  small.keyIds.forEach((id, k) => {
-    total += small.keyWeights[k]!;
-    if (hasId(large.ids, id)) shared += small.keyWeights[k]!;
-  });
-  return total > 0 ? shared / total : 0;
 }
 
 /** Binary search in an ascending id list. */
@@ -252,20 +215,12 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
-  "sharedMass",
-  "keyContainment",
-  "softCoverage",
-  "softContainment",
-  "meanCosine",
 ] as const;
 
 const NUMBER = /^\d/;
-// Story-weighted stems are mostly 1.5-3.5; about five strong shared stems saturate the shared-mass evidence.
-const SHARED_MASS_SCALE = 60;
 
 // Reused across calls: scoring runs over 10^5 pairs per story and must not allocate per pair.
 const scratch: Shared = { full: 0, pred: 0, names: 0 };
-const coverage = new Float64Array(2);
 
 /** Writes the evidence about one sentence pair into `out`, each value in 0..1, in PAIR_FEATURES order. */
 function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed): void {
@@ -291,20 +246,11 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
-  // Absolute, not relative: three rare words in common say more than one, whatever the sentences' lengths.
-  out[11] = Math.min(1, shared / SHARED_MASS_SCALE);
-  out[12] = keyContainment(pa, pb);
-  if (pa.semantic && pb.semantic) {
-    softCoverage(pa.semantic, pb.semantic, coverage);
-    out[13] = (coverage[0]! + coverage[1]!) / 2;
-    out[14] = Math.max(coverage[0]!, coverage[1]!);
-    out[15] = meanCosine(pa.semantic, pb.semantic);
-  } else out.fill(0, 13);
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
-export function pairEvidence(features: SentenceFeatures[], idf: Map<string, number>, vectors: WordVectors | null): (i: number, j: number) => number[] {
-  const packed = packAll(features, idf, vectors);
+export function pairEvidence(features: SentenceFeatures[], idf: Map<string, number>): (i: number, j: number) => number[] {
+  const packed = packAll(features, idf);
   return (i, j) => {
     const out = new Float64Array(PAIR_FEATURES.length);
     evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!);
@@ -312,16 +258,15 @@ export function pairEvidence(features: SentenceFeatures[], idf: Map<string, numb
   };
 }
 
-export function makeScorer(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams, vectors: WordVectors | null): PairScorer {
-  const packed = packAll(features, idf, vectors);
+export function makeScorer(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams): PairScorer {
+  const packed = packAll(features, idf);
   const weights = Float64Array.from(PAIR_FEATURES, (k) => p.weights[k]);
   const predicate = PAIR_FEATURES.indexOf("predicateCosine");
-  const soft = PAIR_FEATURES.indexOf("softCoverage");
   const x = new Float64Array(PAIR_FEATURES.length);
   return {
     score(i, j) {
       evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!);
-      if (x[predicate]! < p.minPredicate && x[soft]! < p.minSoftPredicate) return 0;
+      if (x[predicate]! < p.minPredicate) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;
       return 1 / (1 + Math.exp(-z));
@@ -334,8 +279,8 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
  * that is not story-wide are scored, found through an inverted index one sentence at a time; pairs scoring
  * under `minScore` are left out (they would add almost nothing to a row's mean).
  */
-export function scorePairs(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams, vectors: WordVectors | null): ScoredPair[] {
-  const scorer = makeScorer(features, idf, p, vectors);
+export function scorePairs(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams): ScoredPair[] {
+  const scorer = makeScorer(features, idf, p);
   const index = new Map<string, number[]>();
   features.forEach((f, i) => {
     if (f.stems.length < p.minStems) return;
@@ -355,20 +300,17 @@ export function scorePairs(features: SentenceFeatures[], idf: Map<string, number
     if (list.length < 2 || list.length > maxPostings) continue;
     for (const i of list) postingsOf[i]!.push(list);
   }
-  const neighbours = p.semanticNeighbours > 0 && vectors ? semanticNeighbours(features, idf, vectors, p) : null;
   const seen = new Uint8Array(n);
   const touched: number[] = [];
   const out: ScoredPair[] = [];
   for (let a = 0; a < n; a++) {
     const article = features[a]!.article;
-    const open = (b: number) => {
-      if (b > a && !seen[b] && features[b]!.article !== article) {
-        seen[b] = 1;
-        touched.push(b);
-      }
-    };
-    for (const list of postingsOf[a]!) for (const b of list) open(b);
-    for (const b of neighbours?.[a] ?? []) open(b);
+    for (const list of postingsOf[a]!)
+      for (const b of list)
+        if (b > a && !seen[b] && features[b]!.article !== article) {
+          seen[b] = 1;
+          touched.push(b);
+        }
     touched.sort((x, y) => x - y);
     for (const b of touched) {
       seen[b] = 0;
@@ -376,36 +318,6 @@ export function scorePairs(features: SentenceFeatures[], idf: Map<string, number
       if (score > 0 && score >= p.minScore) out.push({ a, b, score });
     }
     touched.length = 0;
-  }
-  return out;
-}
-
-/**
- * For each sentence, its `semanticNeighbours` nearest sentences of other articles by the cosine of their
- * mean word vectors, both ways (a pair is listed under both sentences): claims retold in other words share
- * no stem to be found by.
- */
-function semanticNeighbours(features: SentenceFeatures[], idf: Map<string, number>, vectors: WordVectors, p: AlignParams): number[][] {
-  const semantic = semanticSentences(features, idf, vectors);
-  const n = features.length;
-  const out: number[][] = features.map(() => []);
-  const usable = (i: number) => features[i]!.stems.length >= p.minStems && !features[i]!.timestamp;
-  for (let a = 0; a < n; a++) {
-    if (!usable(a)) continue;
-    const best: Array<{ b: number; s: number }> = [];
-    for (let b = 0; b < n; b++) {
-      if (features[b]!.article === features[a]!.article || !usable(b)) continue;
-      const s = meanCosine(semantic[a]!, semantic[b]!);
-      if (best.length < p.semanticNeighbours || s > best.at(-1)!.s) {
-        best.push({ b, s });
-        best.sort((x, y) => y.s - x.s || x.b - y.b);
-        if (best.length > p.semanticNeighbours) best.pop();
-      }
-    }
-    for (const { b } of best) {
-      out[a]!.push(b);
-      out[b]!.push(a);
-    }
   }
   return out;
 }
@@ -458,8 +370,8 @@ class MergeHeap {
  * B~C do not pull an unrelated C into A's row, and a sentence joins the row it agrees with most rather than
  * the first row that reached it.
  */
-export function alignSentences(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams, vectors: WordVectors | null): Alignment {
-  const pairs = rescoreByCompetition(features, scorePairs(features, idf, p, vectors), p.competition);
+export function alignSentences(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams = DEFAULT_ALIGN): Alignment {
+  const pairs = scorePairs(features, idf, p);
   const n = features.length;
   const members: number[][] = features.map((_, i) => [i]);
   const articles: Set<number>[] = features.map((f) => new Set([f.article]));

@@ -42,8 +42,6 @@ export interface SentenceFeatures {
   concepts: Map<string, number[]>;
   /** A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT"): not a claim, never aligned. */
   timestamp: boolean;
-  /** Non-name content words as printed in lower case, with their stems, for word-vector matching (semantic.ts). */
-  predicateWords: Array<{ word: string; stem: string }>;
 }
 
 export function isContent(norm: string): boolean {
@@ -92,7 +90,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       const stems = new Set<string>();
       const names = new Set<string>();
       const trigrams = new Set<string>();
-      const words = new Map<string, string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
       const timestamp = isTimestamp(tokens);
@@ -104,7 +101,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
         if (capitalisedName || inMention(t)) names.add(st);
-        else words.set(t.norm.replace(/'s$/, ""), st);
       });
       const concepts = new Map<string, number[]>();
       for (const st of stems) {
@@ -122,7 +118,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         entityKeys,
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
         timestamp,
-        predicateWords: [...words].filter(([, st]) => !names.has(st)).map(([word, stem]) => ({ word, stem })),
       });
     });
   });

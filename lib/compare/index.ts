@@ -14,7 +14,6 @@ import { claimGaps, entityGaps } from "./gaps";
 import { bodySentences, type BodySentence } from "./segment";
 import { claimId, sentenceKey } from "./stable-id";
 import type { Claim, ClaimSentence, CompareArticle, Hedge, StoryComparison } from "./types";
-import { wordVectors, type WordVectors } from "./word-vectors";
 
 export type * from "./types";
 export { DEFAULT_ALIGN, type AlignParams } from "./align";
@@ -79,8 +78,6 @@ function validated(input: CompareArticle[]): CompareArticle[] {
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
-  /** Word vectors for paraphrase matching; the shipped GloVe vectors when left out, none when null. */
-  vectors?: WordVectors | null;
 }
 
 export function compareArticles(input: CompareArticle[], previous?: StoryComparison | null, options: CompareOptions = {}): StoryComparison {
@@ -89,9 +86,8 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   const sentences = articles.map((a) => bodySentences(a.body));
   const features = sentenceFeatures(articles, sentences);
   const idf = storyIdf(features);
-  const vectors = options.vectors === undefined ? wordVectors() : options.vectors;
-  const { rows } = alignSentences(features, idf, params, vectors);
-  const scorer = makeScorer(features, idf, params, vectors);
+  const { rows } = alignSentences(features, idf, params);
+  const scorer = makeScorer(features, idf, params);
   const attributions = sentences.map((s) => sentenceAttributions(s));
   const groups = groupEntities(articles);
 
