@@ -1,13 +1,14 @@
 // The story page at scale: server render time of a 20-article story with ~100,000 articles stored,
 // next to the 2-article demo story rendered by the same server in the same run, and the JavaScript the
-// page sends to the browser (gzipped). Runs the production build (`next build` when stale) on its own
-// port against a throwaway database.
+// page sends to the browser (gzipped). Builds the app (`next build`) and runs it on its own port against
+// a throwaway database.
 //
 //   npm run bench:story-page            # 100,000 filler articles
 //   npm run bench:story-page -- 10000   # fewer
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
 import { db } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { mergeStories } from "@/lib/editor/story-edits";
@@ -57,6 +58,29 @@ async function scriptWeight(html: string): Promise<{ scripts: string[]; raw: num
   return { scripts, raw, gz };
 }
 
+/**
+ * What Chromium actually downloads as JavaScript by the time the page is quiet: the script tags plus
+ * anything the router fetches after hydration (code of routes that visible links prefetch).
+ */
+async function browserScriptWeight(path: string): Promise<{ files: number; gz: number }> {
+  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage();
+    const bodies: Promise<number>[] = [];
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "script") bodies.push(res.body().then((b) => gzipSync(b, { level: 9 }).length));
+    });
+    await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: "networkidle" });
+    // Prefetches start after hydration, when links scroll into view or the browser is idle.
+    await page.waitForTimeout(2000);
+    const sizes = await Promise.all(bodies);
+    return { files: sizes.length, gz: sizes.reduce((a, b) => a + b, 0) };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const filler = Number(process.argv[2] ?? 100_000);
   const bench = await freshBenchDatabase("parallax_bench_page");
@@ -98,9 +122,8 @@ async function main() {
   const demoSlug = await storySlugOf(demo![0]!.articleId!);
   console.log(`measured story: ${big.articleCount} articles (${slugs.length} stories merged by the editor path); demo story: 2 articles`);
 
-  // Production server.
-  const built = fs.existsSync(".next/BUILD_ID");
-  if (!built) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  // Production server, always freshly built: a build older than the sources would report the old bundle.
+  if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
     env: { ...process.env, DATABASE_URL: bench.url, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     stdio: "ignore",
@@ -123,6 +146,7 @@ async function main() {
     const { scripts, raw, gz } = await scriptWeight(html);
     // The floor: what any page of this Next.js + React build sends (a 404 page: layout and framework only).
     const floor = await scriptWeight(await (await fetch(`http://127.0.0.1:${PORT}/no-such-page`)).text());
+    const inBrowser = await browserScriptWeight(`/stories/${target}`);
     const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
     const inlineGz = gzipSync(Buffer.from(inline), { level: 9 }).length;
 
@@ -132,6 +156,7 @@ async function main() {
     console.log(`2-article demo story (baseline)    |              ${percentile(demoTimes, 50).toFixed(1).padStart(6)}  ${percentile(demoTimes, 95).toFixed(1).padStart(6)} | ${(demoHtml.length / 1024).toFixed(0)}`);
     console.log(`\nJavaScript sent by the story page: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inlineGz / 1024).toFixed(1)} KB gzipped inline RSC payload)`);
     console.log(`framework floor (404 page, same build):  ${floor.scripts.length} files, ${(floor.raw / 1024).toFixed(0)} KB raw, ${(floor.gz / 1024).toFixed(1)} KB gzipped`);
+    console.log(`downloaded by Chromium until the network is idle (story page, prefetches included): ${inBrowser.files} files, ${(inBrowser.gz / 1024).toFixed(1)} KB gzipped`);
     console.log(`load average: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
   } finally {
     server.kill("SIGTERM");
