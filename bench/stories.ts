@@ -17,6 +17,7 @@ import {
   type ArticleFeatures,
   type ArticleEntity,
   type ScoringParams,
+  withBackground,
 } from "@/lib/stories";
 import { standInEntities } from "./stories-entities";
 
@@ -173,7 +174,7 @@ async function samples(rows: Row[], arts: ArticleFeatures[], scoring: ScoringPar
       limit: 1000,
     });
     for (const c of cands) {
-      const s = scoreCandidate(vector, storyVector(c.signature, store.stats(), scoring), c.signature, scoring);
+      const s = scoreCandidate(vector, storyVector(c.signature, withBackground(store.stats(), scoring.vector.backgroundDocs), scoring), c.signature, scoring);
       out.push({ x: [s.entity, s.terms, s.title], y: clusterOfStory.get(c.storyId) === g ? 1 : 0 });
     }
     const sid = store.add(a, vector, storyOfCluster.get(g) ?? null);

@@ -43,3 +43,4 @@ export {
 export { InMemoryStoryStore, DEFAULT_MEMORY_STORE_OPTIONS, type MemoryStoreOptions } from "./memory-store";
 export { clusterAll, type ClusterOptions } from "./cluster";
 export { storyTitle, type TitleSource } from "./title";
+export { withBackground, backgroundShare } from "./background";

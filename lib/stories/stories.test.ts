@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  withBackground,
+  backgroundShare,
   articleVector,
   assignStory,
   clusterAll,
@@ -80,10 +82,35 @@ describe("updateSignature", () => {
     const sig = updateSignature(null, articleVector(a, young));
     expect(updateSignature(null, articleVector(a, grown.stats())).terms).toEqual(sig.terms);
     // "quake" is in every article of the grown store, "village" in none: at scoring time it weighs less.
-    const then = storyVector(sig, young, DEFAULT_SCORING_PARAMS).terms;
-    const now = storyVector(sig, grown.stats(), DEFAULT_SCORING_PARAMS).terms;
+    // Live statistics only (no background), so the two IDFs differ by what the store has seen.
+    const live = { ...DEFAULT_SCORING_PARAMS, vector: { ...DEFAULT_SCORING_PARAMS.vector, idfFloor: 1, backgroundDocs: 0 } };
+    const then = storyVector(sig, young, live).terms;
+    const now = storyVector(sig, grown.stats(), live).terms;
     expect(weightOf(then, "quake")).toBeGreaterThan(weightOf(then, "village"));
     expect(weightOf(now, "quake")).toBeLessThan(weightOf(now, "village"));
+  });
+});
+
+describe("background document frequencies", () => {
+  it("weigh common words below rare ones before the store has seen any article", () => {
+    const empty = withBackground(new InMemoryStoryStore().stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+    const v = articleVector(art("a", "t", "people waitrose people waitrose", [], null), empty);
+    expect(weightOf(v.terms, "people")).toBeGreaterThan(0);
+    expect(weightOf(v.terms, "waitrose")).toBeGreaterThan(2 * weightOf(v.terms, "people"));
+  });
+
+  it("give way to the live counts as the store grows", () => {
+    const store = new InMemoryStoryStore();
+    for (let i = 0; i < 50; i++) {
+      const a = art(`w${i}`, "x", `waitrose report ${i}`, [], null);
+      store.add(a, articleVector(a, store.stats()), null);
+    }
+    const docs = DEFAULT_SCORING_PARAMS.vector.backgroundDocs;
+    const grown = withBackground(store.stats(), docs);
+    expect(grown.termDf("waitrose")).toBe(50 + docs * backgroundShare("waitrose"));
+    expect(grown.articleCount).toBe(50 + docs);
+    const live = store.stats();
+    expect(withBackground(live, 0)).toBe(live);
   });
 });
 

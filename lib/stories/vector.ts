@@ -20,6 +20,11 @@ export interface VectorParams {
   /** Added to ln((N+1)/(df+1)): the weight of a word every article has, relative to the rarest words'. */
   idfFloor: number;
   /**
+   * Background pseudo-articles blended into the document frequencies (background.ts), so the IDF is
+   * sensible before the store has seen many articles. 0 turns the background off.
+   */
+  backgroundDocs: number;
+  /**
    * Entity weight by type. A person or organisation names who the event happened to; a place is often
    * only where the outlet or the topic is (a country names thousands of events), so it weighs less.
    */
@@ -31,7 +36,8 @@ export const DEFAULT_VECTOR_PARAMS: VectorParams = {
   maxArticleEntities: 24,
   titleBoost: 2,
   idfPower: 1,
-  idfFloor: 1,
+  idfFloor: 0,
+  backgroundDocs: 1000,
   entityTypeWeights: { PERSON: 1, ORGANIZATION: 1, PLACE: 1, OTHER: 1 },
 };
 
@@ -40,8 +46,9 @@ export function weightOf(v: SparseVector, key: string): number {
 }
 
 /**
- * Smoothed IDF, at least 1. An IDF that falls to 0 for a word every stored article has would, in a young
- * store holding a single story, erase exactly the words a new article shares with that story.
+ * Smoothed IDF plus `floor`. With the background frequencies blended in (background.ts) a word every stored
+ * article has still keeps a weight in a young store, so the scorer needs no floor; without them, a floor of
+ * 1 keeps such words from being erased.
  */
 export function idf(df: number, articleCount: number, floor = 1): number {
   return Math.log((articleCount + 1) / (df + 1)) + floor;

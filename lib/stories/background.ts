@@ -1,0 +1,26 @@
+// Background document frequencies: what a large general corpus says about how common each word is,
+// blended with the store's own counts. Online IDF is only as good as the articles seen so far: in a young
+// install, or at the start of a stream, every word is "rare" and topic words ("rehab", "earthquake") weigh
+// as much as the names that tell two look-alike events apart. The background acts as `docs` pseudo-articles
+// whose word shares come from data/background-df.json (fixtures/stories/build-background-df.ts), so the
+// live counts take over as the store grows. Entity keys have no background: they are the store's own.
+
+import background from "./data/background-df.json";
+import type { CorpusStats } from "./types";
+
+const shares: Readonly<Record<string, number>> = background.terms;
+
+/** The share of documents expected to contain `term` (0 for words outside the list: names, numbers, rare words). */
+export function backgroundShare(term: string): number {
+  return Object.hasOwn(shares, term) ? shares[term]! : 0;
+}
+
+/** `stats` with `docs` background pseudo-articles added (0: unchanged). */
+export function withBackground(stats: CorpusStats, docs: number): CorpusStats {
+  if (docs <= 0) return stats;
+  return {
+    articleCount: stats.articleCount + docs,
+    termDf: (term) => stats.termDf(term) + docs * backgroundShare(term),
+    entityDf: (key) => stats.entityDf(key),
+  };
+}
