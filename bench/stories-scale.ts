@@ -13,7 +13,7 @@ import {
   placeArticle,
   scoreCandidate,
   storyVector,
-  type StoryCandidate,
+  type StorySignature,
 } from "@/lib/stories";
 import { generateCorpus } from "./synthetic-corpus";
 
@@ -36,7 +36,7 @@ async function main() {
 
   const store = new InMemoryStoryStore();
   const storyOf = new Map<string, string>();
-  const signatures = new Map<string, StoryCandidate>();
+  const signatures = new Map<string, { storyId: string; signature: StorySignature }>();
   let loaded = 0;
   console.log("                  | indexed placement      | full scan    |");
   console.log("stored   stories | p50 ms  p95 ms  cands  | p50 ms p95 ms | load ms/article");

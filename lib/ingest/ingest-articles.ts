@@ -6,7 +6,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
 import { extractEntities, type ArticleEntity } from "@/lib/entities";
-import { placeArticle, updateSignature, type ArticleFeatures } from "@/lib/stories";
+import { placeArticle, updateSignature, type ArticleFeatures, type StoryVectorCache } from "@/lib/stories";
 import { log } from "@/lib/log";
 import { containment, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
@@ -237,18 +237,21 @@ async function recordDuplicate(ctx: StoreContext, articleId: string): Promise<In
 
 type Tx = Prisma.TransactionClient;
 
-/** Put the article in the best-matching story or a new one, and record why. */
-export async function placeInStory(tx: Tx, features: ArticleFeatures): Promise<string> {
-  const store = new PgStoryStore(tx);
+/**
+ * Put the article in the best-matching story or a new one, and record why. `vectorCache` defaults to the
+ * process's cache of weighted story vectors (null: weigh every candidate afresh, as the bench's cold column).
+ */
+export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<string> {
+  const store = new PgStoryStore(tx, vectorCache);
   await store.prepare(features);
-  const { assignment, vector } = await placeArticle(features, store);
+  const { assignment, vector, storySignature } = await placeArticle(features, store);
   let storyId = assignment.storyId;
   if (!storyId) {
     storyId = shortId();
     const title = features.title || "Untitled story";
     await tx.story.create({ data: { id: storyId, slug: storySlug(title, storyId), title } });
   }
-  const signature = updateSignature(assignment.storyId ? store.signatureOf(assignment.storyId) : null, vector);
+  const signature = updateSignature(storySignature, vector);
   await commitPlacement(tx, { storyId, signature, article: features, assignment });
   return storyId;
 }

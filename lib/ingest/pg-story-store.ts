@@ -4,7 +4,6 @@
 import type { Prisma } from "@/lib/db/client";
 import {
   articleTermSet,
-  statsKeys,
   type ArticleFeatures,
   type CandidateQuery,
   type CorpusStats,
@@ -12,6 +11,7 @@ import {
   type StoryCandidate,
   type StorySignature,
   type StoryStore,
+  StoryVectorCache,
 } from "@/lib/stories";
 
 type Tx = Prisma.TransactionClient;
@@ -21,6 +21,36 @@ type Tx = Prisma.TransactionClient;
 const ARTICLES_KEY = "#articles";
 const entityStatKey = (key: string) => `@${key}`;
 
+// Weighted story vectors survive across transactions: a cached entry is only used for the exact signature
+// it was weighed from (the candidate's version is the md5 of the stored signature), so a story changed by
+// another process, an editor or re-clustering is simply weighed again.
+const processVectorCache = new StoryVectorCache();
+
+// Document frequencies change by one per article; the IDF they give moves only as the corpus grows. Like
+// the weighted vectors, a key's count is reused while the corpus is within DRIFT of its size when the count
+// was read, which saves reading the statistics of every candidate's few hundred keys on each placement.
+const DRIFT = 0.05;
+const DF_CACHE_CAPACITY = 500_000;
+
+class DfCache {
+  private readonly entries = new Map<string, { df: number; corpus: number }>();
+  /** The corpus size this process read last. */
+  corpus = 0;
+
+  get(key: string, corpus: number): number | undefined {
+    const e = this.entries.get(key);
+    return e && Math.abs(corpus - e.corpus) <= DRIFT * e.corpus ? e.df : undefined;
+  }
+
+  set(key: string, df: number, corpus: number): void {
+    // Bounded by starting over: a cold cache costs one read per key, never a wrong count.
+    if (this.entries.size >= DF_CACHE_CAPACITY) this.entries.clear();
+    this.entries.set(key, { df, corpus });
+  }
+}
+
+const processDfCache = new DfCache();
+
 // Stories read per posting list: enough for the heaviest matches of a common name, bounded for speed.
 const POSTING_CAP = 200;
 
@@ -29,10 +59,20 @@ export class PgStoryStore implements StoryStore {
   /** Stat keys already read in this placement (absent from `df` when no article has them yet). */
   private loaded = new Set<string>();
   private articleCount = 0;
-  /** Signatures of the last candidates, so the chosen story's need not be read again. */
-  private seen = new Map<string, StorySignature>();
 
-  constructor(private readonly tx: Tx) {}
+  /** `cache` defaults to one per process, shared by every placement (uploads, command-line ingest). */
+  private readonly dfCache: DfCache | null;
+
+  /**
+   * `vectorCache` defaults to one per process, shared by every placement (uploads, command-line ingest);
+   * null turns both process caches (vectors and document frequencies) off.
+   */
+  constructor(
+    private readonly tx: Tx,
+    readonly vectorCache: StoryVectorCache | null = processVectorCache,
+  ) {
+    this.dfCache = vectorCache ? processDfCache : null;
+  }
 
   /** Load the document frequencies this article's vector needs (the scorer reads them synchronously). */
   async prepare(article: ArticleFeatures): Promise<void> {
@@ -57,12 +97,27 @@ export class PgStoryStore implements StoryStore {
   }
 
   private async load(keys: string[]): Promise<void> {
-    const missing = [...new Set(keys)].filter((k) => !this.loaded.has(k));
+    const missing: string[] = [];
+    for (const k of new Set(keys)) {
+      if (this.loaded.has(k)) continue;
+      this.loaded.add(k);
+      // The corpus size is always read; a key's count is reused while the corpus (as last read by this
+      // process, at most one placement old) is close to its size when the count was read.
+      const df = k === ARTICLES_KEY ? undefined : this.dfCache?.get(k, this.articleCount || this.dfCache.corpus);
+      if (df === undefined) missing.push(k);
+      else if (df > 0) this.df.set(k, df);
+    }
     if (!missing.length) return;
-    for (const k of missing) this.loaded.add(k);
     const rows = await this.tx.$queryRaw<{ term: string; df: number }[]>`
       SELECT term, df FROM "TermStat" WHERE term = ANY(${missing}::text[])`;
-    for (const r of rows) this.df.set(r.term, Number(r.df));
+    const found = new Map(rows.map((r) => [r.term, Number(r.df)]));
+    const corpus = found.get(ARTICLES_KEY) ?? (this.articleCount || (this.dfCache?.corpus ?? 0));
+    if (this.dfCache && found.has(ARTICLES_KEY)) this.dfCache.corpus = corpus;
+    for (const k of missing) {
+      const df = found.get(k) ?? 0;
+      if (df > 0) this.df.set(k, df);
+      if (k !== ARTICLES_KEY) this.dfCache?.set(k, df, corpus);
+    }
   }
 
   stats(): CorpusStats {
@@ -76,9 +131,9 @@ export class PgStoryStore implements StoryStore {
 
   async candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
     if (!query.entityKeys.length && !query.terms.length) return [];
-    // One round trip: the candidate stories and the document frequencies of every key in their
-    // signatures (the scorer re-weighs each signature with the current IDF).
-    const [result] = await this.tx.$queryRaw<{ stories: { id: string; signature: StorySignature }[]; dfs: Record<string, number> }[]>`
+    // Ranked story ids and their versions only: a candidate whose weighted vector is cached for this exact
+    // signature (md5 of the stored jsonb) needs nothing more; the others are read by `signatures`.
+    return this.tx.$queryRaw<StoryCandidate[]>`
       WITH hits AS (
         SELECT p."storyId", p.weight
         FROM "Entity" e
@@ -96,33 +151,21 @@ export class PgStoryStore implements StoryStore {
         ) p
       ), ranked AS (
         SELECT "storyId", sum(weight) AS w FROM hits GROUP BY "storyId" ORDER BY w DESC, "storyId" LIMIT ${query.limit}
-      ), cand AS (
-        SELECT s.id, s.signature, r.w FROM ranked r JOIN "Story" s ON s.id = r."storyId"
-        WHERE s."mergedIntoId" IS NULL AND s.signature IS NOT NULL
-      ), keys AS (
-        SELECT jsonb_object_keys(signature->'terms') AS k FROM cand
-        UNION SELECT jsonb_object_keys(signature->'titleTerms') FROM cand
-        UNION SELECT '@' || jsonb_object_keys(signature->'entities') FROM cand
       )
-      SELECT
-        (SELECT coalesce(json_agg(json_build_object('id', id, 'signature', signature) ORDER BY w DESC, id), '[]'::json) FROM cand) AS stories,
-        (SELECT coalesce(json_object_agg(t.term, t.df), '{}'::json) FROM "TermStat" t WHERE t.term IN (SELECT k FROM keys)) AS dfs`;
-    const rows = result?.stories ?? [];
-    for (const r of rows) {
-      const keys = statsKeys(r.signature);
-      for (const k of [...keys.terms, ...keys.entityKeys.map(entityStatKey)]) {
-        if (this.loaded.has(k)) continue;
-        this.loaded.add(k);
-        const df = result!.dfs[k];
-        if (df !== undefined) this.df.set(k, Number(df));
-      }
-    }
-    this.seen = new Map(rows.map((r) => [r.id, r.signature]));
-    return rows.map((r) => ({ storyId: r.id, signature: r.signature }));
+      -- One primary-key lookup per ranked story (a hash join would read every live story).
+      SELECT s.id AS "storyId", s.version
+      FROM ranked r CROSS JOIN LATERAL (
+        SELECT id, md5(signature::text) AS version FROM "Story"
+        WHERE id = r."storyId" AND "mergedIntoId" IS NULL AND signature IS NOT NULL
+      ) s
+      ORDER BY r.w DESC, s.id`;
   }
 
-  signatureOf(storyId: string): StorySignature | null {
-    return this.seen.get(storyId) ?? null;
+  /** The signatures only: `statsFor` then reads the document frequencies the process has not cached. */
+  async signatures(storyIds: string[]): Promise<Map<string, StorySignature>> {
+    const rows = await this.tx.$queryRaw<{ id: string; signature: StorySignature }[]>`
+      SELECT id, signature FROM "Story" WHERE id = ANY(${storyIds}::text[]) AND signature IS NOT NULL`;
+    return new Map(rows.map((r) => [r.id, r.signature]));
   }
 }
 

@@ -23,9 +23,11 @@ import type {
   Placement,
   SparseVector,
   StorySignature,
+  StoryCandidate,
   StoryStore,
   VectorParts,
 } from "./types";
+import type { CachedStoryVector } from "./story-vector-cache";
 import { withBackground } from "./background";
 
 export interface ScoringParams {
@@ -165,20 +167,41 @@ export async function placeArticle(
   );
   const vector = articleVector(article, stats, params.vector);
   const candidates = await store.candidates(candidateQuery(vector, params));
+  // Stories whose weighted vector is cached for their current signature skip the reads and the weighing.
+  const corpus = stats.articleCount;
+  const cache = store.vectorCache;
+  const cached = new Map<string, CachedStoryVector>();
+  for (const c of candidates) {
+    const hit = cache?.get(c.storyId, c.version, corpus);
+    if (hit) cached.set(c.storyId, hit);
+  }
+  const toWeigh = candidates.filter((c) => !cached.has(c.storyId));
+  const unread = toWeigh.filter((c) => !c.signature).map((c) => c.storyId);
+  const read = unread.length ? await store.signatures(unread) : new Map<string, StorySignature>();
+  const signatureOf = (c: StoryCandidate) => c.signature ?? read.get(c.storyId);
   const terms = new Set<string>();
   const entityKeys = new Set<string>();
-  for (const c of candidates) {
-    const keys = statsKeys(c.signature);
+  for (const c of toWeigh) {
+    const sig = signatureOf(c);
+    if (!sig) continue;
+    const keys = statsKeys(sig);
     for (const t of keys.terms) if (!own.has(t)) terms.add(t);
     for (const k of keys.entityKeys) entityKeys.add(k);
   }
-  const now = candidates.length
+  const now = toWeigh.length
     ? withBackground(await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }), background)
     : stats;
   const scored = candidates
-    .map((c) => {
-      const story = storyVector(c.signature, now, params);
-      return { c, story, s: scoreCandidate(vector, story, c.signature, params) };
+    .flatMap((c) => {
+      let entry = cached.get(c.storyId);
+      if (!entry) {
+        const signature = signatureOf(c);
+        // A story merged away or emptied between the two reads is not a candidate any more.
+        if (!signature) return [];
+        entry = { signature, weighted: storyVector(signature, now, params) };
+        cache?.set(c.storyId, c.version, corpus, entry);
+      }
+      return [{ c, sig: entry.signature, story: entry.weighted, s: scoreCandidate(vector, entry.weighted, entry.signature, params) }];
     })
     .sort((x, y) => y.s.total - x.s.total || (x.c.storyId < y.c.storyId ? -1 : x.c.storyId > y.c.storyId ? 1 : 0));
   const best = scored[0];
@@ -206,7 +229,7 @@ export async function placeArticle(
   };
   for (const e of assignment.sharedEntities) e.weight = round(e.weight);
   for (const t of assignment.sharedTerms) t.weight = round(t.weight);
-  return { assignment, vector };
+  return { assignment, vector, storySignature: join ? best.sig : null };
 }
 
 export async function assignStory(

@@ -44,3 +44,4 @@ export { InMemoryStoryStore, DEFAULT_MEMORY_STORE_OPTIONS, type MemoryStoreOptio
 export { clusterAll, type ClusterOptions } from "./cluster";
 export { storyTitle, type TitleSource } from "./title";
 export { withBackground, backgroundShare } from "./background";
+export { StoryVectorCache, DEFAULT_STORY_VECTOR_CACHE_OPTIONS, type CachedStoryVector, type StoryVectorCacheOptions } from "./story-vector-cache";

@@ -4,6 +4,7 @@
 
 import { updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
 import { articleTermSet } from "./vector";
+import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
   ArticleVector,
@@ -24,17 +25,22 @@ export interface MemoryStoreOptions {
   /** Keys in more than this fraction of articles are not used for retrieval (once the corpus has 100). */
   maxDfRatio: number;
   signature: SignatureParams;
+  /** Keep weighted story vectors between placements (story-vector-cache.ts). */
+  cacheVectors: boolean;
 }
 
 export const DEFAULT_MEMORY_STORE_OPTIONS: MemoryStoreOptions = {
   postingCap: 500,
   maxDfRatio: 0.25,
   signature: DEFAULT_SIGNATURE_PARAMS,
+  cacheVectors: true,
 };
 
 interface StoryRecord {
   signature: StorySignature;
   articleIds: string[];
+  /** Unique across the store's life, so a story's version never repeats (the vector cache's key). */
+  revision: number;
 }
 
 // Map keeps insertion order, so delete-then-set moves a story to the "most recent" end in O(1).
@@ -49,9 +55,12 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly articleStory = new Map<string, string>();
   private readonly termPostings: Postings = new Map();
   private readonly entityPostings: Postings = new Map();
+  private revisions = 0;
+  readonly vectorCache: StoryVectorCache | null;
 
   constructor(options: Partial<MemoryStoreOptions> = {}) {
     this.opts = { ...DEFAULT_MEMORY_STORE_OPTIONS, ...options };
+    this.vectorCache = this.opts.cacheVectors ? new StoryVectorCache() : null;
   }
 
   stats(): CorpusStats {
@@ -67,7 +76,7 @@ export class InMemoryStoryStore implements StoryStore {
     return this.stats();
   }
 
-  candidates(query: CandidateQuery): StoryCandidate[] {
+  candidates(query: CandidateQuery): (StoryCandidate & { signature: StorySignature })[] {
     const hits = new Map<string, number>();
     const maxDf = this.articleCount >= 100 ? this.opts.maxDfRatio * this.articleCount : Infinity;
     // An entity key is a stronger hint than a word, so it counts double when ranking what to score.
@@ -84,7 +93,19 @@ export class InMemoryStoryStore implements StoryStore {
     return [...hits]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, query.limit)
-      .map(([storyId]) => ({ storyId, signature: this.stories.get(storyId)!.signature }));
+      .map(([storyId]) => {
+        const story = this.stories.get(storyId)!;
+        return { storyId, version: String(story.revision), signature: story.signature };
+      });
+  }
+
+  signatures(storyIds: string[]): Map<string, StorySignature> {
+    const out = new Map<string, StorySignature>();
+    for (const id of storyIds) {
+      const story = this.stories.get(id);
+      if (story) out.set(id, story.signature);
+    }
+    return out;
   }
 
   /**
@@ -106,7 +127,7 @@ export class InMemoryStoryStore implements StoryStore {
 
     const signature = updateSignature(prev?.signature ?? null, vector, this.opts.signature);
     this.reindex(id, prev?.signature ?? null, signature);
-    this.stories.set(id, { signature, articleIds: [...(prev?.articleIds ?? []), article.id] });
+    this.stories.set(id, { signature, articleIds: [...(prev?.articleIds ?? []), article.id], revision: ++this.revisions });
     this.articleStory.set(article.id, id);
     return id;
   }

@@ -1,6 +1,8 @@
 // Shared shapes of the story stage. Everything here is plain data (JSON-safe records, epoch milliseconds),
 // so a PostgreSQL store can keep a signature in a jsonb column and hand it back unchanged.
 
+import type { StoryVectorCache } from "./story-vector-cache";
+
 export type EntityType = "PERSON" | "ORGANIZATION" | "PLACE" | "OTHER";
 
 export interface ArticleEntity {
@@ -60,7 +62,10 @@ export interface StorySignature extends VectorParts {
 
 export interface StoryCandidate {
   storyId: string;
-  signature: StorySignature;
+  /** Changes whenever the story's signature changes: the key of its cached weighted vector. */
+  version: string;
+  /** Omitted by a store that reads signatures only when needed (`signatures`): a cached vector may make it unnecessary. */
+  signature?: StorySignature;
 }
 
 export interface CorpusStats {
@@ -94,6 +99,13 @@ export interface StoryStore {
   statsFor(query: StatsQuery): CorpusStats | Promise<CorpusStats>;
   /** Stories sharing at least one key with the query, through inverted indexes; never a scan of all stories. */
   candidates(query: CandidateQuery): StoryCandidate[] | Promise<StoryCandidate[]>;
+  /**
+   * Signatures of candidates returned without one, in one read; the statistics of their keys are then at
+   * hand for `statsFor`.
+   */
+  signatures(storyIds: string[]): Map<string, StorySignature> | Promise<Map<string, StorySignature>>;
+  /** Weighted story vectors kept between placements (story-vector-cache.ts); null: weigh every time. */
+  readonly vectorCache: StoryVectorCache | null;
 }
 
 export interface Assignment {
@@ -114,6 +126,8 @@ export interface Assignment {
 }
 
 export interface Placement {
+  /** The chosen story's signature before this article joins it (null for a new story): what to update. */
+  storySignature: StorySignature | null;
   assignment: Assignment;
   /** The article's vector, to fold into the story with `updateSignature` and to index. */
   vector: ArticleVector;
