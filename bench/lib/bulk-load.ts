@@ -2,7 +2,7 @@
 // far faster than the upload path, for benchmarks that need a large database.
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { articleTermSet, type StorySignature } from "@/lib/stories";
+import { articleTermSet, articleVector, updateSignature, type InMemoryStoryStore, type StorySignature } from "@/lib/stories";
 import type { SyntheticArticle } from "../synthetic-corpus";
 
 export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string, { id: string; sig: StorySignature }>, storyOf: Map<string, string>) {
@@ -57,6 +57,20 @@ export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string
         publishedAt: a.publishedAt,
       })),
     });
+    // Their entities, so a re-clustering reads the same features an upload produced.
+    await d.articleEntity.createMany({
+      data: articles.slice(i, i + 2000).flatMap((a) =>
+        [...new Map(a.entities.map((e) => [e.key, e])).values()].map((e) => ({
+          articleId: a.id,
+          entityId: entityId.get(e.key)!,
+          salience: e.salience,
+          mentionCount: 1,
+          surfaceForms: [],
+          descriptors: [],
+        })),
+      ),
+      skipDuplicates: true,
+    });
   }
   const df = new Map<string, number>();
   for (const a of articles) {
@@ -73,4 +87,24 @@ export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string
   // A server that has been running has statistics from autovacuum; a bulk load has none until analysed, and
   // without them the planner reads every live story instead of looking the candidates up by key.
   await d.$executeRawUnsafe(`ANALYZE "Story", "StoryTerm", "StoryEntity", "TermStat", "Entity"`);
+}
+
+/**
+ * Files a batch of synthetic articles under their generated stories (no clustering: the generator's story is
+ * the story), updating the running signatures, then bulk-loads them.
+ */
+export async function loadUnderGeneratedStories(
+  batch: SyntheticArticle[],
+  state: { memory: InMemoryStoryStore; stories: Map<string, { id: string; sig: StorySignature }>; storyOf: Map<string, string> },
+): Promise<void> {
+  const { memory, stories, storyOf } = state;
+  for (const a of batch) {
+    const vec = articleVector(a, memory.stats());
+    const s = stories.get(a.storyKey) ?? { id: `s${stories.size.toString(36).padStart(8, "0")}`, sig: null as unknown as StorySignature };
+    s.sig = updateSignature(stories.has(a.storyKey) ? s.sig : null, vec);
+    stories.set(a.storyKey, s);
+    storyOf.set(a.id, s.id);
+    memory.add(a, vec, memory.story(`story:${s.id}`) ? `story:${s.id}` : null);
+  }
+  await bulkLoad(batch, stories, storyOf);
 }

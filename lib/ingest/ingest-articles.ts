@@ -6,7 +6,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
 import { extractEntities, type ArticleEntity } from "@/lib/entities";
-import { placeArticle, updateSignature, type ArticleFeatures, type StoryVectorCache } from "@/lib/stories";
+import { placeArticle, updateSignature, type ArticleFeatures, type Placement, type StoryVectorCache } from "@/lib/stories";
 import { log } from "@/lib/log";
 import { containment, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
@@ -238,13 +238,25 @@ async function recordDuplicate(ctx: StoreContext, articleId: string): Promise<In
 type Tx = Prisma.TransactionClient;
 
 /**
- * Put the article in the best-matching story or a new one, and record why. `vectorCache` defaults to the
- * process's cache of weighted story vectors (null: weigh every candidate afresh, as the bench's cold column).
+ * Put the article in the best-matching story or a new one, and record why: the decision, then its
+ * write-back (signature, index rows, corpus statistics, the article's story and explanation).
  */
 export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<string> {
+  return recordPlacement(tx, features, await decideStory(tx, features, vectorCache));
+}
+
+/**
+ * Which story the article joins, read-only. `vectorCache` defaults to the process's cache of weighted story
+ * vectors (null: weigh every candidate afresh, as the bench's cold column does).
+ */
+export async function decideStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<Placement> {
   const store = new PgStoryStore(tx, vectorCache);
   await store.prepare(features);
-  const { assignment, vector, storySignature } = await placeArticle(features, store);
+  return placeArticle(features, store);
+}
+
+export async function recordPlacement(tx: Tx, features: ArticleFeatures, placement: Placement): Promise<string> {
+  const { assignment, vector, storySignature } = placement;
   let storyId = assignment.storyId;
   if (!storyId) {
     storyId = shortId();

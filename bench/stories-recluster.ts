@@ -1,0 +1,40 @@
+// Full re-clustering at scale: `npm run stories:recluster`'s code (lib/ingest/recluster.ts) over a database
+// of N seeded synthetic articles (bench/synthetic-corpus.ts) filed under their generated stories with
+// their entities, as the stories bench loads them. Reports the wall time of the re-cluster, its own split
+// (articles placed per second in memory, then the write-back transaction), the outcome, and the database size.
+//
+//   npm run bench:stories-recluster            # 100,000 articles
+//   npm run bench:stories-recluster -- 10000
+import { InMemoryStoryStore, type StorySignature } from "@/lib/stories";
+import { reclusterAll } from "@/lib/ingest/recluster";
+import { freshBenchDatabase } from "./lib/bench-db";
+import { loadUnderGeneratedStories } from "./lib/bulk-load";
+import { generateCorpus } from "./synthetic-corpus";
+
+async function main() {
+  const n = Number(process.argv[2] ?? 100_000);
+  const bench = await freshBenchDatabase("parallax_bench_recluster");
+  const state = { memory: new InMemoryStoryStore(), stories: new Map<string, { id: string; sig: StorySignature }>(), storyOf: new Map<string, string>() };
+  const corpus = generateCorpus({ articles: n, seed: 11 });
+  const tl = Date.now();
+  for (let i = 0; i < n; i += 10_000) await loadUnderGeneratedStories(corpus.slice(i, i + 10_000), state);
+  console.log(`loaded ${n} articles in ${state.stories.size} generated stories in ${((Date.now() - tl) / 1000).toFixed(1)} s; database ${await bench.size()}`);
+
+  let placedAt = 0;
+  const report = await reclusterAll((done) => {
+    if (done === n) placedAt = Date.now();
+  });
+  const placing = placedAt ? (placedAt - (Date.now() - report.seconds * 1000)) / 1000 : NaN;
+  console.log(
+    `re-cluster of ${report.articles} articles: ${report.seconds.toFixed(1)} s (placing ${placing.toFixed(1)} s, ` +
+      `${(report.articles / placing).toFixed(0)} articles/s; writing ${(report.seconds - placing).toFixed(1)} s); ` +
+      `stories ${report.storiesBefore} -> ${report.storiesAfter} (${report.kept} kept, ${report.created} new, ${report.mergedAway} redirected), ` +
+      `${report.changedArticles} articles moved; database ${await bench.size()}`,
+  );
+  await bench.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
