@@ -11,6 +11,7 @@ const runs: [string, string[]][] = [
   ["bench/stories-scale.ts", [full ? "100000" : "10000"]],
   ["bench/stories-db.ts", [full ? "100000" : "10000"]],
   ["bench/story-page.ts", [full ? "100000" : "10000"]],
+  ["bench/stories-recluster.ts", [full ? "100000" : "10000"]],
 ];
 
 let failed = 0;
