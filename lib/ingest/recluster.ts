@@ -78,9 +78,11 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
 
   // Clusters -> members.
   const members = new Map<string, string[]>();
-  for (const articleId of oldStory.keys()) {
+  const formerMembers = new Map<string, string[]>(); // old story -> its articles
+  for (const [articleId, old] of oldStory) {
     const label = store.storyOf(articleId)!;
-    members.set(label, [...(members.get(label) ?? []), articleId]);
+    (members.get(label) ?? members.set(label, []).get(label)!).push(articleId);
+    if (old) (formerMembers.get(old) ?? formerMembers.set(old, []).get(old)!).push(articleId);
   }
   // Each cluster takes over the old story holding most of its articles (largest overlaps first).
   const overlaps: { label: string; story: string; count: number }[] = [];
@@ -148,8 +150,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
       for (const s of liveBefore) {
         if (takenStories.has(s.id)) continue;
         const counts = new Map<string, number>();
-        for (const [articleId, old] of oldStory) {
-          if (old !== s.id) continue;
+        for (const articleId of formerMembers.get(s.id) ?? []) {
           const to = labelToStory.get(store.storyOf(articleId)!)!;
           counts.set(to, (counts.get(to) ?? 0) + 1);
         }
