@@ -2,7 +2,7 @@
 // far faster than the upload path, for benchmarks that need a large database.
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { articleTermSet, articleVector, updateSignature, type InMemoryStoryStore, type StorySignature } from "@/lib/stories";
+import { articleTermSet, articleVector, indexedTerms, updateSignature, type InMemoryStoryStore, type StorySignature } from "@/lib/stories";
 import type { SyntheticArticle } from "../synthetic-corpus";
 
 export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string, { id: string; sig: StorySignature }>, storyOf: Map<string, string>) {
@@ -39,7 +39,7 @@ export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string
       data: chunk.flatMap((c) => Object.entries(c.sig.entities).map(([k, w]) => ({ storyId: c.id, entityId: entityId.get(k)!, weight: w })).filter((r) => r.entityId)),
       skipDuplicates: true,
     });
-    await d.storyTerm.createMany({ data: chunk.flatMap((c) => Object.entries(c.sig.terms).map(([term, weight]) => ({ storyId: c.id, term, weight }))) });
+    await d.storyTerm.createMany({ data: chunk.flatMap((c) => indexedTerms(c.sig).map(([term, weight]) => ({ storyId: c.id, term, weight }))) });
   }
   // Articles (for a realistic table size) and corpus statistics.
   for (let i = 0; i < articles.length; i += 2000) {

