@@ -30,7 +30,9 @@ export interface MemoryStoreOptions {
 }
 
 export const DEFAULT_MEMORY_STORE_OPTIONS: MemoryStoreOptions = {
-  postingCap: 500,
+  // 200, as PostgreSQL's posting lists: at 100k stored articles placement took p50 / p95 5.5 / 15.7 ms
+  // instead of 7.1 / 23.3 with 500 (scratch timing, both under a profiler); ECB+ lists never reach it.
+  postingCap: 200,
   maxDfRatio: 0.25,
   signature: DEFAULT_SIGNATURE_PARAMS,
   cacheVectors: true,
