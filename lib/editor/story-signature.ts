@@ -1,7 +1,7 @@
 // Rebuild a story's clustering signature and index rows from its current articles, after an editor
 // moved articles in or out (signatures are sums, so removing an article means summing again).
 import type { Prisma } from "@/lib/db/client";
-import { articleVector, updateSignature, type ArticleFeatures, type StorySignature } from "@/lib/stories";
+import { articleVector, statsForArticle, updateSignature, type ArticleFeatures, type StorySignature } from "@/lib/stories";
 import { indexStory, PgStoryStore } from "@/lib/ingest/pg-story-store";
 import { featureSelect, toArticleFeatures } from "@/lib/ingest/article-features";
 
@@ -20,8 +20,7 @@ export async function rebuildStorySignature(tx: Tx, storyId: string): Promise<vo
   let sig: StorySignature | null = null;
   const store = new PgStoryStore(tx);
   for (const f of await storyFeatures(tx, storyId)) {
-    await store.prepare(f);
-    sig = updateSignature(sig, articleVector(f, store.stats()));
+    sig = updateSignature(sig, articleVector(f, await statsForArticle(f, store)));
   }
   await tx.story.update({ where: { id: storyId }, data: { signature: (sig ?? undefined) as unknown as Prisma.InputJsonValue } });
   if (sig) await indexStory(tx, storyId, sig);

@@ -250,9 +250,7 @@ export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCach
  * vectors (null: weigh every candidate afresh, as the bench's cold column does).
  */
 export async function decideStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<Placement> {
-  const store = new PgStoryStore(tx, vectorCache);
-  await store.prepare(features);
-  return placeArticle(features, store);
+  return placeArticle(features, new PgStoryStore(tx, vectorCache));
 }
 
 export async function recordPlacement(tx: Tx, features: ArticleFeatures, placement: Placement): Promise<string> {

@@ -13,6 +13,7 @@ import {
   type StorySignature,
   type StoryStore,
   StoryVectorCache,
+  DEFAULT_STORY_VECTOR_CACHE_OPTIONS,
 } from "@/lib/stories";
 
 type Tx = Prisma.TransactionClient;
@@ -30,7 +31,7 @@ const processVectorCache = new StoryVectorCache();
 // Document frequencies change by one per article; the IDF they give moves only as the corpus grows. Like
 // the weighted vectors, a key's count is reused while the corpus is within DRIFT of its size when the count
 // was read, which saves reading the statistics of every candidate's few hundred keys on each placement.
-const DRIFT = 0.05;
+const DRIFT = DEFAULT_STORY_VECTOR_CACHE_OPTIONS.drift;
 const DF_CACHE_CAPACITY = 500_000;
 
 class DfCache {
@@ -56,12 +57,11 @@ const processDfCache = new DfCache();
 const POSTING_CAP = 200;
 
 export class PgStoryStore implements StoryStore {
-  private df = new Map<string, number>();
-  /** Stat keys already read in this placement (absent from `df` when no article has them yet). */
-  private loaded = new Set<string>();
+  private readonly df = new Map<string, number>();
+  /** Stat keys already read by this store (absent from `df` when no article has them yet). */
+  private readonly loaded = new Set<string>();
   private articleCount = 0;
 
-  /** `cache` defaults to one per process, shared by every placement (uploads, command-line ingest). */
   private readonly dfCache: DfCache | null;
 
   /**
@@ -75,31 +75,18 @@ export class PgStoryStore implements StoryStore {
     this.dfCache = vectorCache ? processDfCache : null;
   }
 
-  /** Load the document frequencies this article's vector needs (the scorer reads them synchronously). */
-  async prepare(article: ArticleFeatures): Promise<void> {
-    this.df = new Map();
-    this.loaded = new Set();
-    await this.load([ARTICLES_KEY, ...articleTermSet(article), ...article.entities.map((e) => entityStatKey(e.key))]);
-    this.articleCount = this.df.get(ARTICLES_KEY) ?? 0;
-  }
-
   /**
-   * Adds the statistics of keys not read yet (the candidates' signature keys, whose IDF the scorer
-   * applies now) in one query; the corpus size stays the one read by `prepare`, so the article and its
-   * candidates are weighed with one IDF.
+   * The corpus size and the statistics of keys not read yet, in one query. The corpus size is read once per
+   * store, so an article and its candidates are weighed with one IDF.
    */
   async statsFor(query: StatsQuery): Promise<CorpusStats> {
-    if (!this.loaded.has(ARTICLES_KEY)) {
-      await this.load([ARTICLES_KEY]);
-      this.articleCount = this.df.get(ARTICLES_KEY) ?? 0;
-    }
     await this.load([...query.terms, ...query.entityKeys.map(entityStatKey)]);
     return this.stats();
   }
 
   private async load(keys: string[]): Promise<void> {
     const missing: string[] = [];
-    for (const k of new Set(keys)) {
+    for (const k of new Set([ARTICLES_KEY, ...keys])) {
       if (this.loaded.has(k)) continue;
       this.loaded.add(k);
       // The corpus size is always read; a key's count is reused while the corpus (as last read by this
@@ -112,8 +99,11 @@ export class PgStoryStore implements StoryStore {
     const rows = await this.tx.$queryRaw<{ term: string; df: number }[]>`
       SELECT term, df FROM "TermStat" WHERE term = ANY(${missing}::text[])`;
     const found = new Map(rows.map((r) => [r.term, Number(r.df)]));
-    const corpus = found.get(ARTICLES_KEY) ?? (this.articleCount || (this.dfCache?.corpus ?? 0));
-    if (this.dfCache && found.has(ARTICLES_KEY)) this.dfCache.corpus = corpus;
+    if (missing.includes(ARTICLES_KEY)) {
+      this.articleCount = found.get(ARTICLES_KEY) ?? 0;
+      if (this.dfCache) this.dfCache.corpus = this.articleCount;
+    }
+    const corpus = this.articleCount;
     for (const k of missing) {
       const df = found.get(k) ?? 0;
       if (df > 0) this.df.set(k, df);

@@ -153,21 +153,37 @@ export function candidateQuery(vector: ArticleVector, params: ScoringParams): Ca
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Scores the article against the store's candidates and decides; the store is not changed. */
-export async function placeArticle(
+/**
+ * The store's statistics for the article's own keys, blended with the background frequencies: what the
+ * article's vector is weighed with, in placement and wherever a signature is rebuilt.
+ */
+export async function statsForArticle(
   article: ArticleFeatures,
-  store: StoryStore,
+  store: Pick<StoryStore, "statsFor">,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
-): Promise<Placement> {
-  const own = articleTermSet(article);
-  const background = params.vector.backgroundDocs;
-  const stats = withBackground(
-    await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) }),
-    background,
-  );
-  const vector = articleVector(article, stats, params.vector);
-  const candidates = await store.candidates(candidateQuery(vector, params));
-  // Stories whose weighted vector is cached for their current signature skip the reads and the weighing.
+  own: Set<string> = articleTermSet(article),
+): Promise<CorpusStats> {
+  const stats = await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) });
+  return withBackground(stats, params.vector.backgroundDocs);
+}
+
+interface WeighedCandidate {
+  storyId: string;
+  signature: StorySignature;
+  weighted: VectorParts;
+}
+
+/**
+ * Each candidate's signature and IDF-weighted vector: from the store's vector cache when it holds this
+ * version, otherwise read (signatures the store left out) and weighed with the statistics of this moment.
+ */
+async function weighCandidates(
+  candidates: StoryCandidate[],
+  store: StoryStore,
+  stats: CorpusStats,
+  own: Set<string>,
+  params: ScoringParams,
+): Promise<WeighedCandidate[]> {
   const corpus = stats.articleCount;
   const cache = store.vectorCache;
   const cached = new Map<string, CachedStoryVector>();
@@ -189,20 +205,33 @@ export async function placeArticle(
     for (const k of keys.entityKeys) entityKeys.add(k);
   }
   const now = toWeigh.length
-    ? withBackground(await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }), background)
+    ? withBackground(await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }), params.vector.backgroundDocs)
     : stats;
-  const scored = candidates
-    .flatMap((c) => {
-      let entry = cached.get(c.storyId);
-      if (!entry) {
-        const signature = signatureOf(c);
-        // A story merged away or emptied between the two reads is not a candidate any more.
-        if (!signature) return [];
-        entry = { signature, weighted: storyVector(signature, now, params) };
-        cache?.set(c.storyId, c.version, corpus, entry);
-      }
-      return [{ c, sig: entry.signature, story: entry.weighted, s: scoreCandidate(vector, entry.weighted, entry.signature, params) }];
-    })
+  return candidates.flatMap((c) => {
+    let entry = cached.get(c.storyId);
+    if (!entry) {
+      const signature = signatureOf(c);
+      // A story merged away or emptied between the two reads is not a candidate any more.
+      if (!signature) return [];
+      entry = { signature, weighted: storyVector(signature, now, params) };
+      cache?.set(c.storyId, c.version, corpus, entry);
+    }
+    return [{ storyId: c.storyId, ...entry }];
+  });
+}
+
+/** Scores the article against the store's candidates and decides; the store is not changed. */
+export async function placeArticle(
+  article: ArticleFeatures,
+  store: StoryStore,
+  params: ScoringParams = DEFAULT_SCORING_PARAMS,
+): Promise<Placement> {
+  const own = articleTermSet(article);
+  const stats = await statsForArticle(article, store, params, own);
+  const vector = articleVector(article, stats, params.vector);
+  const candidates = await store.candidates(candidateQuery(vector, params));
+  const scored = (await weighCandidates(candidates, store, stats, own, params))
+    .map((c) => ({ c, sig: c.signature, story: c.weighted, s: scoreCandidate(vector, c.weighted, c.signature, params) }))
     .sort((x, y) => y.s.total - x.s.total || (x.c.storyId < y.c.storyId ? -1 : x.c.storyId > y.c.storyId ? 1 : 0));
   const best = scored[0];
   const second = scored[1];

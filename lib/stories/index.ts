@@ -32,6 +32,7 @@ export { updateSignature, emptySignature, indexedTerms, INDEXED_STORY_TERMS, DEF
 export {
   assignStory,
   placeArticle,
+  statsForArticle,
   scoreCandidate,
   storyVector,
   candidateQuery,
