@@ -4,6 +4,7 @@ import { formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
 import { EditorAction } from "../editor-action";
+import { EditorTools } from "@/components/editor-tools";
 
 export interface StoryArticle {
   id: string;
@@ -390,27 +391,24 @@ export function StoryView({
         </ul>
       </details>
 
-      <details className="mt-4 rounded-lg border border-black/10 bg-white p-3">
-        <summary className="cursor-pointer font-semibold">Editor tools</summary>
-        <div className="mt-3 grid gap-6 md:grid-cols-2">
+      <EditorTools spacing="mt-4">
+        <EditorAction
+          title="Merge this story into another"
+          endpoint={`/api/stories/${slug}/merge`}
+          fields={[{ name: "into", label: "Slug of the story to merge into", placeholder: "e.g. some-story-k3j9x2m4qa" }]}
+          submitLabel="Merge"
+          goTo="story"
+        />
+        {articles.length > 1 && (
           <EditorAction
-            title="Merge this story into another"
-            endpoint={`/api/stories/${slug}/merge`}
-            fields={[{ name: "into", label: "Slug of the story to merge into", placeholder: "e.g. some-story-k3j9x2m4qa" }]}
-            submitLabel="Merge"
+            title="Split articles off into a new story"
+            endpoint={`/api/stories/${slug}/split`}
+            fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${outletName(a)}: ${a.title}` })) }]}
+            submitLabel="Split"
             goTo="story"
           />
-          {articles.length > 1 && (
-            <EditorAction
-              title="Split articles off into a new story"
-              endpoint={`/api/stories/${slug}/split`}
-              fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${outletName(a)}: ${a.title}` })) }]}
-              submitLabel="Split"
-              goTo="story"
-            />
-          )}
-        </div>
-      </details>
+        )}
+      </EditorTools>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { cache, Suspense } from "react";
 import { plural } from "@/components/format";
 import { EditorAction } from "@/components/editor-action";
 import { getEntityBySlug, getEntityProfile } from "@/lib/db/entity-queries";
+import { EditorTools } from "@/components/editor-tools";
 
 export const dynamic = "force-dynamic";
 
@@ -130,27 +131,24 @@ async function EntityProfile({ e }: { e: Awaited<ReturnType<typeof lookup>> }) {
         </section>
       </div>
 
-      <details className="mt-8 rounded-lg border border-black/10 bg-white p-3">
-        <summary className="cursor-pointer font-semibold">Editor tools</summary>
-        <div className="mt-3 grid gap-6 md:grid-cols-2">
+      <EditorTools>
+        <EditorAction
+          title={`Merge ${e.name} into another entity`}
+          endpoint={`/api/entities/${e.slug}/merge`}
+          fields={[{ name: "into", label: "Slug of the entity to merge into" }]}
+          submitLabel="Merge"
+          goTo="entity"
+        />
+        {e.aliases.length > 0 && (
           <EditorAction
-            title={`Merge ${e.name} into another entity`}
-            endpoint={`/api/entities/${e.slug}/merge`}
-            fields={[{ name: "into", label: "Slug of the entity to merge into" }]}
-            submitLabel="Merge"
+            title="Split a wrongly merged name off"
+            endpoint={`/api/entities/${e.slug}/split`}
+            fields={[{ name: "alias", label: "Name", options: e.aliases.map((a) => ({ value: a, label: a })) }]}
+            submitLabel="Split off"
             goTo="entity"
           />
-          {e.aliases.length > 0 && (
-            <EditorAction
-              title="Split a wrongly merged name off"
-              endpoint={`/api/entities/${e.slug}/split`}
-              fields={[{ name: "alias", label: "Name", options: e.aliases.map((a) => ({ value: a, label: a })) }]}
-              submitLabel="Split off"
-              goTo="entity"
-            />
-          )}
-        </div>
-      </details>
+        )}
+      </EditorTools>
     </div>
   );
 }

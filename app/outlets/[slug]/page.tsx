@@ -5,6 +5,7 @@ import { cache, Suspense } from "react";
 import { EditorAction } from "@/components/editor-action";
 import { formatDate, plural } from "@/components/format";
 import { getOutlet } from "@/lib/db/outlet-queries";
+import { EditorTools } from "@/components/editor-tools";
 
 export const dynamic = "force-dynamic";
 
@@ -69,12 +70,9 @@ function OutletView({ o }: { o: Awaited<ReturnType<typeof load>> }) {
           </li>
         ))}
       </ul>
-      <details className="mt-8 rounded-lg border border-black/10 bg-white p-3">
-        <summary className="cursor-pointer font-semibold">Editor tools</summary>
-        <div className="mt-3 grid gap-6 md:grid-cols-2">
-          <EditorAction title="Merge this outlet into another" endpoint={`/api/outlets/${o.slug}/merge`} fields={[{ name: "into", label: "Slug of the outlet to merge into" }]} submitLabel="Merge" goTo="outlet" />
-        </div>
-      </details>
+      <EditorTools>
+        <EditorAction title="Merge this outlet into another" endpoint={`/api/outlets/${o.slug}/merge`} fields={[{ name: "into", label: "Slug of the outlet to merge into" }]} submitLabel="Merge" goTo="outlet" />
+      </EditorTools>
     </div>
   );
 }
