@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { SearchForm } from "@/components/search-form";
 import { publicOrigin } from "@/lib/site";
 import "./globals.css";
 
@@ -30,7 +31,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-black/10 bg-[#fafaf7]/95 backdrop-blur">
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3 sm:gap-6">
             <Link href="/" className="text-lg font-bold tracking-tight">
               Parallax
             </Link>
@@ -40,9 +41,19 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/outlets" className="text-sm text-muted hover:text-ink">
               Outlets
             </Link>
+            <Link href="/entities" className="hidden text-sm text-muted hover:text-ink sm:inline">
+              Entities
+            </Link>
+            <div className="ml-auto hidden md:block">
+              <SearchForm id="site-search" />
+            </div>
+            {/* Phones have no room for the box: the search page has its own. */}
+            <Link href="/search" className="ml-auto text-sm text-muted hover:text-ink md:hidden">
+              Search
+            </Link>
             <Link
               href="/upload"
-              className="ml-auto rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+              className="rounded-md bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-black focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
               Upload
             </Link>

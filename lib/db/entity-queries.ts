@@ -72,3 +72,42 @@ export async function getEntityProfile(entityId: string, relatedKeys: string[]) 
     related,
   };
 }
+
+export type EntityTypeName = "PERSON" | "ORGANIZATION" | "PLACE" | "OTHER";
+
+/**
+ * Entities by how many articles mention them (then by id, so pages never overlap), keyset-paginated.
+ * The cursor is the last row's (articleCount, id), base64url-encoded; a cursor this function did not
+ * write reads as null.
+ */
+export async function listEntities(opts: { type?: EntityTypeName | null; limit: number; cursor?: string | null }) {
+  const cursor = opts.cursor ? decodeEntityCursor(opts.cursor) : null;
+  const rows = await db().entity.findMany({
+    where: {
+      mergedIntoId: null,
+      articleCount: { gt: 0 },
+      ...(opts.type ? { type: opts.type } : {}),
+      ...(cursor
+        ? { OR: [{ articleCount: { lt: cursor.articleCount } }, { articleCount: cursor.articleCount, id: { gt: cursor.id } }] }
+        : {}),
+    },
+    orderBy: [{ articleCount: "desc" }, { id: "asc" }],
+    take: opts.limit + 1,
+    select: { id: true, slug: true, name: true, type: true, articleCount: true },
+  });
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return {
+    entities: page,
+    nextCursor: rows.length > opts.limit && last ? Buffer.from(JSON.stringify([last.articleCount, last.id])).toString("base64url") : null,
+  };
+}
+
+export function decodeEntityCursor(cursor: string): { articleCount: number; id: string } | null {
+  try {
+    const [articleCount, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    return Number.isInteger(articleCount) && typeof id === "string" ? { articleCount: articleCount as number, id } : null;
+  } catch {
+    return null;
+  }
+}

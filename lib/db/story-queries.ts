@@ -3,7 +3,33 @@ import { db, type Prisma } from "./client";
 
 const outletSelect = { id: true, name: true, slug: true } as const;
 
-export type StoryListItem = Awaited<ReturnType<typeof listStories>>["stories"][number];
+/** What a story card shows: listings and search results read the same fields. */
+export const storyCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  titleGenerated: true,
+  articleCount: true,
+  outletCount: true,
+  reprintCount: true,
+  firstPublishedAt: true,
+  lastPublishedAt: true,
+  rankAt: true,
+  topEntities: true,
+  articles: {
+    select: { outlet: { select: outletSelect } },
+    orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
+    take: 50,
+  },
+} satisfies Prisma.StorySelect;
+
+type StoryCardRow = Prisma.StoryGetPayload<{ select: typeof storyCardSelect }>;
+
+export function toStoryListItem({ articles, ...s }: StoryCardRow) {
+  return { ...s, outlets: uniqueOutlets(articles.map((a) => a.outlet)) };
+}
+
+export type StoryListItem = ReturnType<typeof toStoryListItem>;
 
 /** Stories, newest activity first, keyset-paginated on (rankAt, id). */
 export async function listStories(opts: { limit: number; cursor?: string | null }) {
@@ -19,29 +45,12 @@ export async function listStories(opts: { limit: number; cursor?: string | null 
     where,
     orderBy: [{ rankAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      titleGenerated: true,
-      articleCount: true,
-      outletCount: true,
-      reprintCount: true,
-      firstPublishedAt: true,
-      lastPublishedAt: true,
-      rankAt: true,
-      topEntities: true,
-      articles: {
-        select: { outlet: { select: outletSelect } },
-        orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
-        take: 50,
-      },
-    },
+    select: storyCardSelect,
   });
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);
   return {
-    stories: page.map(({ articles, ...s }) => ({ ...s, outlets: uniqueOutlets(articles.map((a) => a.outlet)) })),
+    stories: page.map(toStoryListItem),
     nextCursor: rows.length > opts.limit && last ? encodeCursor(last.rankAt, last.id) : null,
   };
 }
