@@ -18,7 +18,8 @@ import { freshBenchDatabase, percentile } from "./lib/bench-db";
 import { bulkLoad } from "./lib/bulk-load";
 import { generateCorpus } from "./synthetic-corpus";
 
-const PORT = 3210;
+// PORT lets parallel runs (other worktrees, other benches) use their own.
+const PORT = Number(process.env.PORT ?? 3210);
 const RUNS = 40;
 
 async function storySlugOf(articleId: string): Promise<string> {
@@ -38,8 +39,20 @@ async function timeGet(path: string, runs: number): Promise<number[]> {
   return out;
 }
 
-/** Module scripts a page makes the browser download (nomodule polyfills are skipped by such browsers). */
-async function scriptWeight(html: string): Promise<{ scripts: string[]; raw: number; gz: number }> {
+/** Inline scripts that are JavaScript (not JSON data blocks such as __NEXT_DATA__ or ld+json). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script((?:(?!\bsrc=)[^>])*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\btype="(?!module|text\/javascript)[^"]*"/i.test(m[1]!))
+    .map((m) => m[2]!)
+    .filter((body) => body.trim() !== "");
+}
+
+/**
+ * The JavaScript a page makes the browser download or run: its module script files (nomodule polyfills
+ * are skipped by such browsers) plus its inline scripts (the app router's RSC payload, the story page's
+ * own script), each gzipped on its own, which is never less than they cost inside the gzipped HTML.
+ */
+async function scriptWeight(html: string): Promise<{ scripts: string[]; raw: number; gz: number; inlineGz: number; total: number }> {
   const scripts = [
     ...new Set(
       [...html.matchAll(/<script([^>]*)>/g)]
@@ -55,14 +68,17 @@ async function scriptWeight(html: string): Promise<{ scripts: string[]; raw: num
     raw += body.length;
     gz += gzipSync(body, { level: 9 }).length;
   }
-  return { scripts, raw, gz };
+  const inline = inlineScripts(html);
+  const inlineGz = inline.length ? gzipSync(Buffer.from(inline.join("\n")), { level: 9 }).length : 0;
+  return { scripts, raw, gz, inlineGz, total: gz + inlineGz };
 }
 
 /**
- * What Chromium actually downloads as JavaScript by the time the page is quiet: the script tags plus
- * anything the router fetches after hydration (code of routes that visible links prefetch).
+ * What Chromium actually downloads as JavaScript by the time the page is quiet: the script files plus
+ * anything fetched after load (code of routes that visible links prefetch), and the inline scripts of
+ * the final document.
  */
-async function browserScriptWeight(path: string): Promise<{ files: number; gz: number }> {
+async function browserScriptWeight(path: string): Promise<{ files: number; gz: number; inlineGz: number }> {
   const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
   try {
@@ -75,7 +91,9 @@ async function browserScriptWeight(path: string): Promise<{ files: number; gz: n
     // Prefetches start after hydration, when links scroll into view or the browser is idle.
     await page.waitForTimeout(2000);
     const sizes = await Promise.all(bodies);
-    return { files: sizes.length, gz: sizes.reduce((a, b) => a + b, 0) };
+    const inline = inlineScripts(await page.content());
+    const inlineGz = inline.length ? gzipSync(Buffer.from(inline.join("\n")), { level: 9 }).length : 0;
+    return { files: sizes.length, gz: sizes.reduce((a, b) => a + b, 0), inlineGz };
   } finally {
     await browser.close();
   }
@@ -143,20 +161,18 @@ async function main() {
     const demoTimes = await timeGet(`/stories/${demoSlug}`, RUNS);
 
     const html = await (await fetch(`http://127.0.0.1:${PORT}/stories/${target}`)).text();
-    const { scripts, raw, gz } = await scriptWeight(html);
-    // The floor: what any page of this Next.js + React build sends (a 404 page: layout and framework only).
+    const page = await scriptWeight(html);
+    // The floor of the app router: what any of its pages sends (a 404 page: layout and framework only).
     const floor = await scriptWeight(await (await fetch(`http://127.0.0.1:${PORT}/no-such-page`)).text());
     const inBrowser = await browserScriptWeight(`/stories/${target}`);
-    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
-    const inlineGz = gzipSync(Buffer.from(inline), { level: 9 }).length;
-
+    const kb = (n: number) => (n / 1024).toFixed(1);
     console.log("\npage                               | server render p50 ms  p95 ms | HTML KB");
     console.log(`20-article story (${String(filler).padStart(6)} stored) |              ${percentile(bigTimes, 50).toFixed(1).padStart(6)}  ${percentile(bigTimes, 95).toFixed(1).padStart(6)} | ${(html.length / 1024).toFixed(0)}`);
     const demoHtml = await (await fetch(`http://127.0.0.1:${PORT}/stories/${demoSlug}`)).text();
     console.log(`2-article demo story (baseline)    |              ${percentile(demoTimes, 50).toFixed(1).padStart(6)}  ${percentile(demoTimes, 95).toFixed(1).padStart(6)} | ${(demoHtml.length / 1024).toFixed(0)}`);
-    console.log(`\nJavaScript sent by the story page: ${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (+ ${(inlineGz / 1024).toFixed(1)} KB gzipped inline RSC payload)`);
-    console.log(`framework floor (404 page, same build):  ${floor.scripts.length} files, ${(floor.raw / 1024).toFixed(0)} KB raw, ${(floor.gz / 1024).toFixed(1)} KB gzipped`);
-    console.log(`downloaded by Chromium until the network is idle (story page, prefetches included): ${inBrowser.files} files, ${(inBrowser.gz / 1024).toFixed(1)} KB gzipped`);
+    console.log(`\nJavaScript sent by the story page: ${kb(page.total)} KB gzipped = ${page.scripts.length} files (${(page.raw / 1024).toFixed(0)} KB raw, ${kb(page.gz)} KB gzipped) + ${kb(page.inlineGz)} KB gzipped inline`);
+    console.log(`app router floor (404 page, same build):  ${kb(floor.total)} KB gzipped = ${floor.scripts.length} files (${(floor.raw / 1024).toFixed(0)} KB raw, ${kb(floor.gz)} KB gzipped) + ${kb(floor.inlineGz)} KB gzipped inline`);
+    console.log(`run by Chromium until the network is idle (story page, prefetches included): ${kb(inBrowser.gz + inBrowser.inlineGz)} KB gzipped = ${inBrowser.files} files (${kb(inBrowser.gz)} KB) + ${kb(inBrowser.inlineGz)} KB inline`);
     console.log(`load average: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
   } finally {
     server.kill("SIGTERM");

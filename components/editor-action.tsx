@@ -2,20 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { EditorForm, targetPath, type EditorFormProps } from "./editor-form";
 
-export interface EditorField {
-  name: string;
-  label: string;
-  /** Options turn the field into a select; "multi" into checkboxes (an array value). */
-  options?: { value: string; label: string }[];
-  multi?: boolean;
-  placeholder?: string;
-  nullWhenEmpty?: boolean;
-}
+export type { EditorField } from "./editor-form";
 
-// One small form for every editor decision (merge, split, move): posts JSON, then opens the page the
+// An editor decision on a page that hydrates React: posts the form as JSON, then opens the page the
 // decision produced. Errors are shown as the API words them.
-export function EditorAction(props: { title: string; endpoint: string; fields: EditorField[]; submitLabel: string; goTo: "story" | "entity" | "outlet" }) {
+export function EditorAction(props: EditorFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,51 +33,17 @@ export function EditorAction(props: { title: string; endpoint: string; fields: E
       setError(json?.error?.message ?? `Failed (HTTP ${res.status}).`);
       return;
     }
-    router.push(`/${{ story: "stories", entity: "entities", outlet: "outlets" }[props.goTo]}/${json.slug}`);
+    const next = `${targetPath[props.goTo]}${json.slug}`;
+    // The story page is served without React (pages router): router.push would fetch it once, find it is
+    // not an app-router page, and load it again as a document. One ordinary page load instead.
+    if (props.goTo === "story") {
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(next);
+      return;
+    }
+    router.push(next);
     router.refresh();
   }
 
-  const input = "mt-1 w-full rounded border border-black/20 bg-white px-2 py-1";
-  return (
-    <form onSubmit={submit} className="space-y-2 text-sm">
-      <p className="font-medium">{props.title}</p>
-      {props.fields.map((f) =>
-        f.multi ? (
-          <fieldset key={f.name}>
-            <legend>{f.label}</legend>
-            {f.options?.map((o) => (
-              <label key={o.value} className="block">
-                <input type="checkbox" name={f.name} value={o.value} className="mr-1" />
-                {o.label}
-              </label>
-            ))}
-          </fieldset>
-        ) : f.options ? (
-          <label key={f.name} className="block">
-            {f.label}
-            <select name={f.name} className={input}>
-              {f.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <label key={f.name} className="block">
-            {f.label}
-            <input name={f.name} className={input} placeholder={f.placeholder} />
-          </label>
-        ),
-      )}
-      <button type="submit" disabled={busy} className="rounded-md border border-black/20 px-3 py-1 hover:bg-black/5 disabled:opacity-50">
-        {busy ? "Working…" : props.submitLabel}
-      </button>
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
-    </form>
-  );
+  return <EditorForm {...props} busy={busy} error={error} onSubmit={submit} />;
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { dateRange, plural } from "./format";
+import { StoryLink } from "@/components/story-link";
 
 export interface StoryCardProps {
   slug: string;
@@ -18,9 +18,9 @@ export function StoryCard(s: StoryCardProps) {
   return (
     <li className="rounded-lg border border-black/10 bg-white p-4 shadow-sm transition hover:shadow-md">
       <h2 className="text-lg font-semibold leading-snug">
-        <Link href={`/stories/${s.slug}`} className="hover:underline focus-visible:underline">
+        <StoryLink slug={s.slug} className="hover:underline focus-visible:underline">
           {s.title}
-        </Link>
+        </StoryLink>
         {s.titleGenerated && (
           <span className="ml-2 align-middle text-xs font-normal text-muted" title="Title written by Parallax from the shared entities">
             (title by Parallax)

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { StoryLink } from "@/components/story-link";
 
 type Result = {
   filename?: string;
@@ -198,9 +199,9 @@ export function UploadForm() {
                         {r.article.story && (
                           <>
                             {" · "}
-                            <Link href={`/stories/${r.article.story.slug}`} className="text-accent underline">
+                            <StoryLink slug={r.article.story.slug} className="text-accent underline">
                               its story
-                            </Link>
+                            </StoryLink>
                           </>
                         )}
                       </>

@@ -1,11 +1,7 @@
 import { headers } from "next/headers";
+import { originFrom } from "./origin";
 
-// Absolute origin for permalinks and Open Graph URLs: PUBLIC_URL when configured (behind a proxy),
-// else the Host the request came in on.
+/** The public origin (lib/origin) of the request the app router is answering. */
 export async function publicOrigin(): Promise<string> {
-  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? `localhost:${process.env.PORT ?? 3000}`;
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return originFrom(await headers());
 }

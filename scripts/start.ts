@@ -37,7 +37,7 @@ function buildIsFresh(): boolean {
   const buildId = path.resolve(".next/BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  const sources = ["app", "pages", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return sources.every((s) => newestMtime(s) <= built);
 }
 

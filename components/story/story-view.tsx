@@ -1,9 +1,8 @@
-import Link from "next/link";
 import type { Claim, StoryComparison } from "@/lib/compare";
 import { formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
-import { EditorAction } from "../editor-action";
+import { EditorForm } from "../editor-form";
 import { EditorTools } from "@/components/editor-tools";
 
 export interface StoryArticle {
@@ -40,14 +39,13 @@ function Columns({ articles, children, label }: { articles: StoryArticle[]; chil
   );
 }
 
-// A story page links every article it compares; prefetching them would make every reader who
-// only reads the comparison download the article page's code and data too (2.1 KB of JavaScript
-// gzipped on the demo story). A click still navigates without a full page load.
+// The story page does not hydrate React, so its links are plain anchors: a click is an ordinary page
+// load, and nothing is prefetched for readers who only read the comparison.
 function ArticleLink({ id, className, children }: { id: string; className: string; children: React.ReactNode }) {
   return (
-    <Link prefetch={false} href={`/articles/${id}`} className={className}>
+    <a href={`/articles/${id}`} className={className}>
       {children}
-    </Link>
+    </a>
   );
 }
 
@@ -259,9 +257,9 @@ export function StoryView({
                   return (
                     <li key={a.id}>
                       {outletName(a)}: {plural(n, "sentence")} no other outlet carries ·{" "}
-                      <Link href={`/stories/${slug}?compare=${a.id},${chosen[0] === a.id ? chosen[1] : chosen[0]}#only-in`} className="text-accent underline">
+                      <a href={`/stories/${slug}?compare=${a.id},${chosen[0] === a.id ? chosen[1] : chosen[0]}#only-in`} className="text-accent underline">
                         compare
-                      </Link>
+                      </a>
                     </li>
                   );
                 })}
@@ -392,7 +390,7 @@ export function StoryView({
       </details>
 
       <EditorTools spacing="mt-4">
-        <EditorAction
+        <EditorForm
           title="Merge this story into another"
           endpoint={`/api/stories/${slug}/merge`}
           fields={[{ name: "into", label: "Slug of the story to merge into", placeholder: "e.g. some-story-k3j9x2m4qa" }]}
@@ -400,7 +398,7 @@ export function StoryView({
           goTo="story"
         />
         {articles.length > 1 && (
-          <EditorAction
+          <EditorForm
             title="Split articles off into a new story"
             endpoint={`/api/stories/${slug}/split`}
             fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${outletName(a)}: ${a.title}` })) }]}

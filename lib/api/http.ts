@@ -30,7 +30,8 @@ export function reasonOf(e: unknown): string {
   return text.split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "unknown error";
 }
 
-function isDatabaseDown(e: unknown): boolean {
+/** A failure to reach PostgreSQL (503, "try again"), as opposed to a bug (500). */
+export function isDatabaseDown(e: unknown): boolean {
   const text = `${(e as Error)?.message ?? ""} ${(e as { code?: string })?.code ?? ""}`;
   return /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|Connection terminated|connect ECONN|Can't reach database server|P1001|the database system is (starting|shutting)/i.test(text) &&
     !(e instanceof AppError);

@@ -6,6 +6,7 @@ import { formatDateTime, plural } from "@/components/format";
 import { ArticleCorrectionForm } from "@/components/article-correction-form";
 import { EditorAction } from "@/components/editor-action";
 import { getArticle } from "@/lib/db/article-queries";
+import { StoryLink } from "@/components/story-link";
 
 export const dynamic = "force-dynamic";
 
@@ -52,9 +53,9 @@ export default async function ArticlePage({ params }: Params) {
         {a.story && (
           <p className="mt-3 rounded-md bg-black/5 px-3 py-2 text-sm">
             Part of the story{" "}
-            <Link href={`/stories/${a.story.slug}`} className="font-medium text-accent underline">
+            <StoryLink slug={a.story.slug} className="font-medium text-accent underline">
               {a.story.title}
-            </Link>{" "}
+            </StoryLink>{" "}
             ({plural(a.story.articleCount, "article")})
           </p>
         )}

@@ -6,6 +6,7 @@ import { plural } from "@/components/format";
 import { EditorAction } from "@/components/editor-action";
 import { getEntityBySlug, getEntityProfile } from "@/lib/db/entity-queries";
 import { EditorTools } from "@/components/editor-tools";
+import { StoryLink } from "@/components/story-link";
 
 export const dynamic = "force-dynamic";
 
@@ -109,9 +110,9 @@ async function EntityProfile({ e }: { e: Awaited<ReturnType<typeof lookup>> }) {
           <ul className="mt-2 space-y-2">
             {p.stories.map((s) => (
               <li key={s.id}>
-                <Link href={`/stories/${s.slug}`} className="text-accent underline">
+                <StoryLink slug={s.slug} className="text-accent underline">
                   {s.title}
-                </Link>
+                </StoryLink>
                 <span className="text-sm text-muted"> · {plural(s.outletCount, "outlet")} · {plural(s.mentions, "mention")}</span>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { EditorAction } from "@/components/editor-action";
 import { formatDate, plural } from "@/components/format";
 import { getOutlet } from "@/lib/db/outlet-queries";
 import { EditorTools } from "@/components/editor-tools";
+import { StoryLink } from "@/components/story-link";
 
 export const dynamic = "force-dynamic";
 
@@ -61,9 +62,9 @@ function OutletView({ o }: { o: Awaited<ReturnType<typeof load>> }) {
               {a.story && (
                 <>
                   {" · "}
-                  <Link href={`/stories/${a.story.slug}`} className="underline">
+                  <StoryLink slug={a.story.slug} className="underline">
                     story
-                  </Link>
+                  </StoryLink>
                 </>
               )}
             </span>
