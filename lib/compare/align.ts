@@ -31,12 +31,6 @@ export interface AlignParams {
   mergeThreshold: number;
   /** Sentences with fewer content stems are fragments ("6 - million) booty, a police source said.") and are not aligned. */
   minStems: number;
-  /**
-   * After the rows are built, a sentence left alone joins a row (or another lone sentence) when the two are
-   * each other's best-scoring partner in the other's article and the pair scores at least this.
-   * 1 turns the pass off.
-   */
-  mutualThreshold: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -63,7 +57,6 @@ export const DEFAULT_ALIGN: AlignParams = {
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
   minStems: 2,
-  mutualThreshold: 1,
 };
 
 export interface ScoredPair {
@@ -415,54 +408,8 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
       if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
     }
   }
-  if (p.mutualThreshold < 1) joinMutualBest(features, pairs, p, members, articles, alive);
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) if (alive[i]) rows.push(members[i]!.sort((x, y) => features[x]!.article - features[y]!.article || x - y));
   rows.sort((x, y) => x[0]! - y[0]!);
   return { rows };
-}
-
-/**
- * Second pass, after agglomeration: a sentence still alone in its row joins the row of its best-scoring
- * partner in another article when that choice is mutual (the partner scores no other sentence of the
- * lone sentence's article higher) and the pair reaches `mutualThreshold`, below the row threshold. Outlets
- * that tell one claim in different words leave a low absolute score, but within two articles the pair
- * still stands out against its rivals; a sentence already in a row keeps it.
- */
-function joinMutualBest(
-  features: SentenceFeatures[],
-  pairs: ScoredPair[],
-  p: AlignParams,
-  members: number[][],
-  articles: Set<number>[],
-  alive: boolean[],
-): void {
-  // best[i] maps an article to i's best partner there (ties to the lower index, for determinism).
-  const best: Map<number, { j: number; score: number }>[] = features.map(() => new Map());
-  const offer = (i: number, j: number, score: number) => {
-    const art = features[j]!.article;
-    const cur = best[i]!.get(art);
-    if (!cur || score > cur.score || (score === cur.score && j < cur.j)) best[i]!.set(art, { j, score });
-  };
-  for (const { a, b, score } of pairs) {
-    offer(a, b, score);
-    offer(b, a, score);
-  }
-  const rowOf = new Int32Array(features.length);
-  members.forEach((m, r) => { if (alive[r]) for (const i of m) rowOf[i] = r; });
-  const order = pairs
-    .filter((x) => x.score >= p.mutualThreshold)
-    .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const { a, b } of order) {
-    if (best[a]!.get(features[b]!.article)?.j !== b || best[b]!.get(features[a]!.article)?.j !== a) continue;
-    const ra = rowOf[a]!, rb = rowOf[b]!;
-    if (ra === rb) continue;
-    const [x, y] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
-    if (members[y]!.length !== 1 || members[x]!.length !== 1) continue;
-    if ([...articles[y]!].some((art) => articles[x]!.has(art))) continue;
-    alive[y] = false;
-    members[x] = [...members[x]!, ...members[y]!];
-    for (const art of articles[y]!) articles[x]!.add(art);
-    for (const i of members[y]!) rowOf[i] = x;
-  }
 }
