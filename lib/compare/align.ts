@@ -4,7 +4,7 @@
 //    cluster, paraphrase.ts) which is not everywhere in the story are scored, found through an inverted
 //    index, so a 20-article story is not all-pairs.
 // 2. Evidence (pairEvidence): IDF-weighted cosine and containment over all stems and over non-name stems
-//    (paraphrase matches at partial credit), character-trigram overlap, shared names and entities, relative
+//    (paraphrase-list matches and, at lower credit, WordNet relations count in part), character-trigram overlap, shared names and entities, relative
 //    position, length balance, shared and conflicting numbers.
 // 3. Score: a logistic model over that evidence, fitted on the tuning half of the labelled pairs.
 // 4. Gate: the sentences must share content that is not a name. Two sentences that both mention Putin
@@ -118,8 +118,9 @@ interface Packed {
 }
 
 /**
- * Stems of the story related through WordNet (wordnet.ts): a shared sense, or one's sense is the other's
- * direct hypernym. Computed once per story over its vocabulary, so scoring a pair is a lookup.
+ * Stems of the story related through WordNet (wordnet.ts): a shared (or derivationally related) sense, or
+ * one's sense is a hypernym of the other's. Computed once per story over its vocabulary, so scoring a pair
+ * is a lookup.
  */
 function wordnetRelations(features: SentenceFeatures[]): Map<string, Set<string>> {
   const senses = new Map<string, { synsets: Set<number>; hypernyms: Set<number> }>();
@@ -196,18 +197,6 @@ function hasId(ids: Int32Array, id: number): boolean {
   return false;
 }
 
-/** Position of an id in an ascending id list, or -1. */
-function indexOfId(ids: Int32Array, id: number): number {
-  let lo = 0, hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] === id) return mid;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 interface Shared {
   full: number;
   pred: number;
@@ -259,11 +248,11 @@ function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
     const [small, large] = pa.ids.length <= pb.ids.length ? [pa, pb] : [pb, pa];
     for (const s of small.related) {
       if (hasId(large.ids, s.id) || paraphrased.includes(s.id)) continue;
-      for (const t of s.rel) {
-        const k = indexOfId(large.ids, t);
-        if (k < 0 || large.isName[k] || hasId(small.ids, t) || paraphrased.includes(t)) continue;
-        paraphrased.push(s.id, t);
-        wordnet += credit * s.w * large.weights[k]!;
+      // The other sentence's related stems are few; a stem's relatives in the story can be hundreds.
+      for (const t of large.related) {
+        if (!hasId(s.rel, t.id) || hasId(small.ids, t.id) || paraphrased.includes(t.id)) continue;
+        paraphrased.push(s.id, t.id);
+        wordnet += credit * s.w * t.w;
         break;
       }
     }

@@ -92,7 +92,8 @@ export function isTimestamp(tokens: Token[]): boolean {
   return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
 }
 
-export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][]): SentenceFeatures[] {
+/** `wordnet: false` leaves `senses` empty (the aligner's `wordnetCredit` 0: no WordNet look-ups at all). */
+export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true): SentenceFeatures[] {
   // Words printed capitalised mid-sentence anywhere in the story are names even at a sentence start.
   const tokenised = sentences.map((list, a) =>
     list.map((s) => ({ a, s, tokens: tokenize(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })) })),
@@ -126,7 +127,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
         if (capitalisedName || inMention(t)) names.add(st);
-        else if (!/\d/.test(t.norm)) {
+        else if (wordnet && !/\d/.test(t.norm)) {
           const ws = sensesOfWord(t.norm);
           if (ws) wordSensesOf.set(st, mergeSenses(wordSensesOf.get(st), ws));
         }

