@@ -44,22 +44,20 @@ export interface AlignParams {
 export const DEFAULT_ALIGN: AlignParams = {
   threshold: 0.4,
   minPredicate: 0.05,
-  bias: -8.69,
+  bias: -8.5,
   weights: {
-    cosine: 1.78,
-    containment: 3.66,
-    predicateCosine: 1.34,
-    predicateContainment: 1.63,
-    trigram: 1.42,
-    names: 0.41,
+    cosine: 2.18,
+    containment: 3.94,
+    predicateCosine: 1.75,
+    predicateContainment: 1.46,
+    trigram: 2.14,
+    names: 0.69,
     entities: 0,
-    order: 2.44,
-    lengthBalance: 1.05,
-    numberShared: 1.84,
-    numberConflict: 0.69,
-    clauseContainment: 1.99,
+    order: 2.45,
+    lengthBalance: 1.15,
+    numberShared: 2.05,
+    numberConflict: 0.67,
   },
-
   minScore: 0.05,
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
@@ -115,8 +113,6 @@ interface Packed {
   nameCount: number;
   /** Non-name stems in paraphrase clusters: stem id, weight, cluster ids. */
   concepts: Array<{ id: number; w: number; clusters: number[] }>;
-  /** Each clause's stems as ascending ids with weights, and its squared mass. */
-  clauses: Array<{ ids: Int32Array; weights: Float64Array; mass: number }>;
   /** Non-name stems with WordNet relatives elsewhere in the story: stem id, weight, relatives' stem ids. */
   related: Array<{ id: number; w: number; rel: Int32Array }>;
 }
@@ -174,12 +170,7 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
     const related = [...f.senses.keys()]
       .filter((st) => relations.has(st))
       .map((st) => ({ id: idOf(st), w: idf.get(st) ?? 0, rel: Int32Array.from([...relations.get(st)!].map(idOf)).sort() }));
-    const clauses = f.clauses.map((c) => {
-      const o = c.map((st) => [idOf(st), idf.get(st) ?? 0] as const).sort((x, y) => x[0] - y[0]);
-      return { ids: Int32Array.from(o, (x) => x[0]), weights: Float64Array.from(o, (x) => x[1]), mass: o.reduce((m, x) => m + x[1] * x[1], 0) };
-    });
     return {
-      clauses,
       related,
       ids: Int32Array.from(order, ([id]) => id),
       weights,
@@ -288,7 +279,6 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
-  "clauseContainment",
 ] as const;
 
 const NUMBER = /^\d/;
@@ -320,28 +310,6 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
-  out[11] = clauseContainment(pa, pb);
-}
-
-/** Best IDF-weighted containment between a clause of one sentence and a clause of the other. */
-function clauseContainment(pa: Packed, pb: Packed): number {
-  let best = 0;
-  for (const x of pa.clauses)
-    for (const y of pb.clauses) {
-      if (x.mass === 0 || y.mass === 0) continue;
-      let shared = 0, i = 0, j = 0;
-      while (i < x.ids.length && j < y.ids.length) {
-        if (x.ids[i]! < y.ids[j]!) i++;
-        else if (x.ids[i]! > y.ids[j]!) j++;
-        else {
-          shared += x.weights[i]! * x.weights[i]!;
-          i++;
-          j++;
-        }
-      }
-      best = Math.max(best, shared / Math.min(x.mass, y.mass));
-    }
-  return Math.min(1, best);
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */

@@ -45,13 +45,7 @@ export interface SentenceFeatures {
   timestamp: boolean;
   /** WordNet senses of the non-name, non-number stems (wordnet.ts), merged over the words that give the stem. */
   senses: Map<string, WordSenses>;
-  /** The stems of each clause (split at commas, dashes, brackets and subordinators), clauses of 3+ stems. */
-  clauses: string[][];
 }
-
-const CLAUSE_WORDS = new Set("when after while because although though who which whose where before since but".split(" "));
-const CLAUSE_MARK = /[,;:()\u2013\u2014"]|\s-\s/;
-const MIN_CLAUSE = 3;
 
 // How many of a word's most frequent WordNet senses count, per part of speech (1, 2 and 3 were measured on
 // the tuning half; README.md).
@@ -121,21 +115,15 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       const stems = new Set<string>();
       const names = new Set<string>();
       const wordSensesOf = new Map<string, WordSenses>();
-      const clauses: string[][] = [[]];
-      let prevEnd = s.start;
       const trigrams = new Set<string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
       const timestamp = isTimestamp(tokens);
       tokens.forEach((t, i) => {
-        const gap = s.text.slice(prevEnd - s.start, t.start - s.start);
-        prevEnd = t.end;
-        if ((CLAUSE_MARK.test(gap) || CLAUSE_WORDS.has(t.norm)) && clauses.at(-1)!.length >= MIN_CLAUSE) clauses.push([]);
         if (timestamp || !isContent(t.norm)) return;
         if (attributed.some((x) => x.start <= t.start && t.end <= x.end)) return;
         const st = stemWord(t.norm);
         stems.add(st);
-        if (!clauses.at(-1)!.includes(st)) clauses.at(-1)!.push(st);
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
         if (capitalisedName || inMention(t)) names.add(st);
@@ -163,7 +151,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
         timestamp,
         senses,
-        clauses: clauses.filter((c) => c.length >= MIN_CLAUSE),
       });
     });
   });
