@@ -253,6 +253,13 @@ if (!args.has("--quick")) {
     overrides.mergeThreshold = saved;
     console.log(`  merge ${String(m).padEnd(9)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
   }
+  for (const w of [0, 0.3, 0.5, 0.8]) {
+    const saved = overrides.wordnetCredit;
+    overrides.wordnetCredit = w;
+    const p = engine(threshold);
+    overrides.wordnetCredit = saved;
+    console.log(`  wordnet ${String(w).padEnd(7)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+  }
   for (const { t, p } of sweepJ) console.log(`  jaccard  ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
 
   // Timing: 20 articles of ~800 words, made by concatenating real ECB+ articles of one topic per article.
