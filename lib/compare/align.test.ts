@@ -7,6 +7,7 @@ import { isTimestamp, sentenceFeatures, storyIdf } from "./features";
 import { compareArticles, type CompareArticle } from "./index";
 import { bodySentences } from "./segment";
 import { stemWord } from "./stem";
+import { wordSenses } from "./wordnet";
 
 const article = (id: string, body: string): CompareArticle => ({
   id,
@@ -74,6 +75,41 @@ describe("paraphrase", () => {
     const lived = f.findIndex((x) => x.article === 1 && x.sentence.text.includes("lived"));
     expect(scorer.score(died, dead)).toBeGreaterThan(DEFAULT_ALIGN.threshold);
     expect(scorer.score(died, lived)).toBeLessThan(DEFAULT_ALIGN.mergeThreshold);
+  });
+});
+
+describe("WordNet relations", () => {
+  const senses = (w: string) => wordSenses(w, w, 2)!;
+  const shareSense = (x: string, y: string) => senses(x).synsets.some((s) => senses(y).synsets.includes(s));
+  const isKindOf = (x: string, y: string) => senses(x).hypernyms.some((s) => senses(y).synsets.includes(s));
+
+  it("reads senses, derivations and hypernyms from the installed database", () => {
+    expect(shareSense("hit", "strike")).toBe(true);
+    expect(shareSense("resignation", "resign")).toBe(true);
+    expect(shareSense("death", "die")).toBe(true);
+    expect(isKindOf("sedan", "car")).toBe(true);
+    expect(isKindOf("car", "vehicle")).toBe(true);
+    // Inflected forms find their lemma (here only the verb: "arrested" is no noun form).
+    const arrested = wordSenses("arrested", undefined, 2)!.synsets;
+    expect(arrested.length).toBeGreaterThan(0);
+    expect(arrested.every((s) => senses("arrest").synsets.includes(s))).toBe(true);
+    expect(wordSenses("xqzvw", undefined, 2)).toBeUndefined();
+  });
+
+  it("does not relate two kinds of one thing", () => {
+    expect(shareSense("monday", "friday")).toBe(false);
+    expect(isKindOf("monday", "friday") || isKindOf("friday", "monday")).toBe(false);
+  });
+
+  it("raises a paraphrase pair that shares no word for its verb", () => {
+    const a = article("a", "A delivery truck struck the cyclist near the station on Tuesday evening.\n\nThe council will review the junction.");
+    const b = article("b", "The cyclist was hit by a delivery lorry near the station on Tuesday evening.\n\nThe rider's family thanked the paramedics.");
+    const f = sentenceFeatures([a, b], [bodySentences(a.body), bodySentences(b.body)]);
+    const idf = storyIdf(f);
+    const score = (credit: number) => makeScorer(f, idf, { ...DEFAULT_ALIGN, wordnetCredit: credit }).score(0, 2);
+    expect(f[0]!.sentence.text).toContain("struck");
+    expect(f[2]!.sentence.text).toContain("hit");
+    expect(score(DEFAULT_ALIGN.wordnetCredit)).toBeGreaterThan(score(0));
   });
 });
 

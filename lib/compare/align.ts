@@ -4,7 +4,7 @@
 //    cluster, paraphrase.ts) which is not everywhere in the story are scored, found through an inverted
 //    index, so a 20-article story is not all-pairs.
 // 2. Evidence (pairEvidence): IDF-weighted cosine and containment over all stems and over non-name stems
-//    (paraphrase matches at partial credit), character-trigram overlap, shared names and entities, relative
+//    (paraphrase-list matches and, at lower credit, WordNet relations count in part), character-trigram overlap, shared names and entities, relative
 //    position, length balance, shared and conflicting numbers.
 // 3. Score: a logistic model over that evidence, fitted on the tuning half of the labelled pairs.
 // 4. Gate: the sentences must share content that is not a name. Two sentences that both mention Putin
@@ -31,6 +31,11 @@ export interface AlignParams {
   mergeThreshold: number;
   /** Sentences with fewer content stems are fragments ("6 - million) booty, a police source said.") and are not aligned. */
   minStems: number;
+  /**
+   * Share of a stem pair's weight credited when the two are only related through WordNet (a shared or
+   * derivationally related sense, or a hypernym up to two levels; wordnet.ts). 0 turns WordNet off.
+   */
+  wordnetCredit: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -57,6 +62,7 @@ export const DEFAULT_ALIGN: AlignParams = {
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
   minStems: 2,
+  wordnetCredit: 0.3,
 };
 
 export interface ScoredPair {
@@ -107,6 +113,40 @@ interface Packed {
   nameCount: number;
   /** Non-name stems in paraphrase clusters: stem id, weight, cluster ids. */
   concepts: Array<{ id: number; w: number; clusters: number[] }>;
+  /** Non-name stems with WordNet relatives elsewhere in the story: stem id, weight, relatives' stem ids. */
+  related: Array<{ id: number; w: number; rel: Int32Array }>;
+}
+
+/**
+ * Stems of the story related through WordNet (wordnet.ts): a shared (or derivationally related) sense, or
+ * one's sense is a hypernym of the other's. Computed once per story over its vocabulary, so scoring a pair
+ * is a lookup.
+ */
+function wordnetRelations(features: SentenceFeatures[]): Map<string, Set<string>> {
+  const senses = new Map<string, { synsets: Set<number>; hypernyms: Set<number> }>();
+  for (const f of features)
+    for (const [st, ws] of f.senses) {
+      const cur = senses.get(st) ?? { synsets: new Set<number>(), hypernyms: new Set<number>() };
+      for (const x of ws.synsets) cur.synsets.add(x);
+      for (const x of ws.hypernyms) cur.hypernyms.add(x);
+      senses.set(st, cur);
+    }
+  const bySynset = new Map<number, string[]>();
+  for (const [st, { synsets }] of senses)
+    for (const x of synsets) {
+      const list = bySynset.get(x);
+      if (list) list.push(st);
+      else bySynset.set(x, [st]);
+    }
+  const out = new Map<string, Set<string>>();
+  const relate = (x: string, y: string) => {
+    if (x === y) return;
+    (out.get(x) ?? out.set(x, new Set()).get(x)!).add(y);
+    (out.get(y) ?? out.set(y, new Set()).get(y)!).add(x);
+  };
+  for (const list of bySynset.values()) for (const x of list) for (const y of list) if (x < y) relate(x, y);
+  for (const [st, { hypernyms }] of senses) for (const h of hypernyms) for (const y of bySynset.get(h) ?? []) relate(st, y);
+  return out;
 }
 
 function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed[] {
@@ -116,6 +156,7 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
     if (id === undefined) ids.set(x, (id = ids.size));
     return id;
   };
+  const relations = wordnetRelations(features);
   return features.map((f) => {
     const order = f.stems.map((st) => [idOf(st), st] as const).sort((x, y) => x[0] - y[0]);
     const weights = Float64Array.from(order, ([, st]) => idf.get(st) ?? 0);
@@ -126,7 +167,11 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
       if (!isName[k]) pred += w * w;
     });
     const concepts = [...f.concepts].map(([st, clusters]) => ({ id: idOf(st), w: idf.get(st) ?? 0, clusters }));
+    const related = [...f.senses.keys()]
+      .filter((st) => relations.has(st))
+      .map((st) => ({ id: idOf(st), w: idf.get(st) ?? 0, rel: Int32Array.from([...relations.get(st)!].map(idOf)).sort() }));
     return {
+      related,
       ids: Int32Array.from(order, ([id]) => id),
       weights,
       isName,
@@ -163,7 +208,10 @@ interface Shared {
  * is not predicate evidence), plus paraphrase-cluster matches, one-to-one, at partial credit; and the
  * number of shared names.
  */
-function sharedMass(pa: Packed, pb: Packed, out: Shared): void {
+// Stem ids already matched by a paraphrase or WordNet relation in the current pair (reused, see scratch).
+const paraphrased: number[] = [];
+
+function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
   let full = 0, pred = 0, names = 0;
   let x = 0, y = 0;
   while (x < pa.ids.length && y < pb.ids.length) {
@@ -187,6 +235,7 @@ function sharedMass(pa: Packed, pb: Packed, out: Shared): void {
         const t = large.concepts[k]!;
         if (used.includes(k) || hasId(small.ids, t.id) || !s.clusters.some((c) => t.clusters.includes(c))) continue;
         used.push(k);
+        paraphrased.push(s.id, t.id);
         const w = PARAPHRASE_CREDIT * s.w * t.w;
         full += w;
         pred += w;
@@ -194,8 +243,23 @@ function sharedMass(pa: Packed, pb: Packed, out: Shared): void {
       }
     }
   }
-  out.full = full;
-  out.pred = pred;
+  let wordnet = 0;
+  if (credit > 0 && pa.related.length > 0 && pb.related.length > 0) {
+    const [small, large] = pa.ids.length <= pb.ids.length ? [pa, pb] : [pb, pa];
+    for (const s of small.related) {
+      if (hasId(large.ids, s.id) || paraphrased.includes(s.id)) continue;
+      // The other sentence's related stems are few; a stem's relatives in the story can be hundreds.
+      for (const t of large.related) {
+        if (!hasId(s.rel, t.id) || hasId(small.ids, t.id) || paraphrased.includes(t.id)) continue;
+        paraphrased.push(s.id, t.id);
+        wordnet += credit * s.w * t.w;
+        break;
+      }
+    }
+  }
+  paraphrased.length = 0;
+  out.full = full + wordnet;
+  out.pred = pred + wordnet;
   out.names = names;
 }
 
@@ -223,13 +287,13 @@ const NUMBER = /^\d/;
 const scratch: Shared = { full: 0, pred: 0, names: 0 };
 
 /** Writes the evidence about one sentence pair into `out`, each value in 0..1, in PAIR_FEATURES order. */
-function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed): void {
+function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed, wordnetCredit: number): void {
   if (pa.full === 0 || pb.full === 0) {
     out.fill(0);
     return;
   }
   const m = scratch;
-  sharedMass(pa, pb, m);
+  sharedMass(pa, pb, wordnetCredit, m);
   const shared = m.full;
   const sharedPred = m.pred;
   const numShared = intersectCount(pa.numbers, pb.numbers) > 0 ? 1 : 0;
@@ -249,11 +313,15 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
-export function pairEvidence(features: SentenceFeatures[], idf: Map<string, number>): (i: number, j: number) => number[] {
+export function pairEvidence(
+  features: SentenceFeatures[],
+  idf: Map<string, number>,
+  wordnetCredit = DEFAULT_ALIGN.wordnetCredit,
+): (i: number, j: number) => number[] {
   const packed = packAll(features, idf);
   return (i, j) => {
     const out = new Float64Array(PAIR_FEATURES.length);
-    evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!);
+    evidenceInto(out, features[i]!, features[j]!, packed[i]!, packed[j]!, wordnetCredit);
     return [...out];
   };
 }
@@ -265,7 +333,7 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
   const x = new Float64Array(PAIR_FEATURES.length);
   return {
     score(i, j) {
-      evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!);
+      evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!, p.wordnetCredit);
       if (x[predicate]! < p.minPredicate) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;

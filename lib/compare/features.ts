@@ -6,7 +6,8 @@ import { isStopWord, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
 import { paraphraseClusters } from "./paraphrase";
-import { stemWord } from "./stem";
+import { baseForm, stemWord } from "./stem";
+import { wordSenses, type WordSenses } from "./wordnet";
 
 let conceptIndex: Map<string, number[]> | null = null;
 /** Stem to the paraphrase clusters it is in, built once. */
@@ -42,6 +43,29 @@ export interface SentenceFeatures {
   concepts: Map<string, number[]>;
   /** A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT"): not a claim, never aligned. */
   timestamp: boolean;
+  /** WordNet senses of the non-name, non-number stems (wordnet.ts), merged over the words that give the stem. */
+  senses: Map<string, WordSenses>;
+}
+
+// How many of a word's most frequent WordNet senses count, per part of speech (1, 2 and 3 were measured on
+// the tuning half; README.md).
+const WORDNET_SENSES = 2;
+
+const sensesCache = new Map<string, WordSenses | null>();
+function sensesOfWord(norm: string): WordSenses | undefined {
+  let hit = sensesCache.get(norm);
+  if (hit === undefined) {
+    const base = baseForm(norm);
+    hit = wordSenses(base, base, WORDNET_SENSES) ?? (base !== norm ? wordSenses(norm, undefined, WORDNET_SENSES) : undefined) ?? null;
+    if (sensesCache.size < 200_000) sensesCache.set(norm, hit);
+  }
+  return hit ?? undefined;
+}
+
+function mergeSenses(a: WordSenses | undefined, b: WordSenses): WordSenses {
+  if (!a) return b;
+  const u = (x: number[], y: number[]) => [...new Set([...x, ...y])].sort((p, q) => p - q);
+  return { synsets: u(a.synsets, b.synsets), hypernyms: u(a.hypernyms, b.hypernyms) };
 }
 
 export function isContent(norm: string): boolean {
@@ -68,7 +92,8 @@ export function isTimestamp(tokens: Token[]): boolean {
   return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
 }
 
-export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][]): SentenceFeatures[] {
+/** `wordnet: false` leaves `senses` empty (the aligner's `wordnetCredit` 0: no WordNet look-ups at all). */
+export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true): SentenceFeatures[] {
   // Words printed capitalised mid-sentence anywhere in the story are names even at a sentence start.
   const tokenised = sentences.map((list, a) =>
     list.map((s) => ({ a, s, tokens: tokenize(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })) })),
@@ -89,6 +114,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       for (const m of bodyMentions) if (m.start < s.end && s.start < m.end) entityKeys.add(m.key);
       const stems = new Set<string>();
       const names = new Set<string>();
+      const wordSensesOf = new Map<string, WordSenses>();
       const trigrams = new Set<string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
@@ -101,7 +127,13 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
         if (capitalisedName || inMention(t)) names.add(st);
+        else if (wordnet && !/\d/.test(t.norm)) {
+          const ws = sensesOfWord(t.norm);
+          if (ws) wordSensesOf.set(st, mergeSenses(wordSensesOf.get(st), ws));
+        }
       });
+      const senses = new Map<string, WordSenses>();
+      for (const [st, ws] of wordSensesOf) if (!names.has(st)) senses.set(st, ws);
       const concepts = new Map<string, number[]>();
       for (const st of stems) {
         const c = names.has(st) ? undefined : conceptsOf(st);
@@ -118,6 +150,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         entityKeys,
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
         timestamp,
+        senses,
       });
     });
   });
