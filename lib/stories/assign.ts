@@ -49,14 +49,16 @@ export interface ScoringParams {
   vector: VectorParams;
 }
 
-// Weights and threshold chosen on the ECB+ train split by B-cubed F1 over a grid (README.md, "How the
-// parameters were fitted"). Terms carry most of the weight; ECB+ pairs look-alike events that share their
+// Weights and threshold chosen on the ECB+ train split by B-cubed F1 averaged over file order and four
+// seeded shuffles (bench/stories-grid.ts; README.md, "How the parameters were fitted"), among settings that
+// keep the seed tests green. Terms carry most of the weight; ECB+ pairs look-alike events that share their
 // names by construction, so it cannot reward entity similarity, and 0.1 is kept for what words miss
-// (spellings and transliterations folded into one entity key) at a measured cost of about 0.01 F1 on train.
+// (spellings and transliterations folded into one entity key). Dates written in the text (dates.ts) count
+// only when both sides write some; their weight otherwise goes to the other parts.
 // Time constants are set by reasoning about news, not fitted: ECB+ articles are undated.
 export const DEFAULT_SCORING_PARAMS: ScoringParams = {
-  weights: { entity: 0.1, terms: 0.7, title: 0.2, dates: 0 },
-  threshold: 0.27,
+  weights: { entity: 0.1, terms: 0.55, title: 0.2, dates: 0.15 },
+  threshold: 0.26,
   timeGraceDays: 3,
   timeScaleDays: 7,
   candidateLimit: 20,
