@@ -20,7 +20,8 @@ export interface VectorParams {
   idfPower: number;
   /**
    * Terms with a digit (scores, tolls, magnitudes, ages, years) weigh this many times their TF-IDF: two
-   * look-alike events share their topic words and names but rarely their numbers.
+   * look-alike events share their topic words and names but rarely their numbers. Off (1): 2 raised ECB+
+   * train F1 but lowered dev in every setting measured (lib/stories/README.md, session 3).
    */
   numberBoost: number;
   /** Added to ln((N+1)/(df+1)): the weight of a word every article has, relative to the rarest words'. */
