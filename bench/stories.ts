@@ -213,18 +213,22 @@ async function fit(rows: Row[], arts: ArticleFeatures[]): Promise<ScoringParams>
   const { w, b } = logistic(data);
   const pos = w.map((x) => Math.max(0, x));
   const sum = pos.reduce((s, x) => s + x, 0) || 1;
-  const weights = { entity: pos[0]! / sum, terms: pos[1]! / sum, title: pos[2]! / sum };
+  // The fit covers the three similarities every pair has; the dates weight (only measured when both sides
+  // write dates) keeps its shipped value and the other three share the rest.
+  const rest = 1 - DEFAULT_SCORING_PARAMS.weights.dates;
+  const weights = { entity: (rest * pos[0]!) / sum, terms: (rest * pos[1]!) / sum, title: (rest * pos[2]!) / sum };
   console.log(
     `logistic on ${data.length} oracle pairs (${data.filter((d) => d.y).length} positive): ` +
       `w=[${w.map((x) => x.toFixed(2)).join(", ")}] b=${b.toFixed(2)} -> weights ${JSON.stringify(
         Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, Math.round(v * 100) / 100])),
-      )}, p=0.5 at total ${(-b / sum).toFixed(3)}`,
+      )}, p=0.5 at total ${((-b * rest) / sum).toFixed(3)}`,
   );
   let best = { f1: -1, threshold: 0 };
   const rounded = {
     entity: Math.round(weights.entity * 100) / 100,
     terms: Math.round(weights.terms * 100) / 100,
     title: Math.round(weights.title * 100) / 100,
+    dates: DEFAULT_SCORING_PARAMS.weights.dates,
   };
   for (let t = 0.1; t <= 0.6001; t += 0.02) {
     const s = await ours(rows, arts, { ...DEFAULT_SCORING_PARAMS, weights: rounded, threshold: t });

@@ -9,12 +9,15 @@ export interface SignatureParams {
   maxStoryTerms: number;
   maxStoryTitleTerms: number;
   maxStoryEntities: number;
+  /** Date keys a story keeps (dates.ts): its main years, months and days. */
+  maxStoryDates: number;
 }
 
 export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
   maxStoryTerms: 96,
   maxStoryTitleTerms: 64,
   maxStoryEntities: 48,
+  maxStoryDates: 24,
 };
 
 function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
@@ -39,6 +42,7 @@ export function emptySignature(): StorySignature {
     terms: {},
     titleTerms: {},
     entities: {},
+    dates: {},
     firstPublished: null,
     lastPublished: null,
   };
@@ -57,6 +61,7 @@ export function updateSignature(
     terms: addInto(base.terms, vector.tf.terms, params.maxStoryTerms),
     titleTerms: addInto(base.titleTerms, vector.tf.titleTerms, params.maxStoryTitleTerms),
     entities: addInto(base.entities, vector.tf.entities, params.maxStoryEntities),
+    dates: addInto(base.dates ?? {}, vector.tf.dates ?? {}, params.maxStoryDates),
     firstPublished: minDate(base.firstPublished, vector.publishedAt),
     lastPublished: maxDate(base.lastPublished, vector.publishedAt),
   };

@@ -76,6 +76,18 @@ describe("updateSignature", () => {
     expect([s2.firstPublished, s2.lastPublished]).toEqual([2 * DAY, 5 * DAY]);
   });
 
+  it("keeps at most maxStoryDates date keys, the most written first, and reads a signature without dates", () => {
+    const stats = new InMemoryStoryStore().stats();
+    const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => `in ${from + i}`).join(", ");
+    let sig = updateSignature(null, articleVector(art("a", "t", `On July 21, 2013 it began. ${years(1960, 40)}`, [], null), stats));
+    sig = updateSignature(sig, articleVector(art("b", "t", "It began on 21 July 2013.", [], null), stats));
+    expect(Object.keys(sig.dates!).length).toBe(DEFAULT_SIGNATURE_PARAMS.maxStoryDates);
+    for (const k of ["y2013", "m2013-07", "d2013-07-21"]) expect(Object.hasOwn(sig.dates!, k)).toBe(true);
+    const { dates: _dropped, ...old } = sig;
+    const next = updateSignature(old, articleVector(art("c", "t", "Since May 2005.", [], null), stats));
+    expect(Object.keys(next.dates!).sort()).toEqual(["m2005-05", "y2005"]);
+  });
+
   it("keeps term frequencies without IDF, so the scorer weighs a story with the statistics of the moment", () => {
     const a = art("a", "quake", "quake village toll quake", [], null);
     const young = new InMemoryStoryStore().stats();

@@ -32,6 +32,11 @@ export interface VectorParts {
   titleTerms: SparseVector;
   /** Entity keys. */
   entities: SparseVector;
+  /**
+   * Dates written in the text, at three precisions (dates.ts); no IDF. Absent in signatures written before
+   * dates were read, and read as empty.
+   */
+  dates?: SparseVector;
 }
 
 /**
@@ -118,8 +123,11 @@ export interface Assignment {
   sharedEntities: { key: string; weight: number }[];
   /** Terms the article shares with the chosen (or best) story, heaviest first. */
   sharedTerms: { term: string; weight: number }[];
+  /** Dates both write ("2013", "2013-07", "2013-07-21"; dates.ts), heaviest first. */
+  sharedDates: string[];
   /** Parts of the best candidate's score: cosines, the time factor and the total they make. */
-  scores: { entity: number; terms: number; title: number; time: number; total: number };
+  /** `dates` is null when the article or the story writes no date (dates.ts): its weight went to the others. */
+  scores: { entity: number; terms: number; title: number; dates: number | null; time: number; total: number };
   runnerUp: { storyId: string; score: number } | null;
   /** How many candidates the store returned and were scored. */
   candidateCount: number;

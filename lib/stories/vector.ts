@@ -3,6 +3,7 @@
 // Miranda et al. 2018: the IDF grows with the corpus, and no fixed vocabulary is needed.
 
 import { tokenize, isStopWord } from "@/lib/text";
+import { dateKeys } from "./dates";
 import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
 
 export interface VectorParams {
@@ -17,6 +18,12 @@ export interface VectorParams {
    * victim's name) over the topic's vocabulary shared by look-alike events.
    */
   idfPower: number;
+  /**
+   * Terms with a digit (scores, tolls, magnitudes, ages, years) weigh this many times their TF-IDF: two
+   * look-alike events share their topic words and names but rarely their numbers. Off (1): 2 raised ECB+
+   * train F1 but lowered dev in every setting measured (lib/stories/README.md, session 3).
+   */
+  numberBoost: number;
   /** Added to ln((N+1)/(df+1)): the weight of a word every article has, relative to the rarest words'. */
   idfFloor: number;
   /**
@@ -36,6 +43,7 @@ export const DEFAULT_VECTOR_PARAMS: VectorParams = {
   maxArticleEntities: 24,
   titleBoost: 2,
   idfPower: 1,
+  numberBoost: 1,
   idfFloor: 0,
   backgroundDocs: 1000,
   entityTypeWeights: { PERSON: 1, ORGANIZATION: 1, PLACE: 1, OTHER: 1 },
@@ -173,17 +181,27 @@ function logTf(counts: Map<string, number>, k: number, df: (key: string) => numb
   return normalise(out);
 }
 
+function logCounts(counts: SparseVector): SparseVector {
+  const out: SparseVector = {};
+  for (const key in counts) out[key] = 1 + Math.log(counts[key]!);
+  return out;
+}
+
 /** Applies the current IDF to term-frequency parts (an article's `tf` or a story signature) and L2-normalises each. */
 export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
-  const apply = (v: SparseVector, df: (key: string) => number) => {
+  const apply = (v: SparseVector, df: (key: string) => number, numbers = false) => {
     const out: SparseVector = {};
-    for (const key in v) out[key] = v[key]! * idf(df(key), stats.articleCount, params.idfFloor) ** params.idfPower;
+    for (const key in v) {
+      const w = v[key]! * idf(df(key), stats.articleCount, params.idfFloor) ** params.idfPower;
+      out[key] = numbers && params.numberBoost !== 1 && /\d/.test(key) ? w * params.numberBoost : w;
+    }
     return normalise(out);
   };
   return {
-    terms: apply(parts.terms, stats.termDf),
-    titleTerms: apply(parts.titleTerms, stats.termDf),
+    terms: apply(parts.terms, stats.termDf, true),
+    titleTerms: apply(parts.titleTerms, stats.termDf, true),
     entities: apply(parts.entities, stats.entityDf),
+    dates: normalise(parts.dates ?? {}),
   };
 }
 
@@ -219,6 +237,7 @@ export function articleTf(
     terms: logTf(counts, params.maxArticleTerms, stats.termDf, stats),
     titleTerms: logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
     entities: normalise(topK(entities, params.maxArticleEntities)),
+    dates: normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
   };
 }
 
