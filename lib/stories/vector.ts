@@ -90,9 +90,34 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
-/** Distinct terms of an article (title and body), for document frequencies. */
+interface ArticleTerms {
+  title: string;
+  body: string;
+  titleTerms: string[];
+  bodyTerms: string[];
+  set: Set<string>;
+}
+
+// Placing an article reads its terms several times (document frequencies, its vector, the store's
+// counts, a re-cluster's statistics); tokenising is the costliest step of each, so the terms are kept per
+// article object while its title and body are the same strings.
+const termsCache = new WeakMap<object, ArticleTerms>();
+
+function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms {
+  const hit = termsCache.get(article);
+  if (hit && hit.title === article.title && hit.body === article.body) return hit;
+  const titleTerms = contentTerms(article.title);
+  const bodyTerms = contentTerms(article.body);
+  const set = new Set(titleTerms);
+  for (const t of bodyTerms) set.add(t);
+  const entry = { title: article.title, body: article.body, titleTerms, bodyTerms, set };
+  termsCache.set(article, entry);
+  return entry;
+}
+
+/** Distinct terms of an article (title and body), for document frequencies. A fresh set the caller may change. */
 export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
-  return new Set([...contentTerms(article.title), ...contentTerms(article.body)]);
+  return new Set(termsOf(article).set);
 }
 
 /** Keeps the `k` heaviest keys (ties broken by key, so the result never depends on insertion order). */
@@ -199,14 +224,14 @@ export function articleTf(
   stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): VectorParts {
-  const titleWords = contentTerms(article.title);
+  const { titleTerms: titleWords, bodyTerms } = termsOf(article);
   const counts = new Map<string, number>();
   const titleCounts = new Map<string, number>();
   for (const t of titleWords) {
     counts.set(t, (counts.get(t) ?? 0) + params.titleBoost);
     titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
   }
-  for (const t of contentTerms(article.body)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of bodyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
 
   // The same key may come twice from an entity stage that splits mentions; keep its highest weight.
   const entities: SparseVector = {};
