@@ -164,9 +164,16 @@ function corpusKeys(article: ArticleFeatures): string[] {
   return [ARTICLES_KEY, ...articleTermSet(article), ...new Set(article.entities.map((e) => entityStatKey(e.key)))];
 }
 
+// An index row is rewritten only when its weight moved by more than this fraction: the weights only rank
+// a posting list's stories and a candidate's hits, and an article joining a story of a few articles moves
+// most of its weights far less, so most of the story's rows are left alone (no new row versions to write,
+// index and vacuum). Rows that enter or leave the story's index are always written.
+export const INDEX_WEIGHT_TOLERANCE = 0.1;
+
 /**
  * One round trip for everything a placement writes: the story's new signature, its rows in both
- * inverted indexes (rows that left the signature deleted, the rest upserted), the corpus statistics and
+ * inverted indexes (rows that left the signature deleted, new rows inserted, rows whose weight moved more
+ * than INDEX_WEIGHT_TOLERANCE updated), the article's corpus keys queued for TermStat (term-stats.ts) and
  * the article's story and explanation. Assignment latency is dominated by round trips, not by work.
  */
 export async function commitPlacement(
@@ -184,6 +191,7 @@ export async function commitPlacement(
       INSERT INTO "StoryTerm" ("storyId", term, weight)
       SELECT ${p.storyId}, t, w FROM unnest(${terms.map((t) => t[0])}::text[], ${terms.map((t) => t[1])}::float8[]) AS v(t, w)
       ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
+      WHERE abs("StoryTerm".weight - EXCLUDED.weight) > ${INDEX_WEIGHT_TOLERANCE} * "StoryTerm".weight
     ), ents AS (
       SELECT e.id, v.w FROM unnest(${ents.map((e) => e[0])}::text[], ${ents.map((e) => e[1])}::float8[]) AS v(k, w) JOIN "Entity" e ON e.key = v.k
     ), del_e AS (
@@ -191,9 +199,10 @@ export async function commitPlacement(
     ), up_e AS (
       INSERT INTO "StoryEntity" ("storyId", "entityId", weight) SELECT ${p.storyId}, id, w FROM ents
       ON CONFLICT ("storyId", "entityId") DO UPDATE SET weight = EXCLUDED.weight
+      WHERE abs("StoryEntity".weight - EXCLUDED.weight) > ${INDEX_WEIGHT_TOLERANCE} * "StoryEntity".weight
     ), stats AS (
-      INSERT INTO "TermStat" (term, df) SELECT t, 1 FROM unnest(${corpusKeys(p.article)}::text[]) AS t
-      ON CONFLICT (term) DO UPDATE SET df = "TermStat".df + 1
+      INSERT INTO "TermStatQueue" ("articleId", keys) VALUES (${p.article.id}, ${corpusKeys(p.article)}::text[])
+      ON CONFLICT ("articleId") DO NOTHING
     )
     UPDATE "Article" SET "storyId" = ${p.storyId}, assignment = ${JSON.stringify(p.assignment)}::jsonb, "updatedAt" = now()
     WHERE id = ${p.article.id}`;

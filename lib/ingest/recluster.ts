@@ -196,6 +196,8 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
           UPDATE "Article" AS a SET "storyId" = v.story, assignment = v.why::jsonb
           FROM unnest(${c.id}::text[], ${c.story}::text[], ${c.why}::text[]) AS v(id, story, why)
           WHERE a.id = v.id AND (a."storyId" IS DISTINCT FROM v.story OR a.assignment IS DISTINCT FROM v.why::jsonb)`;
+        // Their statistics are recounted below; articles placed since they were read stay queued.
+        await tx.$executeRaw`DELETE FROM "TermStatQueue" WHERE "articleId" = ANY(${c.id}::text[])`;
       }
       for (const c of chunks(signed)) {
         await tx.$executeRaw`
