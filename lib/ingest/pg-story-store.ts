@@ -160,7 +160,8 @@ export class PgStoryStore implements StoryStore {
   }
 }
 
-function corpusKeys(article: ArticleFeatures): string[] {
+/** What an article adds to the corpus statistics: the corpus size, its distinct terms and entity keys. */
+export function corpusKeys(article: ArticleFeatures): string[] {
   return [ARTICLES_KEY, ...articleTermSet(article), ...new Set(article.entities.map((e) => entityStatKey(e.key)))];
 }
 
