@@ -88,3 +88,22 @@ describe("corpus statistics after placement", () => {
     await db().termStat.update({ where: { term: "#articles" }, data: { df: before } });
   });
 });
+
+describe("candidate versions", () => {
+  it("change whenever the story's row is written, so a cached weighted vector is never used for a changed signature", async () => {
+    const { PgStoryStore } = await import("@/lib/ingest/pg-story-store");
+    const row = await db().storyTerm.findFirstOrThrow({ orderBy: { weight: "desc" } });
+    const versionOf = async (tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0]) => {
+      const found = await new PgStoryStore(tx).candidates({ entityKeys: [], terms: [row.term], limit: 200 });
+      return found.find((c) => c.storyId === row.storyId)?.version;
+    };
+    const v1 = await db().$transaction((tx) => versionOf(tx));
+    expect(v1).toBeTruthy();
+    expect(await db().$transaction((tx) => versionOf(tx))).toBe(v1);
+    const story = await db().story.findUniqueOrThrow({ where: { id: row.storyId } });
+    await db().story.update({ where: { id: row.storyId }, data: { signature: story.signature ?? undefined } });
+    const v2 = await db().$transaction((tx) => versionOf(tx));
+    expect(v2).toBeTruthy();
+    expect(v2).not.toBe(v1);
+  });
+});
