@@ -55,3 +55,55 @@ describe("story placement through the upload path", () => {
     expect(stories.size).toBe(1);
   });
 });
+
+describe("corpus statistics after placement", () => {
+  const stat = async (term: string) => (await db().termStat.findUnique({ where: { term } }))?.df ?? 0;
+
+  it("counts every uploaded article once, right after each upload while the corpus is young", async () => {
+    const articles = await db().article.count();
+    expect(await stat("#articles")).toBe(articles);
+    expect(await db().termStatQueue.count()).toBe(0);
+  });
+
+  it("applies queued articles in batches once the corpus is large, each exactly once under concurrency", async () => {
+    const { applyTermStatQueue, termStatBatch } = await import("@/lib/ingest/term-stats");
+    const before = await stat("#articles");
+    // Pretend a corpus of 5,000 articles: a batch is then 50 articles, so 49 queued ones wait.
+    await db().termStat.update({ where: { term: "#articles" }, data: { df: 5_000 } });
+    expect(termStatBatch(5_000)).toBe(50);
+    const queue = (n: number, from: number) =>
+      db().termStatQueue.createMany({
+        data: Array.from({ length: n }, (_, i) => ({ articleId: `queued-${from + i}`, keys: ["#articles", "zzqueuedword", `zzonly${from + i}`] })),
+      });
+    await queue(49, 0);
+    expect(await applyTermStatQueue()).toBe(0);
+    expect(await stat("zzqueuedword")).toBe(0);
+    await queue(31, 49);
+    const runs = await Promise.all([applyTermStatQueue(), applyTermStatQueue(), applyTermStatQueue()]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(80);
+    expect(await stat("zzqueuedword")).toBe(80);
+    expect(await stat("zzonly79")).toBe(1);
+    expect(await stat("#articles")).toBe(5_080);
+    expect(await db().termStatQueue.count()).toBe(0);
+    await db().termStat.update({ where: { term: "#articles" }, data: { df: before } });
+  });
+});
+
+describe("candidate versions", () => {
+  it("change whenever the story's row is written, so a cached weighted vector is never used for a changed signature", async () => {
+    const { PgStoryStore } = await import("@/lib/ingest/pg-story-store");
+    const row = await db().storyTerm.findFirstOrThrow({ orderBy: { weight: "desc" } });
+    const versionOf = async (tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0]) => {
+      const found = await new PgStoryStore(tx).candidates({ entityKeys: [], terms: [row.term], limit: 200 });
+      return found.find((c) => c.storyId === row.storyId)?.version;
+    };
+    const v1 = await db().$transaction((tx) => versionOf(tx));
+    expect(v1).toBeTruthy();
+    expect(await db().$transaction((tx) => versionOf(tx))).toBe(v1);
+    const story = await db().story.findUniqueOrThrow({ where: { id: row.storyId } });
+    await db().story.update({ where: { id: row.storyId }, data: { signature: story.signature ?? undefined } });
+    const v2 = await db().$transaction((tx) => versionOf(tx));
+    expect(v2).toBeTruthy();
+    expect(v2).not.toBe(v1);
+  });
+});

@@ -14,6 +14,7 @@ import { commitPlacement, PgStoryStore } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
+import { applyTermStatQueue } from "./term-stats";
 import type { ArticleFields } from "./schemas";
 
 export type IngestSource = "API" | "WEB" | "CLI" | "SEED";
@@ -211,6 +212,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
+    // After the commit, outside the story lock: this upload's corpus keys join TermStat with the next batch.
+    await applyTermStatQueue();
     return { filename, status: "created", articleId };
   } catch (e) {
     // Two uploads of the same text raced: the unique content hash let one through; this one is a duplicate.

@@ -2,10 +2,9 @@
 // Editors' decisions hold: pinned articles stay together in their story. Permalinks survive: each new
 // cluster takes over the old story that holds most of its articles, and an old story left without
 // articles redirects (308) to the cluster that took most of them.
-import { db, type Prisma } from "@/lib/db/client";
-import { articleTermSet, InMemoryStoryStore, placeArticle, type ArticleFeatures, type Assignment } from "@/lib/stories";
-import { featureSelect, toArticleFeatures } from "./article-features";
-import { indexStory } from "./pg-story-store";
+import { db, type EntityType } from "@/lib/db/client";
+import { articleTermSet, indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures, type Assignment } from "@/lib/stories";
+import { toArticleFeatures } from "./article-features";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 
@@ -22,26 +21,48 @@ export interface ReclusterReport {
 
 const BATCH = 2000;
 
-async function* articlesInOrder(): AsyncGenerator<{ features: ArticleFeatures; storyId: string | null; pinned: boolean; createdAt: Date }> {
+interface OrderedArticle {
+  features: ArticleFeatures;
+  /** The stored headline (features.title is empty when Parallax derived it): a new story's first title. */
+  title: string;
+  storyId: string | null;
+  pinned: boolean;
+}
+
+async function* articlesInOrder(): AsyncGenerator<OrderedArticle> {
   // Publication order; undated articles by when they arrived. The ordered ids are read first (small),
-  // then the rows in batches, so memory holds one batch of bodies at a time.
+  // then the rows in batches, so memory holds one batch of bodies at a time. One query per batch with
+  // the entities aggregated per article (what toArticleFeatures reads, without the relation round trip).
   const order = await db().$queryRaw<{ id: string }[]>`
     SELECT id FROM "Article" ORDER BY COALESCE("publishedAt", "createdAt"), "createdAt", id`;
   for (let i = 0; i < order.length; i += BATCH) {
     const ids = order.slice(i, i + BATCH).map((r) => r.id);
-    const rows = await db().article.findMany({
-      where: { id: { in: ids } },
-      select: { ...featureSelect, createdAt: true, storyId: true, storyPinned: true },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of ids) {
-      const a = byId.get(id);
-      if (!a) continue;
+    const rows = await db().$queryRaw<
+      {
+        id: string;
+        title: string;
+        titleDerived: boolean;
+        body: string;
+        publishedAt: Date | null;
+        storyId: string | null;
+        storyPinned: boolean;
+        entities: [string, EntityType, number][];
+      }[]
+    >`
+      SELECT a.id, a.title, a."titleDerived", a.body, a."publishedAt", a."storyId", a."storyPinned",
+        COALESCE((SELECT json_agg(json_build_array(e.key, e.type, ae.salience) ORDER BY ae."entityId")
+                  FROM "ArticleEntity" ae JOIN "Entity" e ON e.id = ae."entityId" WHERE ae."articleId" = a.id), '[]') AS entities
+      FROM unnest(${ids}::text[]) WITH ORDINALITY AS o(id, n) JOIN "Article" a ON a.id = o.id
+      ORDER BY o.n`;
+    for (const a of rows) {
       yield {
-        features: toArticleFeatures(a),
+        features: toArticleFeatures({
+          ...a,
+          entities: a.entities.map(([key, type, salience]) => ({ salience, entity: { key, type } })),
+        }),
+        title: a.title,
         storyId: a.storyId,
         pinned: a.storyPinned,
-        createdAt: a.createdAt,
       };
     }
   }
@@ -51,13 +72,15 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   const t0 = Date.now();
   const store = new InMemoryStoryStore();
   const oldStory = new Map<string, string | null>(); // article -> story before
+  const titles = new Map<string, string>();
   const assignments = new Map<string, Assignment | null>();
   const pinnedCluster = new Map<string, string>(); // old story id -> cluster label of its pinned articles
   const df = new Map<string, number>();
   let n = 0;
 
-  for await (const { features, storyId, pinned } of articlesInOrder()) {
+  for await (const { features, title, storyId, pinned } of articlesInOrder()) {
     oldStory.set(features.id, storyId);
+    titles.set(features.id, title);
     const { assignment, vector } = await placeArticle(features, store);
     let label: string;
     if (pinned && storyId) {
@@ -113,63 +136,128 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   const liveBefore = await db().story.findMany({ where: { mergedIntoId: null }, select: { id: true, slug: true } });
   const changedStories = new Set<string>();
   let changedArticles = 0;
-  let mergedAway = 0;
 
+  // What the database should hold afterwards, as columns for bulk statements.
+  const fresh: Columns<"id" | "slug" | "title"> = { id: [], slug: [], title: [] };
+  const placed: Columns<"id" | "story" | "why"> = { id: [], story: [], why: [] };
+  const signed: Columns<"id" | "sig"> = { id: [], sig: [] };
+  const termRows: Columns<"story" | "key" | "weight", number> = { story: [], key: [], weight: [] };
+  const entityRows: Columns<"story" | "key" | "weight", number> = { story: [], key: [], weight: [] };
+  for (const [label, ids] of members) {
+    const storyId = labelToStory.get(label)!;
+    if (!takenStories.has(storyId)) {
+      const title = titles.get(ids[0]!)!;
+      push(fresh, { id: storyId, slug: storySlug(title, storyId), title });
+    }
+    for (const id of ids) {
+      const old = oldStory.get(id);
+      if (old !== storyId) {
+        changedArticles++;
+        changedStories.add(storyId);
+        if (old) changedStories.add(old);
+      }
+      // Every explanation comes from this run; rows whose story and explanation are unchanged are skipped
+      // by the UPDATE itself (jsonb equality), so a repeated re-cluster rewrites almost nothing.
+      push(placed, { id, story: storyId, why: JSON.stringify(assignments.get(id) ?? { editor: "pinned" }) });
+    }
+    const sig = store.story(label)!.signature;
+    push(signed, { id: storyId, sig: JSON.stringify(sig) });
+    for (const [term, weight] of indexedTerms(sig)) push(termRows, { story: storyId, key: term, weight });
+    for (const [key, weight] of Object.entries(sig.entities)) push(entityRows, { story: storyId, key, weight });
+  }
+
+  // Old stories that no cluster took over: redirect to where most of their articles went.
+  const redirected: Columns<"id" | "slug" | "target"> = { id: [], slug: [], target: [] };
+  for (const s of liveBefore) {
+    if (takenStories.has(s.id)) continue;
+    const counts = new Map<string, number>();
+    for (const articleId of formerMembers.get(s.id) ?? []) {
+      const to = labelToStory.get(store.storyOf(articleId)!)!;
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    const target = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (target) push(redirected, { id: s.id, slug: s.slug, target });
+  }
+  const stats: Columns<"key" | "df", number> = { key: [], df: [] };
+  for (const [key, count] of df) push(stats, { key, df: count });
+
+  // One transaction: a re-cluster that fails leaves the database as it was. Every table is written with a
+  // few bulk statements (rows as arrays, unnest), never a statement per story or article.
   await db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${0x5041_5258})`;
-      for (const [label, ids] of members) {
-        const storyId = labelToStory.get(label)!;
-        if (!takenStories.has(storyId)) {
-          const first = await tx.article.findUniqueOrThrow({ where: { id: ids[0]! }, select: { title: true } });
-          await tx.story.create({ data: { id: storyId, slug: storySlug(first.title, storyId), title: first.title } });
-        }
-        const moving = ids.filter((id) => oldStory.get(id) !== storyId);
-        changedArticles += moving.length;
-        if (moving.length) {
-          changedStories.add(storyId);
-          for (const id of moving) {
-            const old = oldStory.get(id);
-            if (old) changedStories.add(old);
-          }
-        }
-        // Every article's explanation is rewritten: the scores come from this run.
-        for (let i = 0; i < ids.length; i += 2000) {
-          const chunk = ids.slice(i, i + 2000);
-          const why = chunk.map((id) => JSON.stringify(assignments.get(id) ?? { editor: "pinned" }));
-          await tx.$executeRaw`
-            UPDATE "Article" AS a SET "storyId" = ${storyId}, assignment = v.why::jsonb
-            FROM unnest(${chunk}::text[], ${why}::text[]) AS v(id, why) WHERE a.id = v.id`;
-        }
-        const sig = store.story(label)!.signature;
-        await tx.story.update({ where: { id: storyId }, data: { signature: sig as unknown as Prisma.InputJsonValue } });
-        await indexStory(tx, storyId, sig);
+      for (const c of chunks(fresh)) {
+        await tx.$executeRaw`
+          INSERT INTO "Story" (id, slug, title, "updatedAt")
+          SELECT id, slug, title, now() FROM unnest(${c.id}::text[], ${c.slug}::text[], ${c.title}::text[]) AS v(id, slug, title)`;
+      }
+      for (const c of chunks(placed)) {
+        await tx.$executeRaw`
+          UPDATE "Article" AS a SET "storyId" = v.story, assignment = v.why::jsonb
+          FROM unnest(${c.id}::text[], ${c.story}::text[], ${c.why}::text[]) AS v(id, story, why)
+          WHERE a.id = v.id AND (a."storyId" IS DISTINCT FROM v.story OR a.assignment IS DISTINCT FROM v.why::jsonb)`;
+        // Their statistics are recounted below; articles placed since they were read stay queued.
+        await tx.$executeRaw`DELETE FROM "TermStatQueue" WHERE "articleId" = ANY(${c.id}::text[])`;
+      }
+      for (const c of chunks(signed)) {
+        await tx.$executeRaw`
+          UPDATE "Story" AS s SET signature = v.sig::jsonb, "updatedAt" = now()
+          FROM unnest(${c.id}::text[], ${c.sig}::text[]) AS v(id, sig)
+          WHERE s.id = v.id AND s.signature IS DISTINCT FROM v.sig::jsonb`;
+      }
+      for (const c of chunks(redirected)) {
+        await tx.$executeRaw`
+          UPDATE "Story" AS s SET "mergedIntoId" = v.target, "articleCount" = 0, "outletCount" = 0, "updatedAt" = now()
+          FROM unnest(${c.id}::text[], ${c.target}::text[]) AS v(id, target) WHERE s.id = v.id`;
+        await tx.$executeRaw`
+          UPDATE "StoryRedirect" AS r SET "storyId" = v.target
+          FROM unnest(${c.id}::text[], ${c.target}::text[]) AS v(id, target) WHERE r."storyId" = v.id`;
+        await tx.$executeRaw`
+          INSERT INTO "StoryRedirect" ("fromSlug", "storyId")
+          SELECT slug, target FROM unnest(${c.slug}::text[], ${c.target}::text[]) AS v(slug, target)
+          ON CONFLICT ("fromSlug") DO UPDATE SET "storyId" = EXCLUDED."storyId"`;
       }
 
-      // Old stories that no cluster took over: redirect to where most of their articles went.
-      for (const s of liveBefore) {
-        if (takenStories.has(s.id)) continue;
-        const counts = new Map<string, number>();
-        for (const articleId of formerMembers.get(s.id) ?? []) {
-          const to = labelToStory.get(store.storyOf(articleId)!)!;
-          counts.set(to, (counts.get(to) ?? 0) + 1);
-        }
-        const target = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-        await tx.storyEntity.deleteMany({ where: { storyId: s.id } });
-        await tx.storyTerm.deleteMany({ where: { storyId: s.id } });
-        if (target) {
-          await tx.story.update({ where: { id: s.id }, data: { mergedIntoId: target, articleCount: 0, outletCount: 0, signature: undefined } });
-          await tx.storyRedirect.upsert({ where: { fromSlug: s.slug }, create: { fromSlug: s.slug, storyId: target }, update: { storyId: target } });
-          await tx.storyRedirect.updateMany({ where: { storyId: s.id }, data: { storyId: target } });
-          mergedAway++;
-        }
+      // Index rows and corpus statistics: the wanted rows go to temporary tables, then each real table is
+      // brought to them by one delete of the rows no longer wanted and one upsert that leaves unchanged rows
+      // alone. Stories that no cluster took over lose their rows here too.
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_term (story text, key text, weight float8) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_entity (story text, key text, weight float8) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_stat (key text PRIMARY KEY, df int) ON COMMIT DROP`);
+      for (const c of chunks(termRows)) {
+        await tx.$executeRaw`INSERT INTO rc_term SELECT * FROM unnest(${c.story}::text[], ${c.key}::text[], ${c.weight}::float8[])`;
       }
+      for (const c of chunks(entityRows)) {
+        await tx.$executeRaw`INSERT INTO rc_entity SELECT * FROM unnest(${c.story}::text[], ${c.key}::text[], ${c.weight}::float8[])`;
+      }
+      for (const c of chunks(stats)) {
+        await tx.$executeRaw`INSERT INTO rc_stat SELECT * FROM unnest(${c.key}::text[], ${c.df}::int[])`;
+      }
+      await tx.$executeRawUnsafe(`ANALYZE rc_term, rc_entity, rc_stat`);
+      await tx.$executeRawUnsafe(`
+        DELETE FROM "StoryTerm" st
+        WHERE NOT EXISTS (SELECT 1 FROM rc_term n WHERE n.story = st."storyId" AND n.key = st.term)`);
+      await tx.$executeRawUnsafe(`
+        INSERT INTO "StoryTerm" ("storyId", term, weight) SELECT story, key, weight FROM rc_term
+        ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
+        WHERE "StoryTerm".weight IS DISTINCT FROM EXCLUDED.weight`);
+      // Signature keys without an Entity row (none in practice) have nothing to index, as in placement.
+      await tx.$executeRawUnsafe(`
+        CREATE TEMP TABLE rc_story_entity ON COMMIT DROP AS
+        SELECT n.story, e.id AS entity, n.weight FROM rc_entity n JOIN "Entity" e ON e.key = n.key`);
+      await tx.$executeRawUnsafe(`ANALYZE rc_story_entity`);
+      await tx.$executeRawUnsafe(`
+        DELETE FROM "StoryEntity" se
+        WHERE NOT EXISTS (SELECT 1 FROM rc_story_entity n WHERE n.story = se."storyId" AND n.entity = se."entityId")`);
+      await tx.$executeRawUnsafe(`
+        INSERT INTO "StoryEntity" ("storyId", "entityId", weight) SELECT story, entity, weight FROM rc_story_entity
+        ON CONFLICT ("storyId", "entityId") DO UPDATE SET weight = EXCLUDED.weight
+        WHERE "StoryEntity".weight IS DISTINCT FROM EXCLUDED.weight`);
+      await tx.$executeRawUnsafe(`DELETE FROM "TermStat" t WHERE NOT EXISTS (SELECT 1 FROM rc_stat n WHERE n.key = t.term)`);
+      await tx.$executeRawUnsafe(`
+        INSERT INTO "TermStat" (term, df) SELECT key, df FROM rc_stat
+        ON CONFLICT (term) DO UPDATE SET df = EXCLUDED.df WHERE "TermStat".df <> EXCLUDED.df`);
 
-      await tx.termStat.deleteMany({});
-      const entries = [...df];
-      for (let i = 0; i < entries.length; i += 5000) {
-        await tx.termStat.createMany({ data: entries.slice(i, i + 5000).map(([term, count]) => ({ term, df: count })) });
-      }
       for (const id of changedStories) await refreshStory(tx, id);
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
@@ -181,8 +269,28 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
     storiesAfter: members.size,
     kept: members.size - created,
     created,
-    mergedAway,
+    mergedAway: redirected.id.length,
     changedArticles,
     seconds: (Date.now() - t0) / 1000,
   };
+}
+
+/** Rows as one array per column (what unnest takes). */
+type Columns<K extends string, V = string> = { [k in K]: (string | V)[] };
+
+function push<K extends string, V>(cols: Columns<K, V>, row: { [k in K]: string | V }): void {
+  for (const k in row) cols[k].push(row[k]);
+}
+
+// Rows per statement: big enough that round trips do not matter, small enough for one message.
+const ROWS_PER_STATEMENT = 10_000;
+
+function* chunks<C extends Record<string, unknown[]>>(cols: C): Generator<C> {
+  const first = Object.values(cols)[0];
+  const total = first ? first.length : 0;
+  for (let i = 0; i < total; i += ROWS_PER_STATEMENT) {
+    const out = {} as Record<string, unknown[]>;
+    for (const k in cols) out[k] = cols[k]!.slice(i, i + ROWS_PER_STATEMENT);
+    yield out as C;
+  }
 }

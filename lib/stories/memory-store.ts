@@ -39,14 +39,41 @@ export const DEFAULT_MEMORY_STORE_OPTIONS: MemoryStoreOptions = {
 };
 
 interface StoryRecord {
+  id: string;
+  /** Dense number of the story in this store: posting lists and hit counts use it instead of the id. */
+  no: number;
   signature: StorySignature;
   articleIds: string[];
   /** Unique across the store's life, so a story's version never repeats (the vector cache's key). */
   revision: number;
 }
 
+/**
+ * The `limit` stories with most hits, ties to the lower id: what sorting every hit would give, without
+ * sorting the thousands a full posting list brings (a small sorted buffer; most hits fall below its end).
+ */
+function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
+  const ids: StoryRecord[] = [];
+  const scores: number[] = [];
+  const before = (s: number, r: StoryRecord, j: number) => s > scores[j]! || (s === scores[j]! && r.id < ids[j]!.id);
+  for (const no of touched) {
+    const s = hits[no]!;
+    const id = records[no]!;
+    if (ids.length === limit && !before(s, id, limit - 1)) continue;
+    let j = ids.length === limit ? limit - 1 : ids.length;
+    while (j > 0 && before(s, id, j - 1)) {
+      ids[j] = ids[j - 1]!;
+      scores[j] = scores[j - 1]!;
+      j--;
+    }
+    ids[j] = id;
+    scores[j] = s;
+  }
+  return ids;
+}
+
 // Map keeps insertion order, so delete-then-set moves a story to the "most recent" end in O(1).
-type Postings = Map<string, Map<string, true>>;
+type Postings = Map<string, Map<number, true>>;
 
 export class InMemoryStoryStore implements StoryStore {
   private readonly opts: MemoryStoreOptions;
@@ -54,6 +81,9 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly termDfs = new Map<string, number>();
   private readonly entityDfs = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
+  private readonly byNo: StoryRecord[] = [];
+  /** Hits per story number while ranking candidates; zero between queries. */
+  private hits = new Int32Array(1024);
   private readonly articleStory = new Map<string, string>();
   private readonly termPostings: Postings = new Map();
   private readonly entityPostings: Postings = new Map();
@@ -79,7 +109,8 @@ export class InMemoryStoryStore implements StoryStore {
   }
 
   candidates(query: CandidateQuery): (StoryCandidate & { signature: StorySignature })[] {
-    const hits = new Map<string, number>();
+    const hits = this.hits;
+    const touched: number[] = [];
     const maxDf = this.articleCount >= 100 ? this.opts.maxDfRatio * this.articleCount : Infinity;
     // An entity key is a stronger hint than a word, so it counts double when ranking what to score.
     const walk = (keys: string[], postings: Postings, dfs: Map<string, number>, w: number) => {
@@ -87,18 +118,17 @@ export class InMemoryStoryStore implements StoryStore {
         if ((dfs.get(key) ?? 0) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
-        for (const storyId of list.keys()) hits.set(storyId, (hits.get(storyId) ?? 0) + w);
+        for (const no of list.keys()) {
+          if (hits[no] === 0) touched.push(no);
+          hits[no] = hits[no]! + w;
+        }
       }
     };
     walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
     walk(query.terms, this.termPostings, this.termDfs, 1);
-    return [...hits]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, query.limit)
-      .map(([storyId]) => {
-        const story = this.stories.get(storyId)!;
-        return { storyId, version: String(story.revision), signature: story.signature };
-      });
+    const top = topHits(touched, hits, this.byNo, query.limit);
+    for (const no of touched) hits[no] = 0;
+    return top.map((story) => ({ storyId: story.id, version: String(story.revision), signature: story.signature }));
   }
 
   signatures(storyIds: string[]): Map<string, StorySignature> {
@@ -128,8 +158,19 @@ export class InMemoryStoryStore implements StoryStore {
     }
 
     const signature = updateSignature(prev?.signature ?? null, vector, this.opts.signature);
-    this.reindex(id, prev?.signature ?? null, signature);
-    this.stories.set(id, { signature, articleIds: [...(prev?.articleIds ?? []), article.id], revision: ++this.revisions });
+    const no = prev?.no ?? this.byNo.length;
+    this.reindex(no, prev?.signature ?? null, signature);
+    // The record's own list grows in place: copying it per article would make big stories quadratic.
+    const articleIds = prev?.articleIds ?? [];
+    articleIds.push(article.id);
+    const record = { id, no, signature, articleIds, revision: ++this.revisions };
+    this.stories.set(id, record);
+    this.byNo[no] = record;
+    if (no >= this.hits.length) {
+      const grown = new Int32Array(this.hits.length * 2);
+      grown.set(this.hits);
+      this.hits = grown;
+    }
     this.articleStory.set(article.id, id);
     return id;
   }
@@ -150,15 +191,15 @@ export class InMemoryStoryStore implements StoryStore {
     return this.articleCount;
   }
 
-  private reindex(storyId: string, before: StorySignature | null, after: StorySignature): void {
+  private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
     const update = (postings: Postings, oldKeys: string[], newKeys: string[]) => {
       const keep = new Set(newKeys);
-      for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyId);
+      for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyNo);
       for (const k of newKeys) {
         let list = postings.get(k);
         if (!list) postings.set(k, (list = new Map()));
-        list.delete(storyId);
-        list.set(storyId, true);
+        list.delete(storyNo);
+        list.set(storyNo, true);
         if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
       }
     };

@@ -74,6 +74,15 @@ export function updateSignature(
  */
 export const INDEXED_STORY_TERMS = 48;
 
+// Signatures are never changed in place (updateSignature returns a new one), so a story's indexed terms are
+// worked out once per signature: the store re-indexes from the previous signature on every update.
+const indexedCache = new WeakMap<object, [string, number][]>();
+
 export function indexedTerms(sig: Pick<StorySignature, "terms">): [string, number][] {
-  return Object.entries(topK(sig.terms, INDEXED_STORY_TERMS));
+  let terms = indexedCache.get(sig.terms);
+  if (!terms) {
+    terms = Object.entries(topK(sig.terms, INDEXED_STORY_TERMS));
+    indexedCache.set(sig.terms, terms);
+  }
+  return terms.slice();
 }

@@ -98,9 +98,34 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
-/** Distinct terms of an article (title and body), for document frequencies. */
+interface ArticleTerms {
+  title: string;
+  body: string;
+  titleTerms: string[];
+  bodyTerms: string[];
+  set: Set<string>;
+}
+
+// Placing an article reads its terms several times (document frequencies, its vector, the store's
+// counts, a re-cluster's statistics); tokenising is the costliest step of each, so the terms are kept per
+// article object while its title and body are the same strings.
+const termsCache = new WeakMap<object, ArticleTerms>();
+
+function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms {
+  const hit = termsCache.get(article);
+  if (hit && hit.title === article.title && hit.body === article.body) return hit;
+  const titleTerms = contentTerms(article.title);
+  const bodyTerms = contentTerms(article.body);
+  const set = new Set(titleTerms);
+  for (const t of bodyTerms) set.add(t);
+  const entry = { title: article.title, body: article.body, titleTerms, bodyTerms, set };
+  termsCache.set(article, entry);
+  return entry;
+}
+
+/** Distinct terms of an article (title and body), for document frequencies. A fresh set the caller may change. */
 export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
-  return new Set([...contentTerms(article.title), ...contentTerms(article.body)]);
+  return new Set(termsOf(article).set);
 }
 
 /** Keeps the `k` heaviest keys (ties broken by key, so the result never depends on insertion order). */
@@ -127,44 +152,78 @@ export function normalise(v: SparseVector): SparseVector {
   return out;
 }
 
-// Scoring compares one article with every candidate story, so each vector is turned into a Map (with its
-// norm) once and reused; signatures held by a store are the same objects call after call.
-const indexed = new WeakMap<SparseVector, { map: Map<string, number>; norm: number }>();
+// Scoring compares one article with every candidate story, so each vector is indexed once (its keys as
+// interned integer ids, its weights and norm in typed arrays) and reused; signatures and weighted story
+// vectors held by a store or a cache are the same objects call after call. A dot product then scatters the
+// larger vector into a dense scratch array and walks the smaller one in its own key order, exactly the
+// order (and so exactly the sum) of a lookup per key, without hashing a string per term.
+interface Indexed {
+  ids: Int32Array;
+  weights: Float64Array;
+  norm: number;
+  generation: number;
+}
 
-function asMap(v: SparseVector): { map: Map<string, number>; norm: number } {
-  let m = indexed.get(v);
-  if (!m) {
-    const map = new Map<string, number>();
-    let sq = 0;
-    for (const key of Object.keys(v)) {
-      map.set(key, v[key]!);
-      sq += v[key]! * v[key]!;
-    }
-    m = { map, norm: Math.sqrt(sq) };
-    indexed.set(v, m);
+const indexed = new WeakMap<SparseVector, Indexed>();
+const keyIds = new Map<string, number>();
+// A long-running process meets new words for ever: past this many, the ids start over and every vector
+// indexed before is indexed again when next used.
+const MAX_KEY_IDS = 2_000_000;
+let generation = 0;
+let scratch = new Float64Array(1 << 16);
+
+function asIndexed(v: SparseVector): Indexed {
+  const hit = indexed.get(v);
+  if (hit && hit.generation === generation) return hit;
+  if (keyIds.size > MAX_KEY_IDS) {
+    keyIds.clear();
+    generation++;
   }
+  const keys = Object.keys(v);
+  const ids = new Int32Array(keys.length);
+  const weights = new Float64Array(keys.length);
+  let sq = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    ids[i] = id;
+    const w = v[key]!;
+    weights[i] = w;
+    sq += w * w;
+  }
+  if (keyIds.size > scratch.length) {
+    let size = scratch.length;
+    while (size < keyIds.size) size *= 2;
+    scratch = new Float64Array(size);
+  }
+  const m = { ids, weights, norm: Math.sqrt(sq), generation };
+  indexed.set(v, m);
   return m;
 }
 
 export function isEmptyVector(v: SparseVector): boolean {
-  return asMap(v).map.size === 0;
+  return asIndexed(v).ids.length === 0;
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
-  let small = asMap(a).map;
-  let large = asMap(b).map;
-  if (small.size > large.size) [small, large] = [large, small];
+  let small = asIndexed(a);
+  let large = asIndexed(b);
+  // Indexing b may have started the ids over; a is then indexed again under the new ids.
+  if (small.generation !== generation) small = asIndexed(a);
+  if (small.ids.length > large.ids.length) [small, large] = [large, small];
+  const dense = scratch;
+  for (let i = 0; i < large.ids.length; i++) dense[large.ids[i]!] = large.weights[i]!;
   let s = 0;
-  for (const [key, w] of small) {
-    const x = large.get(key);
-    if (x !== undefined) s += w * x;
-  }
+  // A key missing from the larger vector reads 0 and adds exactly nothing.
+  for (let i = 0; i < small.ids.length; i++) s += small.weights[i]! * dense[small.ids[i]!]!;
+  for (let i = 0; i < large.ids.length; i++) dense[large.ids[i]!] = 0;
   return s;
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
-  const na = asMap(a).norm;
-  const nb = asMap(b).norm;
+  const na = asIndexed(a).norm;
+  const nb = asIndexed(b).norm;
   return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
 }
 
@@ -217,14 +276,14 @@ export function articleTf(
   stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): VectorParts {
-  const titleWords = contentTerms(article.title);
+  const { titleTerms: titleWords, bodyTerms } = termsOf(article);
   const counts = new Map<string, number>();
   const titleCounts = new Map<string, number>();
   for (const t of titleWords) {
     counts.set(t, (counts.get(t) ?? 0) + params.titleBoost);
     titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
   }
-  for (const t of contentTerms(article.body)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of bodyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
 
   // The same key may come twice from an entity stage that splits mentions; keep its highest weight.
   const entities: SparseVector = {};
