@@ -49,6 +49,17 @@ function listOf(parts: (string | 0)[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : (words[0] ?? "");
 }
 
+function ResultSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 async function Results({ q }: { q: string }) {
   const found = await searchEverything(q);
   if (found.words.length === 0) {
@@ -71,30 +82,21 @@ async function Results({ q }: { q: string }) {
             ])} ${total === 1 ? "matches" : "match"} every word of “${q}”.`}
       </p>
       {found.entities.length > 0 && (
-        <section aria-labelledby="found-entities">
-          <h2 id="found-entities" className="mb-3 text-lg font-semibold">
-            People, organisations and places
-          </h2>
+        <ResultSection id="found-entities" title="People, organisations and places">
           <EntityChipList entities={found.entities} label="Matching entities" />
-        </section>
+        </ResultSection>
       )}
       {found.stories.length > 0 && (
-        <section aria-labelledby="found-stories">
-          <h2 id="found-stories" className="mb-3 text-lg font-semibold">
-            Stories
-          </h2>
+        <ResultSection id="found-stories" title="Stories">
           <ul className="grid gap-4 md:grid-cols-2" aria-label="Matching stories">
             {found.stories.map((s) => (
               <StoryCard key={s.id} {...s} />
             ))}
           </ul>
-        </section>
+        </ResultSection>
       )}
       {found.outlets.length > 0 && (
-        <section aria-labelledby="found-outlets">
-          <h2 id="found-outlets" className="mb-3 text-lg font-semibold">
-            Outlets
-          </h2>
+        <ResultSection id="found-outlets" title="Outlets">
           <ul className="space-y-1" aria-label="Matching outlets">
             {found.outlets.map((o) => (
               <li key={o.id}>
@@ -105,7 +107,7 @@ async function Results({ q }: { q: string }) {
               </li>
             ))}
           </ul>
-        </section>
+        </ResultSection>
       )}
     </div>
   );
