@@ -6,6 +6,7 @@
 import countries from "world-countries";
 import cities from "./data/cities.json";
 import lexicon from "./data/lexicon.json";
+import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
 import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
@@ -38,6 +39,8 @@ const CODES_IN_PROSE: Record<string, string> = {
 
 const countryKey = new Map<string, string>();
 const countryKeys = new Set<string>();
+// An alternative spelling that is some country's demonym ("Thai" for Thailand) is an adjective, not a name.
+const allDemonyms = new Set(countries.flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]).filter((d): d is string => Boolean(d)).map(foldName));
 for (const c of countries) {
   const key = `place:${slug(c.name.common)}`;
   countryKey.set(c.cca2, key);
@@ -47,7 +50,7 @@ for (const c of countries) {
   add(c.name.official, entry, true);
   for (const alt of c.altSpellings) {
     // Skip two-letter codes and inverted forms ("Korea, Republic of"); keep full alternative names.
-    if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt)) add(alt, entry, true);
+    if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt) && !allDemonyms.has(foldName(alt))) add(alt, entry, true);
   }
 }
 // Demonyms shared by several territories ("Dutch": the Netherlands and the Caribbean Netherlands;
@@ -120,6 +123,13 @@ const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lex.firstNames);
 export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
+/**
+ * A larger English dictionary (SCOWL sizes up to 35, see fixtures/entities/build-words.ts) on top of the
+ * common words: too large to call every capitalised dictionary word ordinary ("Bush", "Felt", "Pigeon" are
+ * surnames), so only where the reading is already weak.
+ */
+const DICTIONARY = new Set(words.words);
+export const isDictionaryWord = (w: string) => COMMON_WORDS.has(w) || DICTIONARY.has(w);
 export const ORG_WORDS: ReadonlySet<string> = new Set([...(lex.orgWords ?? []), ...ORG_HEADS]);
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? []), ...PLACE_HEADS]);
 

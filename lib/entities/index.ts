@@ -189,8 +189,11 @@ function resolve(spans: Span[]): Resolved[] {
       if (!ORG_WORDS.has(tail) && !PLACE_WORDS.has(tail)) byTail.set(tail, new Set([...(byTail.get(tail) ?? []), m.key]));
       const acr = initials(s);
       if (acr.length >= 2) byAcronym.set(acr, m);
-      const head = words.at(-1)!;
-      byHead.set(head, new Set([...(byHead.get(head) ?? []), m.key]));
+      // "the Academy" for "Academy of Motion Picture Arts and Sciences": the head is the word before "of".
+      const ofAt = words.indexOf("of");
+      for (const head of new Set([words.at(-1)!, ...(ofAt > 0 ? [words[ofAt - 1]!] : [])])) {
+        byHead.set(head, new Set([...(byHead.get(head) ?? []), m.key]));
+      }
       if (!keyInfo.has(m.key)) keyInfo.set(m.key, m);
     }
   }

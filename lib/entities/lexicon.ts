@@ -9,7 +9,7 @@ president vice-president premier chancellor minister secretary spokesperson spok
 leader dictator ruler king queen prince princess emperor pope cardinal bishop archbishop rabbi imam sheikh
 governor mayor senator congressman congresswoman representative rep ambassador envoy diplomat consul
 chairman chairwoman ceo cfo coo founder director chief commander general admiral colonel major
-captain lieutenant sergeant corporal marshal officer deputy assistant adviser advisor aide attorney lawyer
+captain lieutenant sergeant corporal marshal trooper patrolman officer deputy assistant adviser advisor aide attorney lawyer
 prosecutor judge sheriff constable detective inspector superintendent commissioner chief-of-staff
 coach manager owner executive president-elect minister-designate speaker lawmaker legislator mp mep
 actor actress singer rapper striker goalkeeper quarterback receiver pitcher

@@ -3,7 +3,7 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isTown, lookup,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup,
   type GazetteerEntry,
 } from "./gazetteer";
 import { foldName } from "./keys";
@@ -172,7 +172,11 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
-  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower)))) b--;
+  // An organisation's head stays after a word that is neither a UI word nor a place ("Daily News",
+  // "Summit Entertainment", not "World News" or "U.S. TV").
+  const keepsHead = (k: number) => ORG_WORDS.has(tokens[k]!.lower) && tokens[k - 1]!.cap && !NON_ENTITIES.has(tokens[k - 1]!.lower) &&
+    !isPlaceName(lookup(slice(text, tokens, a, k - 1)));
+  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower) && !keepsHead(b)))) b--;
   while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
@@ -201,14 +205,18 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
       const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
-        out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
+        // Ordinary words in a role are the role's field ("Commerce Secretary", "Corrections Officer").
+        const ordinary = k === runStart + 1 && isDictionaryWord(tokens[runStart]!.lower) && !FIRST_NAMES.has(tokens[runStart]!.lower) &&
+          !LAST_NAMES.has(tokens[runStart]!.lower) && !ORG_WORDS.has(tokens[runStart]!.lower);
+        if (!ordinary) out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
         runStart = -1;
       }
     }
     const name = classifyPiece(tokens, lastTitle + 1, b, field, text, stats, descriptor, true);
     return [...out, ...name];
   }
-  if (tokens.slice(a, b + 1).every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text))) {
+  // ("The Canadian Press" ends in an organisation's head: it is a name, though "press" qualifies roles too.)
+  if (!ORG_WORDS.has(tokens[b]!.lower) && tokens.slice(a, b + 1).every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text))) {
     // "Ukrainian Deputy Defence Minister" with no name after it: keep only the demonym.
     return tokens.slice(a, b + 1).flatMap((t, k) => (isDemonymWord(t.text) ? classifyPiece(tokens, a + k, a + k, field, text, stats, null) : []));
   }
@@ -421,7 +429,9 @@ function classifyPiece(
   if (allCommon) return n === 1 && !first.sentStart ? mk("OTHER", 0) : [];
   if (age) return mk("PERSON", 2);
   if (town) return mk("PLACE", 2);
-  if (residentCue || placeCue) return mk("PLACE", 1);
+  if (residentCue) return mk("PLACE", 1);
+  // A preposition alone does not make dictionary words a place ("into Internet Explorer").
+  if (placeCue) return n >= 2 && ts.every((t) => isDictionaryWord(t.lower)) && !ts.some((t) => FIRST_NAMES.has(t.lower)) ? mk("OTHER", 0) : mk("PLACE", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
   if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
