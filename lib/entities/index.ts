@@ -71,6 +71,7 @@ export function extractEntities(input: { title: string | null; body: string; lan
   const spans: Span[] = [];
   for (const line of lines) if (line.mode === "prose") spans.push(...findSpans(line.tokens, line.field, line.text, stats));
   const resolved = resolve(spans);
+  resolved.push(...matchUncovered(lines, resolved));
   resolved.push(...matchHeadlines(lines, resolved));
   return { language: language ?? "en", supported: true, reason: null, entities: assemble(resolved, fields) };
 }
@@ -366,6 +367,51 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
         }
       }
       i += matched || 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Document-level consistency: a name the article has established (a full person's name and its surname, a
+ * multi-word or well-evidenced organisation or place) is that entity wherever else it is printed with
+ * capitals in the prose, including at a sentence start, where capitals say nothing and the span rules drop
+ * ordinary-looking words ("Felt said" after "W. Mark Felt", "Saints place RB" after "the Saints").
+ */
+function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
+  const index = new Map<string, Resolved>();
+  // Characters inside a mention already found, per field ("Athens" in "University of Athens").
+  const masks = new Map<TextField, Uint8Array>();
+  for (const line of lines) if (!masks.has(line.field)) masks.set(line.field, new Uint8Array(line.text.length));
+  for (const m of known) {
+    masks.get(m.span.field)?.fill(1, m.span.start, m.span.end);
+    if (m.form === "demonym" || m.type === "OTHER") continue;
+    const s = m.span as Span;
+    const multi = (s.tokens?.length ?? 1) >= 2;
+    if (!multi && !s.gaz && (s.evidence ?? 0) < 2) continue;
+    index.set(foldName(m.span.surface), m);
+    if (m.type === "PERSON") {
+      const w = wordsOf(m.name);
+      if (w.length >= 2 && !index.has(w.at(-1)!)) index.set(w.at(-1)!, m);
+    }
+  }
+  if (index.size === 0) return [];
+  const out: Resolved[] = [];
+  for (const line of lines) {
+    if (line.mode !== "prose") continue;
+    const ts = line.tokens;
+    const mask = masks.get(line.field)!;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      if (!t.word || !t.cap || mask[t.start]) continue;
+      // Whole capitalised runs only: "Felt" in "Felt Dead" is not the surname "Felt".
+      let j = i;
+      while (j + 1 < ts.length && ts[j + 1]!.word && ts[j + 1]!.cap && !mask[ts[j + 1]!.start]) j++;
+      if (i > 0 && ts[i - 1]!.word && ts[i - 1]!.cap) { i = j; continue; }
+      const surface = line.text.slice(t.start, ts[j]!.end);
+      const hit = index.get(foldName(surface));
+      if (hit) out.push({ ...hit, span: { field: line.field, start: t.start, end: ts[j]!.end, surface, prefixDescriptor: null }, form: "name" });
+      i = j;
     }
   }
   return out;

@@ -56,3 +56,17 @@ describe("dictionary words", () => {
     has("Highway Patrol Officer Brad Baehr said the man was on probation.", "ORGANIZATION", "Highway Patrol");
   });
 });
+
+describe("document-level consistency", () => {
+  it("finds a known surname at a sentence start, where capitals say nothing", () => {
+    const r = run("Investigators questioned Martin Felt on Monday. Felt denied everything.");
+    expect(r.entities.find((e) => e.type === "PERSON")?.surfaceForms.sort()).toEqual(["Felt", "Martin Felt"]);
+    // Without the full name, a sentence-initial dictionary word stays a word.
+    lacks("Investigators questioned him on Monday. Felt boots were found in the car.", "PERSON:");
+  });
+  it("finds a known team at a sentence start, and not inside a longer name", () => {
+    expect(types("The coach praised the Saints on Sunday.\nSaints fans booed the decision.").filter((x) => x === "ORGANIZATION:Saints")).toHaveLength(2);
+    const r = types("Students at the National Technical University of Athens marched on Monday. Athens was calm.");
+    expect(r.filter((x) => x === "PLACE:Athens")).toHaveLength(1);
+  });
+});
