@@ -6,6 +6,7 @@
 import countries from "world-countries";
 import cities from "./data/cities.json";
 import lexicon from "./data/lexicon.json";
+import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
 import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
@@ -122,6 +123,8 @@ const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lex.firstNames);
 export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
+/** Name words of many cultures beyond compromise's lists, English words and places removed (fixtures/entities/build-names.ts). */
+export const NAME_WORDS: ReadonlySet<string> = new Set(peopleNames.names);
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
 /**
  * A larger English dictionary (SCOWL sizes up to 35, see fixtures/entities/build-words.ts) on top of the

@@ -119,7 +119,8 @@ export const MEDIA_HEADS = set(`times post journal herald tribune gazette chroni
 export const PERSON_CUE_NOUNS = set(`administration presidency campaign`);
 
 /** Lower-case nouns after a one-word name that make it a place ("a Troy man", "Woodburn police"). */
-export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager youth resident residents native natives couple police`);
+export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager youth resident residents native natives couple police
+officials magistrates councillors`);
 
 /** Role nouns before "for"/"of" whose object is an organisation ("spokesman for X", "CEO of X"). */
 export const ORG_ROLE_BEFORE = set(`spokesman spokeswoman spokesperson ceo chairman chairwoman founder co-founder shares shareholders employees subsidiary stake`);

@@ -70,3 +70,14 @@ describe("document-level consistency", () => {
     expect(r.filter((x) => x === "PLACE:Athens")).toHaveLength(1);
   });
 });
+
+describe("wider name list (@cspell/dict-people-names)", () => {
+  it("reads a listed name word mid-sentence as a person, not at a sentence start or when it is a demonym", () => {
+    has("Reporters asked whether Wittman would resign.", "PERSON", "Wittman");
+    lacks("One English climber died on the mountain.", "PERSON:");
+  });
+  it("reads a one-word name before 'officials' or 'magistrates' as a place", () => {
+    has("The blaze was contained, according to Kelmscote officials.", "PLACE", "Kelmscote");
+    has("He was remanded by Ashbury magistrates on Monday.", "PLACE", "Ashbury");
+  });
+});

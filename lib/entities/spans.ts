@@ -3,7 +3,7 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup,
   type GazetteerEntry,
 } from "./gazetteer";
 import { foldName } from "./keys";
@@ -440,6 +440,8 @@ function classifyPiece(
   }
   if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
+  // A name word of the wider list, capitalised mid-sentence and not an English word: a person ("Gupta").
+  if (n === 1 && !first.sentStart && NAME_WORDS.has(first.lower)) return mk("PERSON", 1);
   return mk("OTHER", 0);
 }
 
