@@ -5,6 +5,7 @@
 
 import countries from "world-countries";
 import cities from "./data/cities.json";
+import companies from "./data/companies.json";
 import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
@@ -100,6 +101,9 @@ addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");
 addList(lex.people, "PERSON");
 addList([...INSTITUTIONS], "ORGANIZATION");
+// One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the
+// places and compromise's lists, so those keep their readings.
+for (const name of companies.names) add(name, { type: "ORGANIZATION", key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] });
 
 // Team nicknames: what is left of a listed team after its city ("atlanta braves" -> "braves",
 // "boston red sox" -> "red sox"), when it is plural or several words (not "city", "heat", "magic").

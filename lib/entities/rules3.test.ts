@@ -81,3 +81,18 @@ describe("wider name list (@cspell/dict-people-names)", () => {
     has("He was remanded by Ashbury magistrates on Monday.", "PLACE", "Ashbury");
   });
 });
+
+describe("company list (@cspell/dict-companies)", () => {
+  it("reads a listed one-word company as an organisation, even first in a sentence", () => {
+    has("Lufthansa cut its forecast on Tuesday.", "ORGANIZATION", "Lufthansa");
+    has("Analysts said Vattenfall would sell the plants.", "ORGANIZATION", "Vattenfall");
+  });
+  it("keeps words that are also English words, names or places out of the list", () => {
+    lacks("Apple pie was served to the guests.", "ORGANIZATION:");
+    lacks("Dell Curry scored ten points.", "ORGANIZATION:");
+  });
+  it("reads a maker after a model year as the car", () => {
+    has("He was driving his 2008 Bentley when he was stopped.", "OTHER", "Bentley");
+    lacks("He was driving his 2008 Bentley when he was stopped.", "ORGANIZATION:");
+  });
+});

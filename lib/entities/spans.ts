@@ -191,7 +191,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && teamContext(tokens, a, b)) {
     return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
   }
-  if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
+  if (gaz && !modelYear(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
   let lastTitle = -1;
@@ -236,6 +236,10 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
 }
+
+// "his 2008 Bentley", "a 1999 Toyota": a model year makes the maker's name the car.
+const modelYear = (tokens: NameToken[], a: number, b: number) =>
+  a === b && PRODUCT_MAKERS.has(tokens[a]!.lower) && /^(?:19|20)\d\d$/.test(tokens[a - 1]?.text ?? "");
 
 const isPlaceName = (g: GazetteerEntry | undefined) => g !== undefined && g.type === "PLACE" && !g.demonym;
 const isPlaceOrTown = (name: string) => { const g = lookup(name); return g ? isPlaceName(g) : isTown(name); };
@@ -310,6 +314,7 @@ function classifyPiece(
   // "Russian-controlled", "Kremlin-backed": compound adjectives, not names.
   if (n === 1 && /-\p{Ll}/u.test(first.text)) return [];
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  if (modelYear(tokens, a, b)) return mk("OTHER", 3);
   const gaz = lookup(whole);
   if (gaz) return mk(gaz.type, 3, gaz);
 
