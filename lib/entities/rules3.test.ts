@@ -96,3 +96,32 @@ describe("company list (@cspell/dict-companies)", () => {
     lacks("He was driving his 2008 Bentley when he was stopped.", "ORGANIZATION:");
   });
 });
+
+describe("company cues", () => {
+  it("reads a name before a shop noun as the shop, even a person's name", () => {
+    has("Firefighters fought a blaze at the Farrowby supermarket overnight.", "ORGANIZATION", "Farrowby");
+    has("Thieves emptied the Harold Quist jewellery store on Friday.", "ORGANIZATION", "Harold Quist");
+    has("Police questioned Harold Quist on Friday.", "PERSON", "Harold Quist");
+  });
+  it("keeps the dot of a company form", () => {
+    has("The shooting was at Brellan Distribution Ltd., a supplier, on Monday.", "ORGANIZATION", "Brellan Distribution Ltd.");
+  });
+  it("reads an unknown word before a country as a company, but a first name before it as a person", () => {
+    has("The cable, owned by Varnet Egypt, was cut.", "ORGANIZATION", "Varnet Egypt");
+    has("The cable, owned by Michael Jordan, was cut.", "PERSON", "Michael Jordan");
+  });
+  it("reads a capital inside a word as a company's spelling, not a prefixed surname", () => {
+    has("Customers of LINKdotNET lost service.", "ORGANIZATION", "LINKdotNET");
+    has("The site was run by TallGrass until May.", "ORGANIZATION", "TallGrass");
+    lacks("The pass went to DeShawn on the left.", "ORGANIZATION:");
+    lacks("The film was directed by MacFarlane last year.", "ORGANIZATION:");
+  });
+});
+
+describe("appositive roles", () => {
+  it("reads a one-word name with a role in apposition as a person", () => {
+    has("The rate was cut, said Tietzmann, president of the central bank.", "PERSON", "Tietzmann");
+    has("Orders fell, according to Varrow, the company's chief executive.", "PERSON", "Varrow");
+    lacks("Exports rose in Varrow, the region's capital.", "PERSON:");
+  });
+});

@@ -419,11 +419,17 @@ function classifyPiece(
   const residentCue = n === 1 && RESIDENT_NOUNS.has(lowerNext);
 
   if (n === 1 && afterThe && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
+  // "the Waitrose supermarket", "the Harry Winston jewellery store": a shop's name, even when it is a person's.
+  if (!allCommon && (STORE_NOUNS.has(lowerNext) || (lowerNext && !isPossessive(next) && next2?.word && !next2.cap && STORE_NOUNS.has(next2.lower)))) {
+    return mk("ORGANIZATION", 1);
+  }
   if (titled && !allCommon) return mk("PERSON", 2);
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
   if (orgCue && (!allCommon || (n === 1 && !first.sentStart))) return mk("ORGANIZATION", 1);
+  // "Gill Sandford, dean of the faculty,", "Varrow, the company's chief executive": a role in apposition.
+  if (!allCommon && appositiveRole(tokens, b + 1)) return mk("PERSON", 1);
   if (!allCommon && !personish && appositive(tokens, b + 1, COMPANY_NOUNS, 5)) return mk("ORGANIZATION", 1);
   if (n === 1 && afterThe) {
     if (COMPASS.has(first.lower)) return mk("PLACE", 1);
@@ -437,6 +443,11 @@ function classifyPiece(
   if (residentCue) return mk("PLACE", 1);
   // A preposition alone does not make dictionary words a place ("into Internet Explorer").
   if (placeCue) return n >= 2 && ts.every((t) => isDictionaryWord(t.lower)) && !ts.some((t) => FIRST_NAMES.has(t.lower)) ? mk("OTHER", 0) : mk("PLACE", 1);
+  // "Telecom Egypt", "Etisalat Egypt": an unknown word before a country names a company, not a person.
+  if (n === 2 && !FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower) && isCountryName(last.text)) return mk("ORGANIZATION", 1);
+  // "TallGrass", "LINKdotNET", "WikiLeaks": a capital inside a word after two lower-case letters is a
+  // company's spelling; people's names capitalise after a short prefix ("McDonald", "DeShawn", "LaCalamita").
+  if (n === 1 && CAMEL.test(first.text) && !/^(?:Mac|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return mk("ORGANIZATION", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
   if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
@@ -448,6 +459,29 @@ function classifyPiece(
   // A name word of the wider list, capitalised mid-sentence and not an English word: a person ("Gupta").
   if (n === 1 && !first.sentStart && NAME_WORDS.has(first.lower)) return mk("PERSON", 1);
   return mk("OTHER", 0);
+}
+
+const STORE_NOUNS = new Set(["store", "stores", "supermarket", "supermarkets", "shop", "shops", "boutique", "chain", "outlet", "outlets", "brand", "dealership"]);
+const CAMEL = /\p{Ll}{2}\p{Lu}/u;
+const isCountryName = (name: string) => { const g = lookup(name); return g !== undefined && !g.demonym && isCountry(g); };
+const APPOSITIVE_ROLES = new Set(["dean", "head", "chief", "boss", "owner", "founder", "partner", "president", "director", "spokesman", "spokeswoman"]);
+
+/** ", dean of the faculty", ", the company's chief executive", ", a senior official": a role noun in apposition. */
+function appositiveRole(tokens: NameToken[], k: number): boolean {
+  if (tokens[k]?.text !== ",") return false;
+  for (let j = k + 1; j <= k + 5 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (!t.word && !isPossessive(t)) return false;
+    if (t.word && (t.cap || STOP_WORDS.has(t.lower)) && j > k + 1 && !["the", "a", "an", "its", "his", "her", "their"].includes(t.lower)) return false;
+    if (t.word && !t.cap && (TITLE_WORDS.has(t.lower) || APPOSITIVE_ROLES.has(t.lower)) && !HONORIFICS.has(t.lower)) {
+      // "chief executive", "vice president": the role may run on.
+      while (tokens[j + 1]?.word && !tokens[j + 1]!.cap && (TITLE_WORDS.has(tokens[j + 1]!.lower) || ROLE_MODIFIERS.has(tokens[j + 1]!.lower) ||
+        tokens[j + 1]!.lower === "executive")) j++;
+      const after = tokens[j + 1];
+      return !after || !after.word || after.lower === "of" || after.lower === "at" || after.lower === "for" || after.lower === "who" || after.lower === "and";
+    }
+  }
+  return false;
 }
 
 // ", two villages", ", a small town": a place noun within three words after the name (or its coordination).
