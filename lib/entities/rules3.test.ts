@@ -125,3 +125,22 @@ describe("appositive roles", () => {
     lacks("Exports rose in Varrow, the region's capital.", "PERSON:");
   });
 });
+
+describe("names with nicknames and joined names", () => {
+  it("reads a quoted nickname between a first name and a surname as one person", () => {
+    const r = run('Mobsters Joseph "The Hammer" Corvino and Lou Brill died there. Corvino was 80.');
+    const p = r.entities.find((e) => e.surfaceForms.includes('Joseph "The Hammer" Corvino'));
+    expect(p?.type).toBe("PERSON");
+    expect(p?.surfaceForms.sort()).toEqual(["Corvino", 'Joseph "The Hammer" Corvino']);
+    has("Police said Salvatore 'Big Sal' Marano was arrested.", "PERSON", "Salvatore 'Big Sal' Marano");
+    // A quoted word between two names that is not followed by a surname is no nickname.
+    lacks('She said "Hello" and left.', "PERSON:");
+  });
+  it("splits 'X of Y and Z' when Z is a whole name of its own, not when it continues the first", () => {
+    const r = types("Ships were attacked in the Gulf of Aden and Indian Ocean this year.");
+    expect(r).toEqual(expect.arrayContaining(["PLACE:Gulf of Aden", "PLACE:Indian Ocean"]));
+    has("On Monday the Department of Fish and Wildlife said the lake was closed.", "ORGANIZATION", "Department of Fish and Wildlife");
+    has("On Monday the Faculty of Creative and Cultural Industries said it would close.", "ORGANIZATION", "Faculty of Creative and Cultural Industries");
+    has("On Monday the University of Iowa and Purdue University said they would merge.", "ORGANIZATION", "University of Iowa");
+  });
+});

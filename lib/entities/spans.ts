@@ -77,6 +77,13 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       i += 2;
       continue;
     }
+    // Vincent "The Chin" Gigante: a nickname in quotes between a first name and a surname is one person.
+    const nick = nicknameEnd(tokens, i, text);
+    if (nick > i) {
+      out.push(makeSpan(tokens, i, nick, field, text, "PERSON", 2, null, null));
+      i = nick + 1;
+      continue;
+    }
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
@@ -108,10 +115,30 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       }
       break;
     }
+    // "Mobsters Anthony "Fat Tony" Salerno": the first name starts a nickname name of its own.
+    if (j > i && nicknameEnd(tokens, j, text) > j) j--;
     for (const piece of splitJoiners(tokens, i, j)) out.push(...pieceToSpans(tokens, piece[0], piece[1], field, text, stats));
     i = j + 1;
   }
   return out;
+}
+
+const OPEN_QUOTES = new Set(['"', "“", "'", "‘"]);
+const CLOSE_QUOTES = new Set(['"', "”", "'", "’"]);
+
+/** The last token of `First "Nick Name" Surname` starting at i, or -1. */
+function nicknameEnd(tokens: NameToken[], i: number, text: string): number {
+  const first = tokens[i]!;
+  const open = tokens[i + 1];
+  if (!open || !OPEN_QUOTES.has(open.text) || !adjacent(text, first, open)) return -1;
+  if (!FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower)) return -1;
+  let k = i + 2;
+  while (k < tokens.length && k <= i + 4 && tokens[k]!.word && tokens[k]!.cap && adjacent(text, tokens[k - 1]!, tokens[k]!)) k++;
+  const close = tokens[k];
+  if (k === i + 2 || !close || !CLOSE_QUOTES.has(close.text) || !adjacent(text, tokens[k - 1]!, close)) return -1;
+  let end = k;
+  while (tokens[end + 1]?.word && tokens[end + 1]!.cap && adjacent(text, tokens[end]!, tokens[end + 1]!) && !isCommon(tokens[end + 1]!.lower)) end++;
+  return end > k ? end : -1;
 }
 
 const isPossessive = (t: NameToken | undefined) => t !== undefined && !t.word && (t.lower === "'s" || t.lower === "’s");
@@ -144,7 +171,13 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     let keep = false;
     if (PARTICLES.has(t.lower) || isPossessive(t) || t.text === "&") keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
-    else if (t.lower === "and") keep = (inOf || ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+    // After "X of Y", a right side that is a whole name of its own starts a second name ("Gulf of Aden and
+    // Indian Ocean"); otherwise it continues the first ("Academy of Motion Picture Arts and Sciences").
+    else if (t.lower === "and") {
+      // (The left side must end in a name, not an ordinary word: "Faculty of Creative and Cultural Industries".)
+      const rightWhole = endOfRight > nextName && !isCommon(left.lower) && !isDictionaryWord(left.lower) && (PLACE_WORDS.has(rightLast.lower) || ORG_WORDS.has(rightLast.lower) || lookup(tokens.slice(nextName, endOfRight + 1).map((x) => x.text).join(" ")) !== undefined);
+      keep = (inOf ? !rightWhole : ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+    }
     if (keep) {
       if (t.lower === "of" || t.lower === "for") inOf = true;
       k = nextName;
