@@ -11,8 +11,8 @@ import {
 } from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
-import { findSpans, type DocStats, type Span } from "./spans";
+import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { SPORTS_WORDS, findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
 
@@ -72,6 +72,7 @@ export function extractEntities(input: { title: string | null; body: string; lan
   for (const line of lines) if (line.mode === "prose") spans.push(...findSpans(line.tokens, line.field, line.text, stats));
   const resolved = resolve(spans);
   resolved.push(...matchUncovered(lines, resolved));
+  if (stats.sports) teamsConsistent(resolved);
   resolved.push(...matchHeadlines(lines, resolved));
   return { language: language ?? "en", supported: true, reason: null, entities: assemble(resolved, fields) };
 }
@@ -99,15 +100,18 @@ function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mo
 function docStats(lines: Line[]): DocStats {
   const lowerSeen = new Set<string>();
   const capMidSeen = new Set<string>();
+  const sportsSeen = new Set<string>();
   for (const line of lines) {
     if (line.mode !== "prose") continue;
     for (const t of line.tokens) {
       if (!t.word) continue;
-      if (!t.cap) lowerSeen.add(t.lower);
-      else if (!t.sentStart && !t.allCaps) capMidSeen.add(t.lower);
+      if (!t.cap) {
+        lowerSeen.add(t.lower);
+        if (SPORTS_WORDS.has(t.lower)) sportsSeen.add(t.lower);
+      } else if (!t.sentStart && !t.allCaps) capMidSeen.add(t.lower);
     }
   }
-  return { lowerSeen, capMidSeen };
+  return { lowerSeen, capMidSeen, sports: sportsSeen.size >= 4 };
 }
 
 // The memoised fold, split: names are folded many times per article and across articles.
@@ -416,6 +420,46 @@ function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
   }
   return out;
 }
+
+/**
+ * In a sports report, a city or state that names a team once ("against Washington", "Boston Red Sox") names
+ * it wherever nothing says place ("in Boston", "Wasilla, Alaska"): "Washington and Baltimore have expressed
+ * interest", "it is rare for Boston to extend contracts". Countries stay places (national teams, CoNLL-2003).
+ */
+function teamsConsistent(mentions: Resolved[]): void {
+  const teams = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== "ORGANIZATION") continue;
+    const words = wordsOf(m.span.surface);
+    for (let k = words.length; k >= 1; k--) {
+      const city = words.slice(0, k).join(" ");
+      if (!isPlaceOrTown(city)) continue;
+      // The whole name ("Evansville" as a team) or its city before a nickname ("Boston" of "Boston Red Sox").
+      teams.add(foldName(city));
+      break;
+    }
+  }
+  if (teams.size === 0) return;
+  for (const m of mentions) {
+    const s = m.span as Span;
+    if (m.type !== "PLACE" || m.form !== "name" || !s.line || !teams.has(foldName(s.surface))) continue;
+    const gaz = lookup(s.surface);
+    if (gaz && isCountry(gaz)) continue;
+    const prev = s.line[s.at - 1];
+    const next = s.line[s.at + s.tokens.length];
+    if (prev && prev.word && PLACE_PREPOSITIONS.has(prev.lower)) continue;
+    if (next?.text === ",") continue;
+    m.type = "ORGANIZATION";
+    m.key = `org:${foldName(s.surface)}`;
+    m.name = s.surface;
+    m.related = [];
+  }
+}
+
+const isPlaceOrTown = (name: string) => {
+  const g = lookup(name);
+  return g ? g.type === "PLACE" && !g.demonym && !isCountry(g) : isTown(name);
+};
 
 const townEntry = (name: string): GazetteerEntry => ({ type: "PLACE", key: `place:${foldName(name)}`, name, demonym: false, relatedKeys: [] });
 

@@ -144,3 +144,22 @@ describe("names with nicknames and joined names", () => {
     has("On Monday the University of Iowa and Purdue University said they would merge.", "ORGANIZATION", "University of Iowa");
   });
 });
+
+describe("sports reports", () => {
+  const report = "The coach was fired after the game against Denver. The team had lost four games this season and scored " +
+    "few points in the playoffs. Denver will face the league's best defense next week. Fans in Denver celebrated.";
+  it("reads a city after 'against' as its team in a sports report, and not elsewhere", () => {
+    has(report, "ORGANIZATION", "Denver");
+    lacks("Thousands protested against Denver's new parking rules on Monday.", "ORGANIZATION:");
+  });
+  it("keeps the city as the team wherever nothing says place, and as a place after a place preposition", () => {
+    const r = types(report);
+    expect(r.filter((x) => x === "ORGANIZATION:Denver")).toHaveLength(2);
+    expect(r.filter((x) => x === "PLACE:Denver")).toHaveLength(1);
+  });
+  it("reads a city's possessive before a name as its team in a sports report", () => {
+    const r = types("Three head coaches were fired this season, in a league where playoff games and points matter: " +
+      "Toronto's Sam Mitchell and Phoenix's Alvin Gentry among them.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Toronto", "ORGANIZATION:Phoenix", "PERSON:Sam Mitchell"]));
+  });
+});

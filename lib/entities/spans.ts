@@ -43,7 +43,14 @@ export interface DocStats {
   lowerSeen: Set<string>;
   /** Words seen capitalised in mid-sentence. */
   capMidSeen: Set<string>;
+  /** The article reads as a sports report (several distinct sports words): cities and states name teams. */
+  sports: boolean;
 }
+
+/** Words of sports reports; four distinct ones make an article a sports report. */
+export const SPORTS_WORDS = new Set(`game games season coach coaches playoff playoffs league scored scoring points touchdown
+touchdowns quarterback innings inning pitcher rebounds assists goals striker halftime overtime championship tournament
+seeded seed postseason preseason roster squad quarterfinal semifinal standings rookie`.split(/\s+/));
 
 // The common-word list holds base forms; plurals and inflections of a common word are common too.
 const isCommon = (w: string) =>
@@ -221,7 +228,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   const gaz = lookup(whole);
   // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
   // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
-  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && teamContext(tokens, a, b)) {
+  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && (teamContext(tokens, a, b) || (stats.sports && sportsTeamContext(tokens, a, b)))) {
     return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
   }
   if (gaz && !modelYear(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
@@ -268,6 +275,23 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   if (prev !== undefined && BEAT_VERBS.has(prev)) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
+}
+
+const VERSUS_WORDS = new Set(["against", "vs", "vs.", "versus", "v", "v."]);
+const ROUT_NOUNS = new Set(["drubbing", "rout", "defeat", "thrashing", "hammering", "victory", "win"]);
+
+/**
+ * In a sports report: "against Washington", "a drubbing of Evansville", "Toronto's Sam Mitchell" (a city's
+ * person is its team's), "Boston's coach". Elsewhere these say nothing ("protests against Moscow").
+ */
+function sportsTeamContext(tokens: NameToken[], a: number, b: number): boolean {
+  const prev = tokens[a - 1]?.lower;
+  if (prev !== undefined && VERSUS_WORDS.has(prev)) return true;
+  if (prev === "of" && ROUT_NOUNS.has(tokens[a - 2]?.lower ?? "")) return true;
+  const next = tokens[b + 1];
+  const after = tokens[b + 2];
+  if (!isPossessive(next) && next?.text !== "'" && next?.text !== "’") return false;
+  return after !== undefined && after.word && (after.cap || TEAM_ROLES.has(after.lower));
 }
 
 // "his 2008 Bentley", "a 1999 Toyota": a model year makes the maker's name the car.
