@@ -287,7 +287,11 @@ function coordinate(out: Resolved[]): void {
         if (!x.line || x.line !== y.line) continue;
         const gap = y.at - (x.at + x.tokens.length);
         const joiner = x.line[x.at + x.tokens.length]?.lower;
-        if (gap === 1 && (joiner === "and" || joiner === "or")) {
+        // A list: "Tonban, Gavarzin and Khaledi" (a comma counts where the list goes on after the pair).
+        const after = x.line[y.at + y.tokens.length]?.lower;
+        const listComma = joiner === "," && (after === "and" || after === "or" ||
+          (after === "," && x.line[y.at + y.tokens.length + 1]?.cap === true)) && !/^(?:jr|sr)\.?$/i.test(s.surface);
+        if (gap === 1 && (joiner === "and" || joiner === "or" || listComma)) {
           m.type = o.type;
           m.key = `${keyPrefix(o.type)}:${foldName(s.surface)}`;
           break;

@@ -12,7 +12,7 @@ chairman chairwoman ceo cfo coo founder director chief commander general admiral
 captain lieutenant sergeant corporal marshal trooper patrolman officer deputy assistant adviser advisor aide attorney lawyer
 prosecutor judge sheriff constable detective inspector superintendent commissioner chief-of-staff
 coach manager owner executive president-elect minister-designate speaker lawmaker legislator mp mep
-actor actress singer rapper striker goalkeeper quarterback receiver pitcher
+actor actress singer rapper striker goalkeeper quarterback receiver pitcher rb qb wr lb cb
 reporter correspondent journalist editor columnist anchor producer publicist analyst economist
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
@@ -75,7 +75,7 @@ export const NAME_JOINERS = set(`of for and de du des la le del della di da van 
 
 /** Short capitalised forms that are not entities even mid-sentence: UI words, units, time zones. */
 export const NON_ENTITIES = set(`
-ai tv pc ceo cfo gmt utc edt est pdt pst bst cet cest am pm a.m. p.m. dui ko kos td ir rip ok id dna gdp
+ai tv pc ceo cfo gmt utc edt est pdt pst bst cet cest et ct cdt cst mdt mst pt rb qb wr lb cb am pm a.m. p.m. dui ko kos td ir rip ok id dna gdp
 faq pdf url usb gps vip mvp nb ps rsvp vs i ii iii iv image images photo photos video videos subscribe
 sign login log menu search home share print email newsletter advertisement advertising related read
 more watch listen skip content edit copyright terms privacy cookies click follow updated

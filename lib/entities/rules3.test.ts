@@ -163,3 +163,24 @@ describe("sports reports", () => {
     expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Toronto", "ORGANIZATION:Phoenix", "PERSON:Sam Mitchell"]));
   });
 });
+
+describe("lists, streets, initials and sports abbreviations", () => {
+  it("gives every member of a list the type of the one with a cue", () => {
+    const r = types("The quake hit the villages of Tarvan, Gelmazin and Kholadi on Monday.");
+    expect(r).toEqual(expect.arrayContaining(["PLACE:Tarvan", "PLACE:Gelmazin", "PLACE:Kholadi"]));
+    // A generational suffix after a comma is no list member.
+    lacks("Walter Brimsby, Sr., the former director, died on Monday.", "PERSON:Sr.");
+  });
+  it("reads the name after a street's name and a comma as the town", () => {
+    has("They found her at a house in Newton Street, Kelbrook, on Saturday.", "PLACE", "Kelbrook");
+  });
+  it("reads initials and a surname as a person, even when the surname is a place head", () => {
+    has("The team lost Lynell Hamilton and P. J. Hill to injuries.", "PERSON", "P. J. Hill");
+    has("A spokesman for the U. S. Marshals Service said he was caught.", "ORGANIZATION", "U. S. Marshals Service");
+  });
+  it("splits position abbreviations off as titles and ignores time zones", () => {
+    const r = run("The Saints signed RB Joique Bell on Monday. The game starts at 4:30 p.m. ET on Saturday.");
+    expect(r.entities.find((e) => e.name === "Joique Bell")?.type).toBe("PERSON");
+    expect(typed(r).filter((x) => /RB|ET/.test(x))).toEqual([]);
+  });
+});

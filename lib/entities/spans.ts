@@ -371,6 +371,8 @@ function classifyPiece(
   // "Russian-controlled", "Kremlin-backed": compound adjectives, not names.
   if (n === 1 && /-\p{Ll}/u.test(first.text)) return [];
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "W. Mark Felt, Sr., the former director": a generational suffix alone is no name.
+  if (n === 1 && /^(?:jr|sr)\.?$/.test(first.lower)) return [];
   if (modelYear(tokens, a, b)) return mk("OTHER", 3);
   const gaz = lookup(whole);
   if (gaz) return mk(gaz.type, 3, gaz);
@@ -424,6 +426,12 @@ function classifyPiece(
   if (isPossessive(next) && next2 !== undefined && ORG_AFTER_POSSESSIVE.has(next2.lower)) return mk("ORGANIZATION", 1);
   const orgHead = ORG_WORDS.has(last.lower);
   const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
+  // "P. J. Hill", "J.J. Redick": initials before a surname make a person, whatever the surname's head says.
+  // ("U. S. Marshals Service" is a place's initials and an organisation's head.)
+  if (n >= 2 && /^(?:\p{Lu}\.)+$/u.test(first.text) && !/^(?:\p{Lu}\.)+$/u.test(last.text) && (ts.length === 2 || /^\p{Lu}\.$/u.test(ts[1]!.text)) &&
+    !ORG_WORDS.has(last.lower) && !lookup(ts.filter((t) => /^(?:\p{Lu}\.)+$/u.test(t.text)).map((t) => t.text).join(""))) {
+    return mk("PERSON", 2);
+  }
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
   if (n >= 2 && orgHead) return mk("ORGANIZATION", 3);
   if (n >= 2 && placeHead) return mk("PLACE", 3);
@@ -464,6 +472,8 @@ function classifyPiece(
     (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
     (next !== undefined && PLACE_NOUNS.has(next.lower) && next.word && !next.cap) ||
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
+    // "Newton Street, Millom": after a street's name, the town.
+    (prev?.text === "," && prev2 !== undefined && prev2.cap && STREET_WORDS.has(prev2.lower)) ||
     appositivePlace(tokens, b + 1);
 
   const lowerNext = next !== undefined && next.word && !next.cap ? next.lower : "";
@@ -518,6 +528,7 @@ function classifyPiece(
   return mk("OTHER", 0);
 }
 
+const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
 const STORE_NOUNS = new Set(["store", "stores", "supermarket", "supermarkets", "shop", "shops", "boutique", "chain", "outlet", "outlets", "brand", "dealership"]);
 const CAMEL = /\p{Ll}{2}\p{Lu}/u;
 const isCountryName = (name: string) => { const g = lookup(name); return g !== undefined && !g.demonym && isCountry(g); };
