@@ -10,7 +10,7 @@ import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
-import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -101,6 +101,7 @@ addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");
 addList(lex.people, "PERSON");
 addList([...INSTITUTIONS], "ORGANIZATION");
+addList([...NEWS_AGENCIES], "ORGANIZATION");
 // One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the
 // places and compromise's lists, so those keep their readings.
 for (const name of companies.names) add(name, { type: "ORGANIZATION", key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] });

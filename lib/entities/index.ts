@@ -331,6 +331,12 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
       continue;
     }
     const ts = line.tokens;
+    // A byline: a line that is only a person's name ("Peter Blackburn"), even when the surname is a town's.
+    if (line.mode === "headline" && ts.length >= 2 && ts.length <= 3 && ts.every((t) => t.word) && !index.has(foldName(line.text.slice(ts[0]!.start, ts.at(-1)!.end))) && headlinePerson(ts, true)) {
+      const surface = line.text.slice(ts[0]!.start, ts.at(-1)!.end);
+      out.push(mention(line, ts[0]!, ts.at(-1)!, `person:${foldName(surface)}`, "PERSON", surface));
+      continue;
+    }
     const dateline = datelineEnd(ts);
     if (dateline >= 0) {
       const [t, last] = [ts[0]!, ts[dateline]!];
@@ -537,12 +543,14 @@ function line2name(ts: NameToken[], k: number): string {
   return words.join(" ");
 }
 
-function headlinePerson(ts: NameToken[]): boolean {
+/** A listed first name and uncommon capitalised words; `byline`: the words are the whole line, so places are surnames too. */
+function headlinePerson(ts: NameToken[], byline = false): boolean {
   const [first, ...rest] = ts;
   if (!first || !FIRST_NAMES.has(first.lower) || COMMON_WORDS.has(first.lower)) return false;
   return rest.every((t) => t.cap && !t.allCaps && /^\p{Lu}\p{Ll}/u.test(t.text) && !COMMON_WORDS.has(t.lower) && !STOP_WORDS.has(t.lower) &&
-    !lookup(t.text) && !isDemonymWord(t.text) && !TITLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower));
+    (byline ? !isCountry(lookup(t.text) ?? NO_ENTRY) : !lookup(t.text)) && !isDemonymWord(t.text) && !TITLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower));
 }
+const NO_ENTRY: GazetteerEntry = { type: "OTHER", key: "", name: "", demonym: false, relatedKeys: [] };
 
 /** The outlet's words for a person at this mention: "Russian dictator", "the Kremlin spokesperson". */
 function descriptorOf(m: Resolved, text: string): string | null {

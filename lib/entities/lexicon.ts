@@ -112,6 +112,10 @@ export const EVENT_NAMES = set(`oscars emmys grammys olympics paralympics wwi ww
 /** Single-word institutions that are proper names though spelt like common nouns. */
 export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo`);
 
+/** News agencies and broadcasters that are one word and no English word: organisations wherever they appear. */
+export const NEWS_AGENCIES = set(`reuters xinhua interfax itar-tass tass kyodo yonhap bernama anadolu ansa efe antara
+aljazeera newsday newsweek politico axios forbes buzzfeed huffpost bloomberg`);
+
 /** Newspaper heads that name the paper on their own ("according to the Times"). */
 export const MEDIA_HEADS = set(`times post journal herald tribune gazette chronicle telegraph guardian observer`);
 

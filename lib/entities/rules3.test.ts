@@ -184,3 +184,18 @@ describe("lists, streets, initials and sports abbreviations", () => {
     expect(typed(r).filter((x) => /RB|ET/.test(x))).toEqual([]);
   });
 });
+
+describe("news-agency style", () => {
+  it("reads a byline line as a person even when the surname is a town", () => {
+    has("The commission met on Thursday to discuss the ban.\nPeter Blackburn\nThe ban stays in force until the summer.", "PERSON", "Peter Blackburn");
+  });
+  it("reads both cities of a result as teams, and keeps countries as places", () => {
+    const r = types("Barcelona beat Valencia 2-1 and Bolton drew with Ajax on Wednesday.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Barcelona", "ORGANIZATION:Valencia", "ORGANIZATION:Ajax"]));
+    has("Italy beat Brazil 3-2 in the final.", "PLACE", "Italy");
+  });
+  it("knows one-word news agencies", () => {
+    has("The talks failed on Monday, Xinhua reported.", "ORGANIZATION", "Xinhua");
+    has("Reuters could not reach the company for comment.", "ORGANIZATION", "Reuters");
+  });
+});

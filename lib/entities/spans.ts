@@ -267,12 +267,17 @@ const ORG_AFTER_POSSESSIVE = new Set(["headquarters", "shares", "shareholders", 
 const WIN_NOUNS = new Set(["victory", "win", "wins", "triumph", "victories"]);
 const BEAT_VERBS = new Set(["beat", "beats", "defeated", "edged", "routed", "outscored", "blanked", "swept"]);
 const LOSS_WORDS = new Set(["loss", "losses", "lost", "fell"]);
+const DRAW_WORDS = new Set(["drew", "draw", "tied", "tie"]);
 
 function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   const prev = tokens[a - 1]?.lower;
   const prev2 = tokens[a - 2]?.lower ?? "";
   if (prev === "over" && WIN_NOUNS.has(prev2)) return true;
   if (prev !== undefined && BEAT_VERBS.has(prev)) return true;
+  // "Barcelona beat Real Madrid", "Juventus drew with Ajax": the subject and object of a result.
+  const next = tokens[b + 1]?.lower;
+  if (next !== undefined && (BEAT_VERBS.has(next) || (next === "drew" && tokens[b + 2]?.lower === "with"))) return true;
+  if ((prev === "with" && DRAW_WORDS.has(prev2))) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
 }
