@@ -89,7 +89,8 @@ describe("company list (@cspell/dict-companies)", () => {
   });
   it("keeps words that are also English words, names or places out of the list", () => {
     lacks("Apple pie was served to the guests.", "ORGANIZATION:");
-    lacks("Dell Curry scored ten points.", "ORGANIZATION:");
+    lacks("Police questioned Charles on Monday.", "ORGANIZATION:");
+    lacks("Police questioned Matheson on Monday.", "ORGANIZATION:");
   });
   it("reads a maker after a model year as the car", () => {
     has("He was driving his 2008 Bentley when he was stopped.", "OTHER", "Bentley");
@@ -197,5 +198,13 @@ describe("news-agency style", () => {
   it("knows one-word news agencies", () => {
     has("The talks failed on Monday, Xinhua reported.", "ORGANIZATION", "Xinhua");
     has("Reuters could not reach the company for comment.", "ORGANIZATION", "Reuters");
+  });
+});
+
+describe("two-word names without a first name", () => {
+  it("reads an unknown word and an English word as a company, a first name and a surname as a person", () => {
+    has("The old Kelvaro Dairy building burned on Tuesday.", "ORGANIZATION", "Kelvaro Dairy");
+    has("Police said Kelvaro Brandt was arrested on Tuesday.", "PERSON", "Kelvaro Brandt");
+    has("Police said Oscar Kelvaro was arrested on Tuesday.", "PERSON", "Oscar Kelvaro");
   });
 });

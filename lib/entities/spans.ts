@@ -524,7 +524,12 @@ function classifyPiece(
   if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
     const placeFirst = lookup(first.text);
-    return placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower) ? mk("ORGANIZATION", 1) : mk("PERSON", 1);
+    if (placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
+    // "Matanuska Maid", "Palmer Fire": no first name and a last word that is an English word and no
+    // surname reads as a company; people's names end in surnames.
+    const lastWordish = isDictionaryWord(last.lower) && !LAST_NAMES.has(last.lower) && !NAME_WORDS.has(last.lower);
+    const firstNamish = FIRST_NAMES.has(first.lower) || LAST_NAMES.has(first.lower) || NAME_WORDS.has(first.lower);
+    return !firstNamish && placeFirst?.type !== "PERSON" && lastWordish ? mk("ORGANIZATION", 1) : mk("PERSON", 1);
   }
   if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
