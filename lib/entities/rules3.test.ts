@@ -208,3 +208,10 @@ describe("two-word names without a first name", () => {
     has("Police said Oscar Kelvaro was arrested on Tuesday.", "PERSON", "Oscar Kelvaro");
   });
 });
+
+describe("decades", () => {
+  it("does not start a name with a decade, but keeps numbered team names", () => {
+    has("She was a 1940s Hollywood actress.", "PLACE", "Hollywood");
+    has("He signed with the Philadelphia 76ers on Monday.", "ORGANIZATION", "Philadelphia 76ers");
+  });
+});

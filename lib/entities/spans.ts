@@ -59,7 +59,8 @@ const isCommon = (w: string) =>
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
-const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text);
+// Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
+const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text) && !/^(?:\d\d)?\d0s$/.test(t.text);
 const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
 const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
 const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
