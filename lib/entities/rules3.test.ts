@@ -215,3 +215,15 @@ describe("decades", () => {
     has("He signed with the Philadelphia 76ers on Monday.", "ORGANIZATION", "Philadelphia 76ers");
   });
 });
+
+describe("place compounds and short English", () => {
+  it("reads the place before '-area', and a known place before '-based' or '-born'", () => {
+    const r = types("Police said a bomb at a Wexcombe-area bank killed a London-born officer on Friday.");
+    expect(r).toEqual(expect.arrayContaining(["PLACE:Wexcombe", "PLACE:London"]));
+    lacks("Police said a Kremlin-backed group and a Wexcombe-based firm were behind it.", "PLACE:");
+  });
+  it("reads a short English sentence with several 'a's as English, and Portuguese as Portuguese", () => {
+    expect(run("A bomb at a Wexcombe-area bank killed a man.").supported).toBe(true);
+    expect(run("O presidente disse que a economia vai crescer e que o governo tem um plano para a saúde.").language).toBe("pt");
+  });
+});

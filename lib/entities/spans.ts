@@ -374,8 +374,18 @@ function classifyPiece(
     [makeSpan(tokens, a, b, field, text, type, ev, gaz, prefixDescriptor)];
 
   if (ts.every((t) => NON_ENTITIES.has(t.lower))) return [];
-  // "Russian-controlled", "Kremlin-backed": compound adjectives, not names.
-  if (n === 1 && /-\p{Ll}/u.test(first.text)) return [];
+  // "Russian-controlled", "Kremlin-backed": compound adjectives, not names. But "a Woodburn-area bank",
+  // "a London-based firm": the place before "-area" (or "-based", "-born" when known) is a place.
+  if (n === 1 && /-\p{Ll}/u.test(first.text)) {
+    const m = /^(\p{Lu}[\p{L}.']+)-(area|based|born)$/u.exec(first.text);
+    if (!m || (m[2] !== "area" && !isPlaceOrTown(m[1]!))) return [];
+    const span = makeSpan(tokens, a, a, field, text, "PLACE", 2, null, prefixDescriptor);
+    span.end = span.start + m[1]!.length;
+    span.surface = m[1]!;
+    const g = lookup(m[1]!);
+    if (isPlaceName(g)) span.gaz = g!;
+    return [span];
+  }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
   // "W. Mark Felt, Sr., the former director": a generational suffix alone is no name.
   if (n === 1 && /^(?:jr|sr)\.?$/.test(first.lower)) return [];
