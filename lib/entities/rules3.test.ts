@@ -227,3 +227,11 @@ describe("place compounds and short English", () => {
     expect(run("O presidente disse que a economia vai crescer e que o governo tem um plano para a saúde.").language).toBe("pt");
   });
 });
+
+describe("company words first", () => {
+  it("reads a company word before a name as a company, and keeps streets as places", () => {
+    const r = types("Shares of Banco Pastoril and Air Zambezi rose on Monday, while Credit Varennes fell.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Banco Pastoril", "ORGANIZATION:Air Zambezi", "ORGANIZATION:Credit Varennes"]));
+    has("The shop is on Bank Street near the river.", "PLACE", "Bank Street");
+  });
+});

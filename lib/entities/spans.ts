@@ -451,6 +451,8 @@ function classifyPiece(
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
   if (n >= 2 && orgHead) return mk("ORGANIZATION", 3);
   if (n >= 2 && placeHead) return mk("PLACE", 3);
+  // "Air France", "Banco Santander", "Deutsche Telekom", "Radio Free Europe": a company word first.
+  if (n >= 2 && ORG_LEADS.has(first.lower) && !lookup(slice(text, tokens, a + 1, b))?.demonym) return mk("ORGANIZATION", 2);
   // "Texas Department of Criminal Justice": the head is the word before "of".
   const ofAt = ts.findIndex((t) => t.lower === "of");
   if (ofAt > 0) {
@@ -549,6 +551,7 @@ function classifyPiece(
   return mk("OTHER", 0);
 }
 
+const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
 const STORE_NOUNS = new Set(["store", "stores", "supermarket", "supermarkets", "shop", "shops", "boutique", "chain", "outlet", "outlets", "brand", "dealership"]);
 const CAMEL = /\p{Ll}{2}\p{Lu}/u;
