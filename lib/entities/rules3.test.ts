@@ -110,6 +110,7 @@ describe("company cues", () => {
   it("reads an unknown word before a country as a company, but a first name before it as a person", () => {
     has("The cable, owned by Varnet Egypt, was cut.", "ORGANIZATION", "Varnet Egypt");
     has("The cable, owned by Michael Jordan, was cut.", "PERSON", "Michael Jordan");
+    has("He played for West Germany in the final before moving on.", "PLACE", "West Germany");
   });
   it("reads a capital inside a word as a company's spelling, not a prefixed surname", () => {
     has("Customers of LINKdotNET lost service.", "ORGANIZATION", "LINKdotNET");

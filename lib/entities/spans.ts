@@ -529,7 +529,11 @@ function classifyPiece(
   // A preposition alone does not make dictionary words a place ("into Internet Explorer").
   if (placeCue) return n >= 2 && ts.every((t) => isDictionaryWord(t.lower)) && !ts.some((t) => FIRST_NAMES.has(t.lower)) ? mk("OTHER", 0) : mk("PLACE", 1);
   // "Telecom Egypt", "Etisalat Egypt": an unknown word before a country names a company, not a person.
-  if (n === 2 && !FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower) && isCountryName(last.text)) return mk("ORGANIZATION", 1);
+  // "West Germany", "Northern Cyprus", "Greater Syria": a region word and a country are a region or an old state.
+  if (n === 2 && REGION_WORDS.has(first.lower) && isCountryName(last.text)) return mk("PLACE", 2);
+  if (n === 2 && !FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower) && !REGION_WORDS.has(first.lower) && isCountryName(last.text)) {
+    return mk("ORGANIZATION", 1);
+  }
   // "TallGrass", "LINKdotNET", "WikiLeaks": a capital inside a word after two lower-case letters is a
   // company's spelling; people's names capitalise after a short prefix ("McDonald", "DeShawn", "LaCalamita").
   if (n === 1 && CAMEL.test(first.text) && !/^(?:Mac|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return mk("ORGANIZATION", 1);
@@ -551,6 +555,7 @@ function classifyPiece(
   return mk("OTHER", 0);
 }
 
+const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
 const STORE_NOUNS = new Set(["store", "stores", "supermarket", "supermarkets", "shop", "shops", "boutique", "chain", "outlet", "outlets", "brand", "dealership"]);
