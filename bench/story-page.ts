@@ -173,6 +173,17 @@ async function main() {
     console.log(`\nJavaScript sent by the story page: ${kb(page.total)} KB gzipped = ${page.scripts.length} files (${(page.raw / 1024).toFixed(0)} KB raw, ${kb(page.gz)} KB gzipped) + ${kb(page.inlineGz)} KB gzipped inline`);
     console.log(`app router floor (404 page, same build):  ${kb(floor.total)} KB gzipped = ${floor.scripts.length} files (${(floor.raw / 1024).toFixed(0)} KB raw, ${kb(floor.gz)} KB gzipped) + ${kb(floor.inlineGz)} KB gzipped inline`);
     console.log(`run by Chromium until the network is idle (story page, prefetches included): ${kb(inBrowser.gz + inBrowser.inlineGz)} KB gzipped = ${inBrowser.files} files (${kb(inBrowser.gz)} KB) + ${kb(inBrowser.inlineGz)} KB inline`);
+    // Search over the same database: the measured story's leading entity (many matches through the
+    // entity join), two words, and a word that matches nothing (every scan runs to its end).
+    const lead = (big.topEntities as { name?: string }[])[0]?.name ?? big.title.split(" ")[0]!;
+    console.log("\nsearch (GET /api/search)           |              p50 ms  p95 ms | stories found");
+    for (const q of [lead, `${lead} ${big.title.split(" ").at(-1)}`, "zzqxv"]) {
+      const path = `/api/search?q=${encodeURIComponent(q)}`;
+      await timeGet(path, 3);
+      const times = await timeGet(path, RUNS);
+      const found = ((await (await fetch(`http://127.0.0.1:${PORT}${path}`)).json()) as { stories: unknown[] }).stories.length;
+      console.log(`${JSON.stringify(q).slice(0, 34).padEnd(34)} |              ${percentile(times, 50).toFixed(1).padStart(6)}  ${percentile(times, 95).toFixed(1).padStart(6)} | ${found}`);
+    }
     console.log(`load average: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`);
   } finally {
     server.kill("SIGTERM");

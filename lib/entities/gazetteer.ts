@@ -5,9 +5,12 @@
 
 import countries from "world-countries";
 import cities from "./data/cities.json";
+import companies from "./data/companies.json";
 import lexicon from "./data/lexicon.json";
+import peopleNames from "./data/names.json";
+import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
-import { INSTITUTIONS, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -38,6 +41,8 @@ const CODES_IN_PROSE: Record<string, string> = {
 
 const countryKey = new Map<string, string>();
 const countryKeys = new Set<string>();
+// An alternative spelling that is some country's demonym ("Thai" for Thailand) is an adjective, not a name.
+const allDemonyms = new Set(countries.flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]).filter((d): d is string => Boolean(d)).map(foldName));
 for (const c of countries) {
   const key = `place:${slug(c.name.common)}`;
   countryKey.set(c.cca2, key);
@@ -47,7 +52,7 @@ for (const c of countries) {
   add(c.name.official, entry, true);
   for (const alt of c.altSpellings) {
     // Skip two-letter codes and inverted forms ("Korea, Republic of"); keep full alternative names.
-    if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt)) add(alt, entry, true);
+    if (alt.length > 3 && !alt.includes(",") && /^[\p{Script=Latin}\s'.\-()]+$/u.test(alt) && !allDemonyms.has(foldName(alt))) add(alt, entry, true);
   }
 }
 // Demonyms shared by several territories ("Dutch": the Netherlands and the Caribbean Netherlands;
@@ -96,6 +101,10 @@ addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");
 addList(lex.people, "PERSON");
 addList([...INSTITUTIONS], "ORGANIZATION");
+addList([...NEWS_AGENCIES], "ORGANIZATION");
+// One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the
+// places and compromise's lists, so those keep their readings.
+for (const name of companies.names) add(name, { type: "ORGANIZATION", key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] });
 
 // Team nicknames: what is left of a listed team after its city ("atlanta braves" -> "braves",
 // "boston red sox" -> "red sox"), when it is plural or several words (not "city", "heat", "magic").
@@ -119,7 +128,16 @@ const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lex.firstNames);
 export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
+/** Name words of many cultures beyond compromise's lists, English words and places removed (fixtures/entities/build-names.ts). */
+export const NAME_WORDS: ReadonlySet<string> = new Set(peopleNames.names);
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
+/**
+ * A larger English dictionary (SCOWL sizes up to 35, see fixtures/entities/build-words.ts) on top of the
+ * common words: too large to call every capitalised dictionary word ordinary ("Bush", "Felt", "Pigeon" are
+ * surnames), so only where the reading is already weak.
+ */
+const DICTIONARY = new Set(words.words);
+export const isDictionaryWord = (w: string) => COMMON_WORDS.has(w) || DICTIONARY.has(w);
 export const ORG_WORDS: ReadonlySet<string> = new Set([...(lex.orgWords ?? []), ...ORG_HEADS]);
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? []), ...PLACE_HEADS]);
 

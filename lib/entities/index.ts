@@ -11,8 +11,8 @@ import {
 } from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
-import { findSpans, type DocStats, type Span } from "./spans";
+import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import { SPORTS_WORDS, findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
 
@@ -71,6 +71,8 @@ export function extractEntities(input: { title: string | null; body: string; lan
   const spans: Span[] = [];
   for (const line of lines) if (line.mode === "prose") spans.push(...findSpans(line.tokens, line.field, line.text, stats));
   const resolved = resolve(spans);
+  resolved.push(...matchUncovered(lines, resolved));
+  if (stats.sports) teamsConsistent(resolved);
   resolved.push(...matchHeadlines(lines, resolved));
   return { language: language ?? "en", supported: true, reason: null, entities: assemble(resolved, fields) };
 }
@@ -98,15 +100,18 @@ function lineMode(text: string, tokens: NameToken[], field: TextField): Line["mo
 function docStats(lines: Line[]): DocStats {
   const lowerSeen = new Set<string>();
   const capMidSeen = new Set<string>();
+  const sportsSeen = new Set<string>();
   for (const line of lines) {
     if (line.mode !== "prose") continue;
     for (const t of line.tokens) {
       if (!t.word) continue;
-      if (!t.cap) lowerSeen.add(t.lower);
-      else if (!t.sentStart && !t.allCaps) capMidSeen.add(t.lower);
+      if (!t.cap) {
+        lowerSeen.add(t.lower);
+        if (SPORTS_WORDS.has(t.lower)) sportsSeen.add(t.lower);
+      } else if (!t.sentStart && !t.allCaps) capMidSeen.add(t.lower);
     }
   }
-  return { lowerSeen, capMidSeen };
+  return { lowerSeen, capMidSeen, sports: sportsSeen.size >= 4 };
 }
 
 // The memoised fold, split: names are folded many times per article and across articles.
@@ -189,8 +194,11 @@ function resolve(spans: Span[]): Resolved[] {
       if (!ORG_WORDS.has(tail) && !PLACE_WORDS.has(tail)) byTail.set(tail, new Set([...(byTail.get(tail) ?? []), m.key]));
       const acr = initials(s);
       if (acr.length >= 2) byAcronym.set(acr, m);
-      const head = words.at(-1)!;
-      byHead.set(head, new Set([...(byHead.get(head) ?? []), m.key]));
+      // "the Academy" for "Academy of Motion Picture Arts and Sciences": the head is the word before "of".
+      const ofAt = words.indexOf("of");
+      for (const head of new Set([words.at(-1)!, ...(ofAt > 0 ? [words[ofAt - 1]!] : [])])) {
+        byHead.set(head, new Set([...(byHead.get(head) ?? []), m.key]));
+      }
       if (!keyInfo.has(m.key)) keyInfo.set(m.key, m);
     }
   }
@@ -279,7 +287,11 @@ function coordinate(out: Resolved[]): void {
         if (!x.line || x.line !== y.line) continue;
         const gap = y.at - (x.at + x.tokens.length);
         const joiner = x.line[x.at + x.tokens.length]?.lower;
-        if (gap === 1 && (joiner === "and" || joiner === "or")) {
+        // A list: "Tonban, Gavarzin and Khaledi" (a comma counts where the list goes on after the pair).
+        const after = x.line[y.at + y.tokens.length]?.lower;
+        const listComma = joiner === "," && (after === "and" || after === "or" ||
+          (after === "," && x.line[y.at + y.tokens.length + 1]?.cap === true)) && !/^(?:jr|sr)\.?$/i.test(s.surface);
+        if (gap === 1 && (joiner === "and" || joiner === "or" || listComma)) {
           m.type = o.type;
           m.key = `${keyPrefix(o.type)}:${foldName(s.surface)}`;
           break;
@@ -319,6 +331,12 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
       continue;
     }
     const ts = line.tokens;
+    // A byline: a line that is only a person's name ("Peter Blackburn"), even when the surname is a town's.
+    if (line.mode === "headline" && ts.length >= 2 && ts.length <= 3 && ts.every((t) => t.word) && !index.has(foldName(line.text.slice(ts[0]!.start, ts.at(-1)!.end))) && headlinePerson(ts, true)) {
+      const surface = line.text.slice(ts[0]!.start, ts.at(-1)!.end);
+      out.push(mention(line, ts[0]!, ts.at(-1)!, `person:${foldName(surface)}`, "PERSON", surface));
+      continue;
+    }
     const dateline = datelineEnd(ts);
     if (dateline >= 0) {
       const [t, last] = [ts[0]!, ts[dateline]!];
@@ -367,6 +385,91 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
   }
   return out;
 }
+
+/**
+ * Document-level consistency: a name the article has established (a full person's name and its surname, a
+ * multi-word or well-evidenced organisation or place) is that entity wherever else it is printed with
+ * capitals in the prose, including at a sentence start, where capitals say nothing and the span rules drop
+ * ordinary-looking words ("Felt said" after "W. Mark Felt", "Saints place RB" after "the Saints").
+ */
+function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
+  const index = new Map<string, Resolved>();
+  // Characters inside a mention already found, per field ("Athens" in "University of Athens").
+  const masks = new Map<TextField, Uint8Array>();
+  for (const line of lines) if (!masks.has(line.field)) masks.set(line.field, new Uint8Array(line.text.length));
+  for (const m of known) {
+    masks.get(m.span.field)?.fill(1, m.span.start, m.span.end);
+    if (m.form === "demonym" || m.type === "OTHER") continue;
+    const s = m.span as Span;
+    const multi = (s.tokens?.length ?? 1) >= 2;
+    if (!multi && !s.gaz && (s.evidence ?? 0) < 2) continue;
+    index.set(foldName(m.span.surface), m);
+    if (m.type === "PERSON") {
+      const w = wordsOf(m.name);
+      if (w.length >= 2 && !index.has(w.at(-1)!)) index.set(w.at(-1)!, m);
+    }
+  }
+  if (index.size === 0) return [];
+  const out: Resolved[] = [];
+  for (const line of lines) {
+    if (line.mode !== "prose") continue;
+    const ts = line.tokens;
+    const mask = masks.get(line.field)!;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      if (!t.word || !t.cap || mask[t.start]) continue;
+      // Whole capitalised runs only: "Felt" in "Felt Dead" is not the surname "Felt".
+      let j = i;
+      while (j + 1 < ts.length && ts[j + 1]!.word && ts[j + 1]!.cap && !mask[ts[j + 1]!.start]) j++;
+      if (i > 0 && ts[i - 1]!.word && ts[i - 1]!.cap) { i = j; continue; }
+      const surface = line.text.slice(t.start, ts[j]!.end);
+      const hit = index.get(foldName(surface));
+      if (hit) out.push({ ...hit, span: { field: line.field, start: t.start, end: ts[j]!.end, surface, prefixDescriptor: null }, form: "name" });
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * In a sports report, a city or state that names a team once ("against Washington", "Boston Red Sox") names
+ * it wherever nothing says place ("in Boston", "Wasilla, Alaska"): "Washington and Baltimore have expressed
+ * interest", "it is rare for Boston to extend contracts". Countries stay places (national teams, CoNLL-2003).
+ */
+function teamsConsistent(mentions: Resolved[]): void {
+  const teams = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== "ORGANIZATION") continue;
+    const words = wordsOf(m.span.surface);
+    for (let k = words.length; k >= 1; k--) {
+      const city = words.slice(0, k).join(" ");
+      if (!isPlaceOrTown(city)) continue;
+      // The whole name ("Evansville" as a team) or its city before a nickname ("Boston" of "Boston Red Sox").
+      teams.add(foldName(city));
+      break;
+    }
+  }
+  if (teams.size === 0) return;
+  for (const m of mentions) {
+    const s = m.span as Span;
+    if (m.type !== "PLACE" || m.form !== "name" || !s.line || !teams.has(foldName(s.surface))) continue;
+    const gaz = lookup(s.surface);
+    if (gaz && isCountry(gaz)) continue;
+    const prev = s.line[s.at - 1];
+    const next = s.line[s.at + s.tokens.length];
+    if (prev && prev.word && PLACE_PREPOSITIONS.has(prev.lower)) continue;
+    if (next?.text === ",") continue;
+    m.type = "ORGANIZATION";
+    m.key = `org:${foldName(s.surface)}`;
+    m.name = s.surface;
+    m.related = [];
+  }
+}
+
+const isPlaceOrTown = (name: string) => {
+  const g = lookup(name);
+  return g ? g.type === "PLACE" && !g.demonym && !isCountry(g) : isTown(name);
+};
 
 const townEntry = (name: string): GazetteerEntry => ({ type: "PLACE", key: `place:${foldName(name)}`, name, demonym: false, relatedKeys: [] });
 
@@ -440,12 +543,14 @@ function line2name(ts: NameToken[], k: number): string {
   return words.join(" ");
 }
 
-function headlinePerson(ts: NameToken[]): boolean {
+/** A listed first name and uncommon capitalised words; `byline`: the words are the whole line, so places are surnames too. */
+function headlinePerson(ts: NameToken[], byline = false): boolean {
   const [first, ...rest] = ts;
   if (!first || !FIRST_NAMES.has(first.lower) || COMMON_WORDS.has(first.lower)) return false;
   return rest.every((t) => t.cap && !t.allCaps && /^\p{Lu}\p{Ll}/u.test(t.text) && !COMMON_WORDS.has(t.lower) && !STOP_WORDS.has(t.lower) &&
-    !lookup(t.text) && !isDemonymWord(t.text) && !TITLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower));
+    (byline ? !isCountry(lookup(t.text) ?? NO_ENTRY) : !lookup(t.text)) && !isDemonymWord(t.text) && !TITLE_WORDS.has(t.lower) && !MONTHS_AND_DAYS.has(t.lower));
 }
+const NO_ENTRY: GazetteerEntry = { type: "OTHER", key: "", name: "", demonym: false, relatedKeys: [] };
 
 /** The outlet's words for a person at this mention: "Russian dictator", "the Kremlin spokesperson". */
 function descriptorOf(m: Resolved, text: string): string | null {

@@ -2,7 +2,8 @@
 // garbage. Script first (share of non-Latin letters), then a stop-word profile of the Latin-script text.
 
 const PROFILES: Record<string, Set<string>> = {
-  en: new Set("the and of to in is that for was on with as by at from has have said it be are were which this".split(" ")),
+  // "a" is English too (Portuguese has it): without it, a short English sentence with three "a"s read as Portuguese.
+  en: new Set("the a an and of to in is that for was on with as by at from has have said it be are were which this".split(" ")),
   de: new Set("der die das und ist nicht mit von den dem sich des auf für ein eine im zu auch wird sind bei".split(" ")),
   es: new Set("el la los las y de que en un una por con para es del se al lo su más fue como pero".split(" ")),
   fr: new Set("le la les et de des du un une est que pour dans qui sur pas au avec par il elle ce sont".split(" ")),

@@ -9,10 +9,10 @@ president vice-president premier chancellor minister secretary spokesperson spok
 leader dictator ruler king queen prince princess emperor pope cardinal bishop archbishop rabbi imam sheikh
 governor mayor senator congressman congresswoman representative rep ambassador envoy diplomat consul
 chairman chairwoman ceo cfo coo founder director chief commander general admiral colonel major
-captain lieutenant sergeant corporal marshal officer deputy assistant adviser advisor aide attorney lawyer
+captain lieutenant sergeant corporal marshal trooper patrolman officer deputy assistant adviser advisor aide attorney lawyer
 prosecutor judge sheriff constable detective inspector superintendent commissioner chief-of-staff
 coach manager owner executive president-elect minister-designate speaker lawmaker legislator mp mep
-actor actress singer rapper striker goalkeeper quarterback receiver pitcher
+actor actress singer rapper striker goalkeeper quarterback receiver pitcher rb qb wr lb cb
 reporter correspondent journalist editor columnist anchor producer publicist analyst economist
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
@@ -75,7 +75,7 @@ export const NAME_JOINERS = set(`of for and de du des la le del della di da van 
 
 /** Short capitalised forms that are not entities even mid-sentence: UI words, units, time zones. */
 export const NON_ENTITIES = set(`
-ai tv pc ceo cfo gmt utc edt est pdt pst bst cet cest am pm a.m. p.m. dui ko kos td ir rip ok id dna gdp
+ai tv pc ceo cfo gmt utc edt est pdt pst bst cet cest et ct cdt cst mdt mst pt rb qb wr lb cb am pm a.m. p.m. dui ko kos td ir rip ok id dna gdp
 faq pdf url usb gps vip mvp nb ps rsvp vs i ii iii iv image images photo photos video videos subscribe
 sign login log menu search home share print email newsletter advertisement advertising related read
 more watch listen skip content edit copyright terms privacy cookies click follow updated
@@ -112,6 +112,10 @@ export const EVENT_NAMES = set(`oscars emmys grammys olympics paralympics wwi ww
 /** Single-word institutions that are proper names though spelt like common nouns. */
 export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo`);
 
+/** News agencies and broadcasters that are one word and no English word: organisations wherever they appear. */
+export const NEWS_AGENCIES = set(`reuters xinhua interfax itar-tass tass kyodo yonhap bernama anadolu ansa efe antara
+aljazeera newsday newsweek politico axios forbes buzzfeed huffpost bloomberg`);
+
 /** Newspaper heads that name the paper on their own ("according to the Times"). */
 export const MEDIA_HEADS = set(`times post journal herald tribune gazette chronicle telegraph guardian observer`);
 
@@ -119,7 +123,8 @@ export const MEDIA_HEADS = set(`times post journal herald tribune gazette chroni
 export const PERSON_CUE_NOUNS = set(`administration presidency campaign`);
 
 /** Lower-case nouns after a one-word name that make it a place ("a Troy man", "Woodburn police"). */
-export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager youth resident residents native natives couple police`);
+export const RESIDENT_NOUNS = set(`man woman men women boy girl teen teenager youth resident residents native natives couple police
+officials magistrates councillors`);
 
 /** Role nouns before "for"/"of" whose object is an organisation ("spokesman for X", "CEO of X"). */
 export const ORG_ROLE_BEFORE = set(`spokesman spokeswoman spokesperson ceo chairman chairwoman founder co-founder shares shareholders employees subsidiary stake`);

@@ -3,7 +3,7 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isTown, lookup,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup,
   type GazetteerEntry,
 } from "./gazetteer";
 import { foldName } from "./keys";
@@ -43,7 +43,14 @@ export interface DocStats {
   lowerSeen: Set<string>;
   /** Words seen capitalised in mid-sentence. */
   capMidSeen: Set<string>;
+  /** The article reads as a sports report (several distinct sports words): cities and states name teams. */
+  sports: boolean;
 }
+
+/** Words of sports reports; four distinct ones make an article a sports report. */
+export const SPORTS_WORDS = new Set(`game games season coach coaches playoff playoffs league scored scoring points touchdown
+touchdowns quarterback innings inning pitcher rebounds assists goals striker halftime overtime championship tournament
+seeded seed postseason preseason roster squad quarterfinal semifinal standings rookie`.split(/\s+/));
 
 // The common-word list holds base forms; plurals and inflections of a common word are common too.
 const isCommon = (w: string) =>
@@ -52,7 +59,8 @@ const isCommon = (w: string) =>
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
-const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text);
+// Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
+const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text) && !/^(?:\d\d)?\d0s$/.test(t.text);
 const isTitle = (t: NameToken) => TITLE_WORDS.has(t.lower) || HONORIFICS.has(t.lower);
 const isNameWord = (t: NameToken) => t.word && (t.cap || isOrdinalish(t));
 const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
@@ -75,6 +83,13 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
     if (ROAD_WORDS.has(t.lower) && num && /^\d+[A-Z]?$/.test(num.text) && adjacent(text, t, num)) {
       out.push(makeSpan(tokens, i, i + 1, field, text, "PLACE", 3, null, null));
       i += 2;
+      continue;
+    }
+    // Vincent "The Chin" Gigante: a nickname in quotes between a first name and a surname is one person.
+    const nick = nicknameEnd(tokens, i, text);
+    if (nick > i) {
+      out.push(makeSpan(tokens, i, nick, field, text, "PERSON", 2, null, null));
+      i = nick + 1;
       continue;
     }
     let j = i;
@@ -108,10 +123,30 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       }
       break;
     }
+    // "Mobsters Anthony "Fat Tony" Salerno": the first name starts a nickname name of its own.
+    if (j > i && nicknameEnd(tokens, j, text) > j) j--;
     for (const piece of splitJoiners(tokens, i, j)) out.push(...pieceToSpans(tokens, piece[0], piece[1], field, text, stats));
     i = j + 1;
   }
   return out;
+}
+
+const OPEN_QUOTES = new Set(['"', "“", "'", "‘"]);
+const CLOSE_QUOTES = new Set(['"', "”", "'", "’"]);
+
+/** The last token of `First "Nick Name" Surname` starting at i, or -1. */
+function nicknameEnd(tokens: NameToken[], i: number, text: string): number {
+  const first = tokens[i]!;
+  const open = tokens[i + 1];
+  if (!open || !OPEN_QUOTES.has(open.text) || !adjacent(text, first, open)) return -1;
+  if (!FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower)) return -1;
+  let k = i + 2;
+  while (k < tokens.length && k <= i + 4 && tokens[k]!.word && tokens[k]!.cap && adjacent(text, tokens[k - 1]!, tokens[k]!)) k++;
+  const close = tokens[k];
+  if (k === i + 2 || !close || !CLOSE_QUOTES.has(close.text) || !adjacent(text, tokens[k - 1]!, close)) return -1;
+  let end = k;
+  while (tokens[end + 1]?.word && tokens[end + 1]!.cap && adjacent(text, tokens[end]!, tokens[end + 1]!) && !isCommon(tokens[end + 1]!.lower)) end++;
+  return end > k ? end : -1;
 }
 
 const isPossessive = (t: NameToken | undefined) => t !== undefined && !t.word && (t.lower === "'s" || t.lower === "’s");
@@ -144,7 +179,13 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     let keep = false;
     if (PARTICLES.has(t.lower) || isPossessive(t) || t.text === "&") keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
-    else if (t.lower === "and") keep = (inOf || ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+    // After "X of Y", a right side that is a whole name of its own starts a second name ("Gulf of Aden and
+    // Indian Ocean"); otherwise it continues the first ("Academy of Motion Picture Arts and Sciences").
+    else if (t.lower === "and") {
+      // (The left side must end in a name, not an ordinary word: "Faculty of Creative and Cultural Industries".)
+      const rightWhole = endOfRight > nextName && !isCommon(left.lower) && !isDictionaryWord(left.lower) && (PLACE_WORDS.has(rightLast.lower) || ORG_WORDS.has(rightLast.lower) || lookup(tokens.slice(nextName, endOfRight + 1).map((x) => x.text).join(" ")) !== undefined);
+      keep = (inOf ? !rightWhole : ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+    }
     if (keep) {
       if (t.lower === "of" || t.lower === "for") inOf = true;
       k = nextName;
@@ -172,7 +213,11 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
-  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower)))) b--;
+  // An organisation's head stays after a word that is neither a UI word nor a place ("Daily News",
+  // "Summit Entertainment", not "World News" or "U.S. TV").
+  const keepsHead = (k: number) => ORG_WORDS.has(tokens[k]!.lower) && tokens[k - 1]!.cap && !NON_ENTITIES.has(tokens[k - 1]!.lower) &&
+    !isPlaceName(lookup(slice(text, tokens, a, k - 1)));
+  while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower) && !keepsHead(b)))) b--;
   while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
@@ -184,10 +229,10 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   const gaz = lookup(whole);
   // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
   // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
-  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && teamContext(tokens, a, b)) {
+  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && (teamContext(tokens, a, b) || (stats.sports && sportsTeamContext(tokens, a, b)))) {
     return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
   }
-  if (gaz) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
+  if (gaz && !modelYear(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
   let lastTitle = -1;
@@ -201,14 +246,18 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
       const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
-        out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
+        // Ordinary words in a role are the role's field ("Commerce Secretary", "Corrections Officer").
+        const ordinary = k === runStart + 1 && isDictionaryWord(tokens[runStart]!.lower) && !FIRST_NAMES.has(tokens[runStart]!.lower) &&
+          !LAST_NAMES.has(tokens[runStart]!.lower) && !ORG_WORDS.has(tokens[runStart]!.lower);
+        if (!ordinary) out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
         runStart = -1;
       }
     }
     const name = classifyPiece(tokens, lastTitle + 1, b, field, text, stats, descriptor, true);
     return [...out, ...name];
   }
-  if (tokens.slice(a, b + 1).every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text))) {
+  // ("The Canadian Press" ends in an organisation's head: it is a name, though "press" qualifies roles too.)
+  if (!ORG_WORDS.has(tokens[b]!.lower) && tokens.slice(a, b + 1).every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text))) {
     // "Ukrainian Deputy Defence Minister" with no name after it: keep only the demonym.
     return tokens.slice(a, b + 1).flatMap((t, k) => (isDemonymWord(t.text) ? classifyPiece(tokens, a + k, a + k, field, text, stats, null) : []));
   }
@@ -219,15 +268,41 @@ const ORG_AFTER_POSSESSIVE = new Set(["headquarters", "shares", "shareholders", 
 const WIN_NOUNS = new Set(["victory", "win", "wins", "triumph", "victories"]);
 const BEAT_VERBS = new Set(["beat", "beats", "defeated", "edged", "routed", "outscored", "blanked", "swept"]);
 const LOSS_WORDS = new Set(["loss", "losses", "lost", "fell"]);
+const DRAW_WORDS = new Set(["drew", "draw", "tied", "tie"]);
 
 function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   const prev = tokens[a - 1]?.lower;
   const prev2 = tokens[a - 2]?.lower ?? "";
   if (prev === "over" && WIN_NOUNS.has(prev2)) return true;
   if (prev !== undefined && BEAT_VERBS.has(prev)) return true;
+  // "Barcelona beat Real Madrid", "Juventus drew with Ajax": the subject and object of a result.
+  const next = tokens[b + 1]?.lower;
+  if (next !== undefined && (BEAT_VERBS.has(next) || (next === "drew" && tokens[b + 2]?.lower === "with"))) return true;
+  if ((prev === "with" && DRAW_WORDS.has(prev2))) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
 }
+
+const VERSUS_WORDS = new Set(["against", "vs", "vs.", "versus", "v", "v."]);
+const ROUT_NOUNS = new Set(["drubbing", "rout", "defeat", "thrashing", "hammering", "victory", "win"]);
+
+/**
+ * In a sports report: "against Washington", "a drubbing of Evansville", "Toronto's Sam Mitchell" (a city's
+ * person is its team's), "Boston's coach". Elsewhere these say nothing ("protests against Moscow").
+ */
+function sportsTeamContext(tokens: NameToken[], a: number, b: number): boolean {
+  const prev = tokens[a - 1]?.lower;
+  if (prev !== undefined && VERSUS_WORDS.has(prev)) return true;
+  if (prev === "of" && ROUT_NOUNS.has(tokens[a - 2]?.lower ?? "")) return true;
+  const next = tokens[b + 1];
+  const after = tokens[b + 2];
+  if (!isPossessive(next) && next?.text !== "'" && next?.text !== "’") return false;
+  return after !== undefined && after.word && (after.cap || TEAM_ROLES.has(after.lower));
+}
+
+// "his 2008 Bentley", "a 1999 Toyota": a model year makes the maker's name the car.
+const modelYear = (tokens: NameToken[], a: number, b: number) =>
+  a === b && PRODUCT_MAKERS.has(tokens[a]!.lower) && /^(?:19|20)\d\d$/.test(tokens[a - 1]?.text ?? "");
 
 const isPlaceName = (g: GazetteerEntry | undefined) => g !== undefined && g.type === "PLACE" && !g.demonym;
 const isPlaceOrTown = (name: string) => { const g = lookup(name); return g ? isPlaceName(g) : isTown(name); };
@@ -299,9 +374,22 @@ function classifyPiece(
     [makeSpan(tokens, a, b, field, text, type, ev, gaz, prefixDescriptor)];
 
   if (ts.every((t) => NON_ENTITIES.has(t.lower))) return [];
-  // "Russian-controlled", "Kremlin-backed": compound adjectives, not names.
-  if (n === 1 && /-\p{Ll}/u.test(first.text)) return [];
+  // "Russian-controlled", "Kremlin-backed": compound adjectives, not names. But "a Woodburn-area bank",
+  // "a London-based firm": the place before "-area" (or "-based", "-born" when known) is a place.
+  if (n === 1 && /-\p{Ll}/u.test(first.text)) {
+    const m = /^(\p{Lu}[\p{L}.']+)-(area|based|born)$/u.exec(first.text);
+    if (!m || (m[2] !== "area" && !isPlaceOrTown(m[1]!))) return [];
+    const span = makeSpan(tokens, a, a, field, text, "PLACE", 2, null, prefixDescriptor);
+    span.end = span.start + m[1]!.length;
+    span.surface = m[1]!;
+    const g = lookup(m[1]!);
+    if (isPlaceName(g)) span.gaz = g!;
+    return [span];
+  }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "W. Mark Felt, Sr., the former director": a generational suffix alone is no name.
+  if (n === 1 && /^(?:jr|sr)\.?$/.test(first.lower)) return [];
+  if (modelYear(tokens, a, b)) return mk("OTHER", 3);
   const gaz = lookup(whole);
   if (gaz) return mk(gaz.type, 3, gaz);
 
@@ -354,9 +442,17 @@ function classifyPiece(
   if (isPossessive(next) && next2 !== undefined && ORG_AFTER_POSSESSIVE.has(next2.lower)) return mk("ORGANIZATION", 1);
   const orgHead = ORG_WORDS.has(last.lower);
   const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
+  // "P. J. Hill", "J.J. Redick": initials before a surname make a person, whatever the surname's head says.
+  // ("U. S. Marshals Service" is a place's initials and an organisation's head.)
+  if (n >= 2 && /^(?:\p{Lu}\.)+$/u.test(first.text) && !/^(?:\p{Lu}\.)+$/u.test(last.text) && (ts.length === 2 || /^\p{Lu}\.$/u.test(ts[1]!.text)) &&
+    !ORG_WORDS.has(last.lower) && !lookup(ts.filter((t) => /^(?:\p{Lu}\.)+$/u.test(t.text)).map((t) => t.text).join(""))) {
+    return mk("PERSON", 2);
+  }
   if (n >= 2 && PLACE_LEADS.has(first.lower)) return mk("PLACE", 3);
   if (n >= 2 && orgHead) return mk("ORGANIZATION", 3);
   if (n >= 2 && placeHead) return mk("PLACE", 3);
+  // "Air France", "Banco Santander", "Deutsche Telekom", "Radio Free Europe": a company word first.
+  if (n >= 2 && ORG_LEADS.has(first.lower) && !lookup(slice(text, tokens, a + 1, b))?.demonym) return mk("ORGANIZATION", 2);
   // "Texas Department of Criminal Justice": the head is the word before "of".
   const ofAt = ts.findIndex((t) => t.lower === "of");
   if (ofAt > 0) {
@@ -394,6 +490,8 @@ function classifyPiece(
     (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
     (next !== undefined && PLACE_NOUNS.has(next.lower) && next.word && !next.cap) ||
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
+    // "Newton Street, Millom": after a street's name, the town.
+    (prev?.text === "," && prev2 !== undefined && prev2.cap && STREET_WORDS.has(prev2.lower)) ||
     appositivePlace(tokens, b + 1);
 
   const lowerNext = next !== undefined && next.word && !next.cap ? next.lower : "";
@@ -406,11 +504,17 @@ function classifyPiece(
   const residentCue = n === 1 && RESIDENT_NOUNS.has(lowerNext);
 
   if (n === 1 && afterThe && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
+  // "the Waitrose supermarket", "the Harry Winston jewellery store": a shop's name, even when it is a person's.
+  if (!allCommon && (STORE_NOUNS.has(lowerNext) || (lowerNext && !isPossessive(next) && next2?.word && !next2.cap && STORE_NOUNS.has(next2.lower)))) {
+    return mk("ORGANIZATION", 1);
+  }
   if (titled && !allCommon) return mk("PERSON", 2);
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
   if (orgCue && (!allCommon || (n === 1 && !first.sentStart))) return mk("ORGANIZATION", 1);
+  // "Gill Sandford, dean of the faculty,", "Varrow, the company's chief executive": a role in apposition.
+  if (!allCommon && appositiveRole(tokens, b + 1)) return mk("PERSON", 1);
   if (!allCommon && !personish && appositive(tokens, b + 1, COMPANY_NOUNS, 5)) return mk("ORGANIZATION", 1);
   if (n === 1 && afterThe) {
     if (COMPASS.has(first.lower)) return mk("PLACE", 1);
@@ -421,16 +525,60 @@ function classifyPiece(
   if (allCommon) return n === 1 && !first.sentStart ? mk("OTHER", 0) : [];
   if (age) return mk("PERSON", 2);
   if (town) return mk("PLACE", 2);
-  if (residentCue || placeCue) return mk("PLACE", 1);
+  if (residentCue) return mk("PLACE", 1);
+  // A preposition alone does not make dictionary words a place ("into Internet Explorer").
+  if (placeCue) return n >= 2 && ts.every((t) => isDictionaryWord(t.lower)) && !ts.some((t) => FIRST_NAMES.has(t.lower)) ? mk("OTHER", 0) : mk("PLACE", 1);
+  // "Telecom Egypt", "Etisalat Egypt": an unknown word before a country names a company, not a person.
+  // "West Germany", "Northern Cyprus", "Greater Syria": a region word and a country are a region or an old state.
+  if (n === 2 && REGION_WORDS.has(first.lower) && isCountryName(last.text)) return mk("PLACE", 2);
+  if (n === 2 && !FIRST_NAMES.has(first.lower) && !NAME_WORDS.has(first.lower) && !REGION_WORDS.has(first.lower) && isCountryName(last.text)) {
+    return mk("ORGANIZATION", 1);
+  }
+  // "TallGrass", "LINKdotNET", "WikiLeaks": a capital inside a word after two lower-case letters is a
+  // company's spelling; people's names capitalise after a short prefix ("McDonald", "DeShawn", "LaCalamita").
+  if (n === 1 && CAMEL.test(first.text) && !/^(?:Mac|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return mk("ORGANIZATION", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
   if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
     const placeFirst = lookup(first.text);
-    return placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower) ? mk("ORGANIZATION", 1) : mk("PERSON", 1);
+    if (placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
+    // "Matanuska Maid", "Palmer Fire": no first name and a last word that is an English word and no
+    // surname reads as a company; people's names end in surnames.
+    const lastWordish = isDictionaryWord(last.lower) && !LAST_NAMES.has(last.lower) && !NAME_WORDS.has(last.lower);
+    const firstNamish = FIRST_NAMES.has(first.lower) || LAST_NAMES.has(first.lower) || NAME_WORDS.has(first.lower);
+    return !firstNamish && placeFirst?.type !== "PERSON" && lastWordish ? mk("ORGANIZATION", 1) : mk("PERSON", 1);
   }
   if (n === 1 && FIRST_NAMES.has(first.lower)) return mk("PERSON", 1);
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
+  // A name word of the wider list, capitalised mid-sentence and not an English word: a person ("Gupta").
+  if (n === 1 && !first.sentStart && NAME_WORDS.has(first.lower)) return mk("PERSON", 1);
   return mk("OTHER", 0);
+}
+
+const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
+const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
+const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
+const STORE_NOUNS = new Set(["store", "stores", "supermarket", "supermarkets", "shop", "shops", "boutique", "chain", "outlet", "outlets", "brand", "dealership"]);
+const CAMEL = /\p{Ll}{2}\p{Lu}/u;
+const isCountryName = (name: string) => { const g = lookup(name); return g !== undefined && !g.demonym && isCountry(g); };
+const APPOSITIVE_ROLES = new Set(["dean", "head", "chief", "boss", "owner", "founder", "partner", "president", "director", "spokesman", "spokeswoman"]);
+
+/** ", dean of the faculty", ", the company's chief executive", ", a senior official": a role noun in apposition. */
+function appositiveRole(tokens: NameToken[], k: number): boolean {
+  if (tokens[k]?.text !== ",") return false;
+  for (let j = k + 1; j <= k + 5 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (!t.word && !isPossessive(t)) return false;
+    if (t.word && (t.cap || STOP_WORDS.has(t.lower)) && j > k + 1 && !["the", "a", "an", "its", "his", "her", "their"].includes(t.lower)) return false;
+    if (t.word && !t.cap && (TITLE_WORDS.has(t.lower) || APPOSITIVE_ROLES.has(t.lower)) && !HONORIFICS.has(t.lower)) {
+      // "chief executive", "vice president": the role may run on.
+      while (tokens[j + 1]?.word && !tokens[j + 1]!.cap && (TITLE_WORDS.has(tokens[j + 1]!.lower) || ROLE_MODIFIERS.has(tokens[j + 1]!.lower) ||
+        tokens[j + 1]!.lower === "executive")) j++;
+      const after = tokens[j + 1];
+      return !after || !after.word || after.lower === "of" || after.lower === "at" || after.lower === "for" || after.lower === "who" || after.lower === "and";
+    }
+  }
+  return false;
 }
 
 // ", two villages", ", a small town": a place noun within three words after the name (or its coordination).

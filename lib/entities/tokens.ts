@@ -18,7 +18,8 @@ export interface NameToken {
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|\S/gu;
 // A dot that belongs to the word: abbreviations of titles and initials ("Mr.", "Mt.", "Jr.", "W.").
-const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt prof rev ft adm maj cpl".split(" "));
+// Company forms too ("TallGrass Distribution Ltd.", "Acme Inc."): the dot is part of the name.
+const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt prof rev ft adm maj cpl inc ltd corp co bros".split(" "));
 const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "[", "*", "•", "|", "–", "—", "-", "…"]);
 
 export function nameTokens(line: string, offset: number): NameToken[] {
