@@ -34,7 +34,7 @@ function hash(id: string): number {
 }
 const ordered = [...gold].sort((a, b) => hash(a.id) - hash(b.id));
 const devIds = new Set(ordered.slice(0, Math.ceil(gold.length / 2)).map((g) => g.id));
-const halves = { dev: gold.filter((g) => devIds.has(g.id)), held: gold.filter((g) => !devIds.has(g.id)), total: gold, "held2 blind": held2, "held3 blind": held3 };
+const halves = { dev: gold.filter((g) => devIds.has(g.id)), held: gold.filter((g) => !devIds.has(g.id)), total: gold, "held2 (dev)": held2, "held3 blind": held3 };
 
 function parallax(text: string): Pred[] {
   const out: Pred[] = [];
@@ -98,7 +98,7 @@ const predictions = new Map(systems.map(([name, run]) => [name, new Map([...gold
 const spanCount = (docs: Gold[]) => docs.reduce((n, g) => n + g.spans.filter((s) => (TYPES as string[]).includes(s.type)).length, 0);
 console.log(`labelled sample: ${gold.length} articles, ${spanCount(gold)} PERSON/ORG/PLACE spans; ` +
   `split (seed "${SEED}"): dev ${halves.dev.length} articles / ${spanCount(halves.dev)} spans, held ${halves.held.length} / ${spanCount(halves.held)}; ` +
-  `blind held2: ${held2.length} / ${spanCount(held2)}, blind held3: ${held3.length} / ${spanCount(held3)}`);
+  `held2 (development data since session 3): ${held2.length} / ${spanCount(held2)}, blind held3: ${held3.length} / ${spanCount(held3)}`);
 console.log("half        system              P     R    F1  | PERSON P/R/F1     | ORG P/R/F1        | PLACE P/R/F1      | doc-entity F1");
 for (const [h, docs] of Object.entries(halves)) {
   for (const [name] of systems) {

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { articleTermSet, articleVector, indexedTerms, updateSignature, type InMemoryStoryStore, type StorySignature } from "@/lib/stories";
 import type { SyntheticArticle } from "../synthetic-corpus";
 
-// Entity ids are derived from the key, so a batch never has to read back the ids earlier batches made.
+// New entities get ids derived from their key; rows that point at entities join on the key, because an
+// entity may already exist under another id (one the upload path made for a real article before the load).
 const entityIdOf = (key: string) => `e${createHash("sha1").update(key).digest("hex").slice(0, 24)}`;
 
 // Rows per statement: one message each, and few enough round trips that they do not matter.
@@ -44,11 +45,12 @@ export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string
       ON CONFLICT (id) DO UPDATE SET signature = EXCLUDED.signature, "articleCount" = EXCLUDED."articleCount"`;
     await d.$executeRaw`DELETE FROM "StoryEntity" WHERE "storyId" = ANY(${ids}::text[])`;
     await d.$executeRaw`DELETE FROM "StoryTerm" WHERE "storyId" = ANY(${ids}::text[])`;
-    const ents = chunk.flatMap((c) => Object.entries(c.sig.entities).map(([k, w]) => [c.id, entityIdOf(k), w] as const));
+    const ents = chunk.flatMap((c) => Object.entries(c.sig.entities).map(([k, w]) => [c.id, k, w] as const));
     for (const e of slices(ents)) {
       await d.$executeRaw`
         INSERT INTO "StoryEntity" ("storyId", "entityId", weight)
-        SELECT * FROM unnest(${e.map((r) => r[0])}::text[], ${e.map((r) => r[1])}::text[], ${e.map((r) => r[2])}::float8[])`;
+        SELECT v.s, e.id, v.w FROM unnest(${e.map((r) => r[0])}::text[], ${e.map((r) => r[1])}::text[], ${e.map((r) => r[2])}::float8[]) AS v(s, k, w)
+        JOIN "Entity" e ON e.key = v.k`;
     }
     const terms = chunk.flatMap((c) => indexedTerms(c.sig).map(([t, w]) => [c.id, t, w] as const));
     for (const t of slices(terms)) {
@@ -67,10 +69,11 @@ export async function bulkLoad(articles: SyntheticArticle[], stories: Map<string
       FROM unnest(${chunk.map((a) => a.id)}::text[], ${chunk.map((a) => a.title)}::text[], ${chunk.map((a) => a.body)}::text[],
         ${chunk.map((a) => a.body.split(" ").length)}::int[], ${chunk.map((a) => storyOf.get(a.id)!)}::text[],
         ${chunk.map((a) => a.publishedAt)}::timestamp[]) AS v(id, title, body, wc, story, published)`;
-    const ae = chunk.flatMap((a) => [...new Map(a.entities.map((e) => [e.key, e])).values()].map((e) => [a.id, entityIdOf(e.key), e.salience] as const));
+    const ae = chunk.flatMap((a) => [...new Map(a.entities.map((e) => [e.key, e])).values()].map((e) => [a.id, e.key, e.salience] as const));
     await d.$executeRaw`
       INSERT INTO "ArticleEntity" ("articleId", "entityId", salience, "mentionCount", "surfaceForms", descriptors)
-      SELECT a, e, s, 1, '{}', '{}' FROM unnest(${ae.map((r) => r[0])}::text[], ${ae.map((r) => r[1])}::text[], ${ae.map((r) => r[2])}::float8[]) AS v(a, e, s)`;
+      SELECT v.a, e.id, v.s, 1, '{}', '{}' FROM unnest(${ae.map((r) => r[0])}::text[], ${ae.map((r) => r[1])}::text[], ${ae.map((r) => r[2])}::float8[]) AS v(a, k, s)
+      JOIN "Entity" e ON e.key = v.k`;
   }
 
   const df = new Map<string, number>();
