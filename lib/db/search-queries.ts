@@ -3,9 +3,9 @@
 // its articles' headlines or the names and aliases of the entities its articles mention, so "Peskov" finds
 // the story whose headline never names him.
 //
-// The scans are plain ILIKE over names and headlines, without a trigram index: names and headlines are
-// short, and a sequential scan stays in tens of milliseconds at the sizes the benchmarks use (100k
-// articles); a pg_trgm index is the next step if that stops being true.
+// Matching is ILIKE over headlines and names, answered by pg_trgm indexes on Article.title, Story.title
+// and Entity.name for words of three or more characters (shorter ones scan). `npm run bench:story-page`
+// times three searches over 100k stored articles.
 import { containsPattern, searchWords } from "@/lib/search/query";
 import { db, Prisma } from "./client";
 import { storyCardSelect, toStoryListItem } from "./story-queries";
@@ -18,9 +18,14 @@ export interface SearchLimits {
 
 const DEFAULT_LIMITS: SearchLimits = { stories: 20, entities: 12, outlets: 6 };
 
-/** An entity whose canonical name or one of whose aliases contains the pattern. */
-function entityNameMatches(alias: string, pattern: string): Prisma.Sql {
-  return Prisma.sql`(${Prisma.raw(alias)}.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(${Prisma.raw(alias)}.aliases) AS al WHERE al ILIKE ${pattern}))`;
+/**
+ * Ids of the entities whose canonical name or one of whose aliases contains the pattern. Two branches of a
+ * UNION, not one OR, so the name branch can use the trigram index (an OR with the alias test would check
+ * every entity); few entities have aliases, and only those are tested for them.
+ */
+function entitiesMatching(pattern: string): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "Entity" WHERE name ILIKE ${pattern}
+    UNION SELECT id FROM "Entity" WHERE cardinality(aliases) > 0 AND EXISTS (SELECT 1 FROM unnest(aliases) AS al WHERE al ILIKE ${pattern})`;
 }
 
 export async function searchEverything(query: string, limits: SearchLimits = DEFAULT_LIMITS) {
@@ -28,16 +33,25 @@ export async function searchEverything(query: string, limits: SearchLimits = DEF
   if (words.length === 0) return { words, stories: [], entities: [], outlets: [] };
   const patterns = words.map(containsPattern);
 
-  const storyConditions = patterns.map(
-    (p) => Prisma.sql`(s.title ILIKE ${p}
-      OR s.id IN (SELECT a."storyId" FROM "Article" a WHERE a."storyId" IS NOT NULL AND a.title ILIKE ${p})
-      OR s.id IN (SELECT a."storyId" FROM "Entity" e
-                  JOIN "ArticleEntity" ae ON ae."entityId" = e.id
-                  JOIN "Article" a ON a.id = ae."articleId"
-                  WHERE a."storyId" IS NOT NULL AND ${entityNameMatches("e", p)}))`,
+  // The entities each word names, read first: handing their ids to the story query as an array gives the
+  // planner exact counts (a subquery's alias test made it guess thousands and scan every article).
+  const entityIdsPerWord = await Promise.all(
+    patterns.map(async (p) => (await db().$queryRaw<{ id: string }[]>`${entitiesMatching(p)}`).map((r) => r.id)),
   );
+  const storyConditions = patterns.map((p, i) => {
+    const ids = entityIdsPerWord[i]!;
+    const viaEntities = ids.length
+      ? Prisma.sql` OR s.id IN (SELECT a."storyId" FROM "ArticleEntity" ae JOIN "Article" a ON a.id = ae."articleId"
+                  WHERE a."storyId" IS NOT NULL AND ae."entityId" = ANY(${ids}::text[]))`
+      : Prisma.empty;
+    return Prisma.sql`(s.title ILIKE ${p}
+      OR s.id IN (SELECT a."storyId" FROM "Article" a WHERE a."storyId" IS NOT NULL AND a.title ILIKE ${p})${viaEntities})`;
+  });
+  const entityIdsForAll = entityIdsPerWord.reduce((acc, ids) => {
+    const set = new Set(ids);
+    return acc.filter((id) => set.has(id));
+  });
   const titleHasAll = Prisma.join(patterns.map((p) => Prisma.sql`s.title ILIKE ${p}`), " AND ");
-  const entityConditions = Prisma.join(patterns.map((p) => entityNameMatches("e", p)), " AND ");
   const outletConditions = Prisma.join(
     patterns.map((p) => Prisma.sql`(o.name ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(o.aliases) AS al WHERE al ILIKE ${p}))`),
     " AND ",
@@ -54,7 +68,7 @@ export async function searchEverything(query: string, limits: SearchLimits = DEF
     db().$queryRaw<{ id: string; slug: string; name: string; type: string; articleCount: number }[]>`
       SELECT e.id, e.slug, e.name, e.type::text AS type, e."articleCount"
       FROM "Entity" e
-      WHERE e."mergedIntoId" IS NULL AND e."articleCount" > 0 AND ${entityConditions}
+      WHERE e."mergedIntoId" IS NULL AND e."articleCount" > 0 AND e.id = ANY(${entityIdsForAll}::text[])
       ORDER BY (lower(e.name) = lower(${query.trim()})) DESC, e."articleCount" DESC, e.name, e.id
       LIMIT ${limits.entities}`,
     db().$queryRaw<{ id: string; slug: string; name: string; articleCount: bigint }[]>`
