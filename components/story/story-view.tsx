@@ -515,24 +515,28 @@ function GapList({
   );
 }
 
-function WhyJoined({ assignment }: { assignment: unknown }) {
+export function WhyJoined({ assignment }: { assignment: unknown }) {
   const a = assignment as {
     storyId: string | null;
     score: number;
     threshold: number;
     sharedEntities?: { key: string }[];
     sharedTerms?: { term: string }[];
+    sharedDates?: string[];
     runnerUp?: { score: number } | null;
   } | null;
   if (!a || "editor" in (a as object)) return <span className="text-muted">placed here by an editor</span>;
   if (!a.storyId) return <span>started this story (no earlier story scored above {a.threshold})</span>;
   const ents = (a.sharedEntities ?? []).slice(0, 6).map((e) => e.key.replace(/^[a-z]+:/, "").replace(/-/g, " "));
   const terms = (a.sharedTerms ?? []).slice(0, 6).map((t) => t.term);
+  // Date keys are "y2013", "m2013-07", "d2013-07-21" (lib/stories/dates.ts): the most precise are shown.
+  const dates = (a.sharedDates ?? []).filter((d) => d.startsWith("d")).slice(0, 3).map((d) => d.slice(1));
   return (
     <span>
       joined with score {a.score.toFixed(2)} (threshold {a.threshold})
       {ents.length > 0 && <> · shared entities: {ents.join(", ")}</>}
       {terms.length > 0 && <> · shared words: {terms.join(", ")}</>}
+      {dates.length > 0 && <> · dates both write: {dates.join(", ")}</>}
       {a.runnerUp && <> · next best story scored {a.runnerUp.score.toFixed(2)}</>}
     </span>
   );
