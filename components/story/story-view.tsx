@@ -529,8 +529,10 @@ export function WhyJoined({ assignment }: { assignment: unknown }) {
   if (!a.storyId) return <span>started this story (no earlier story scored above {a.threshold})</span>;
   const ents = (a.sharedEntities ?? []).slice(0, 6).map((e) => e.key.replace(/^[a-z]+:/, "").replace(/-/g, " "));
   const terms = (a.sharedTerms ?? []).slice(0, 6).map((t) => t.term);
-  // Date keys are "y2013", "m2013-07", "d2013-07-21" (lib/stories/dates.ts): the most precise are shown.
-  const dates = (a.sharedDates ?? []).filter((d) => d.startsWith("d")).slice(0, 3).map((d) => d.slice(1));
+  // Shared dates come at three precisions ("2013", "2013-07", "2013-07-21"): only the most precise shown.
+  const shared = a.sharedDates ?? [];
+  const finest = Math.max(0, ...shared.map((d) => d.length));
+  const dates = shared.filter((d) => d.length === finest).slice(0, 3);
   return (
     <span>
       joined with score {a.score.toFixed(2)} (threshold {a.threshold})

@@ -1,31 +1,42 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
 import { WhyJoined } from "./story-view";
 
 const render = (assignment: unknown) => renderToStaticMarkup(createElement(WhyJoined, { assignment }));
+const art = (id: string, title: string, body: string): ArticleFeatures => ({ id, publishedAt: null, title, body, entities: [] });
 
 describe("WhyJoined", () => {
-  it("lists shared entities, words and the day-precise dates both articles write", () => {
+  it("explains a real placement: score, shared words and the most precise dates both articles write", async () => {
+    const store = new InMemoryStoryStore();
+    const first = art("q1", "Earthquake shakes Qeshm island", "An earthquake of magnitude 5.9 shook Qeshm island on November 27, 2005, killing ten people in villages.");
+    store.add(first, (await placeArticle(first, store)).vector, null);
+    const second = art("q2", "Qeshm island earthquake kills ten", "Ten people died when an earthquake of magnitude 5.9 hit Qeshm island on November 27, 2005.");
+    const { assignment } = await placeArticle(second, store);
+    const html = render(assignment);
+    expect(html).toMatch(/joined with score 0\.\d\d \(threshold 0\.26\)/);
+    expect(html).toContain("shared words:");
+    expect(html).toContain("dates both write: 2005-11-27");
+    expect(html).not.toContain("2005-11,");
+  });
+
+  it("lists shared entities and the runner-up, and leaves dates out when none is shared", () => {
     const html = render({
       storyId: "s1",
       score: 0.41,
       threshold: 0.26,
       sharedEntities: [{ key: "person:sarah-palin" }],
       sharedTerms: [{ term: "fire" }],
-      sharedDates: ["d2013-07-21", "m2013-07", "y2013"],
+      sharedDates: [],
       runnerUp: { score: 0.12 },
     });
-    expect(html).toContain("joined with score 0.41 (threshold 0.26)");
     expect(html).toContain("shared entities: sarah palin");
-    expect(html).toContain("shared words: fire");
-    expect(html).toContain("dates both write: 2013-07-21");
-    expect(html).not.toContain("2013-07,");
     expect(html).toContain("next best story scored 0.12");
+    expect(html).not.toContain("dates");
   });
 
-  it("says nothing about dates when none is shared, and explains new stories and editor placements", () => {
-    expect(render({ storyId: "s1", score: 0.3, threshold: 0.26, sharedDates: ["y2013"] })).not.toContain("dates");
+  it("explains new stories and editor placements", () => {
     expect(render({ storyId: null, score: 0.1, threshold: 0.26 })).toContain("started this story (no earlier story scored above 0.26)");
     expect(render({ editor: true })).toContain("placed here by an editor");
   });
