@@ -5,6 +5,13 @@ import { SearchForm } from "./search-form";
 // The header, footer and skip link every page shows. Both routers render it: the app router's layout
 // and the story page (pages router, served without React in the browser), so they look the same.
 // In a page that does not hydrate, next/link renders a plain <a>; a click is an ordinary page load.
+// The sections in the header; on phones the entities index is left to the pages that link to it.
+const SECTIONS: { href: string; label: string; className?: string }[] = [
+  { href: "/", label: "Stories" },
+  { href: "/outlets", label: "Outlets" },
+  { href: "/entities", label: "Entities", className: "hidden sm:inline" },
+];
+
 export function SiteChrome({ children }: { children: ReactNode }) {
   return (
     <>
@@ -19,15 +26,11 @@ export function SiteChrome({ children }: { children: ReactNode }) {
           <Link href="/" className="text-lg font-bold tracking-tight">
             Parallax
           </Link>
-          <Link href="/" className="text-sm text-muted hover:text-ink">
-            Stories
-          </Link>
-          <Link href="/outlets" className="text-sm text-muted hover:text-ink">
-            Outlets
-          </Link>
-          <Link href="/entities" className="hidden text-sm text-muted hover:text-ink sm:inline">
-            Entities
-          </Link>
+          {SECTIONS.map((l) => (
+            <Link key={l.label} href={l.href} className={`${l.className ?? ""} text-sm text-muted hover:text-ink`.trim()}>
+              {l.label}
+            </Link>
+          ))}
           <div className="ml-auto hidden md:block">
             <SearchForm id="site-search" />
           </div>
