@@ -7,6 +7,7 @@ const runs: [string, string[]][] = [
   ["bench/extract.ts", ["--worst", "0"]],
   ["bench/entities.ts", []],
   ["bench/stories.ts", []],
+  ["bench/stories-ingest.ts", []],
   ["bench/compare.ts", []],
   ["bench/stories-scale.ts", [full ? "100000" : "10000"]],
   ["bench/stories-db.ts", [full ? "100000" : "10000"]],
