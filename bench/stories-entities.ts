@@ -1,6 +1,7 @@
-// STAND-IN ENTITY EXTRACTOR, for benchmarks only: until lib/entities is usable, the story benchmarks
-// need entity keys, and this gives crude ones (runs of capitalised words). It is not product code and
-// nothing under lib/ imports it.
+// STAND-IN ENTITY EXTRACTOR, for benchmarks only: crude entity keys (runs of capitalised words). The
+// story benchmark prints it as a second row next to lib/entities, to show how much of the clustering
+// comes from the entity stage; the synthetic-corpus generator draws its names from it because it is
+// fast and needs no gazetteer. It is not product code and nothing under lib/ imports it.
 
 import { splitSentences, tokenize, isStopWord } from "@/lib/text";
 import type { ArticleEntity } from "@/lib/stories";
