@@ -199,7 +199,7 @@ if (args.has("--fit")) {
   const params = { ...DEFAULT_ALIGN, ...overrides };
   const data: Example[] = [];
   for (const [c, articles] of stories) {
-    const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), params.wordnetCredit > 0, params.pronouns > 0);
+    const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), params.wordnetCredit > 0);
     const idf = storyIdf(f);
     const evidence = pairEvidence(f, idf, params.wordnetCredit);
     const current = makeScorer(f, idf, params);
@@ -217,7 +217,7 @@ if (args.has("--misses")) {
   // The pair model's score of two labelled sentences, as compareArticles scores them within the whole cluster.
   const scorers = new Map(
     [...stories].map(([c, articles]) => {
-      const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), (overrides.wordnetCredit ?? DEFAULT_ALIGN.wordnetCredit) > 0, (overrides.pronouns ?? DEFAULT_ALIGN.pronouns) > 0);
+      const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), (overrides.wordnetCredit ?? DEFAULT_ALIGN.wordnetCredit) > 0);
       const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
       return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }) }] as const;
     }),

@@ -36,8 +36,6 @@ export interface AlignParams {
    * derivationally related sense, or a hypernym up to two levels; wordnet.ts). 0 turns WordNet off.
    */
   wordnetCredit: number;
-  /** 1: pronouns he/she/his/her stand for the article's last-mentioned person (features.ts resolvePronouns); 0: off. */
-  pronouns: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -65,7 +63,6 @@ export const DEFAULT_ALIGN: AlignParams = {
   mergeThreshold: 0.25,
   minStems: 2,
   wordnetCredit: 0.3,
-  pronouns: 1,
 };
 
 export interface ScoredPair {

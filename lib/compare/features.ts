@@ -92,66 +92,8 @@ export function isTimestamp(tokens: Token[]): boolean {
   return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
 }
 
-// Third-person singular personal pronouns: they stand for a person ("She will host...").
-const PERSON_PRONOUNS = new Set(["he", "she", "him", "her", "his", "hers", "himself", "herself"]);
-const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
-
-/** Runs of consecutive name tokens in one sentence, as token index ranges [from, to). */
-function nameSpans(isName: boolean[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < isName.length; i++) {
-    if (!isName[i]) continue;
-    let j = i;
-    while (j < isName.length && isName[j]) j++;
-    out.push([i, j]);
-    i = j;
-  }
-  return out;
-}
-
-/** The last word of a name span that is not a suffix ("Arcade Joseph Comeaux Jr." -> "comeaux"). */
-function surnameOf(tokens: Token[], [from, to]: [number, number]): string {
-  let k = to - 1;
-  while (k > from && NAME_SUFFIXES.has(tokens[k]!.norm)) k--;
-  return tokens[k]!.norm;
-}
-
-/**
- * Pronoun resolution within each article: a sentence whose pronoun he/she/him/her/his comes before any
- * person it names gets the surname of the article's last-mentioned person, so "She will host the show" and
- * "DeGeneres will host the Oscars" share "DeGeneres". A person is a name printed in full somewhere in the
- * story whose last word is also printed alone ("Ellen DeGeneres" ... "DeGeneres"), which is how news
- * writing refers to people after the first mention, or a PERSON entity mention when the input has them.
- * Returns, per article and sentence, the surname to add (or undefined).
- */
-export function resolvePronouns(
-  tokenised: Array<Array<{ tokens: Token[]; isName: boolean[] }>>,
-  personMentions: Array<Array<{ start: number; end: number }>>,
-): Array<Array<string | undefined>> {
-  const full = new Set<string>();
-  const alone = new Set<string>();
-  for (const list of tokenised)
-    for (const { tokens, isName } of list)
-      for (const span of nameSpans(isName)) (span[1] - span[0] >= 2 ? full : alone).add(surnameOf(tokens, span));
-  return tokenised.map((list, a) => {
-    let last: string | undefined;
-    return list.map(({ tokens, isName }) => {
-      const persons: Array<{ at: number; surname: string }> = [];
-      for (const span of nameSpans(isName)) {
-        const surname = surnameOf(tokens, span);
-        const inPersonMention = personMentions[a]!.some((m) => m.start < tokens[span[0]]!.end && tokens[span[1] - 1]!.start < m.end);
-        if ((full.has(surname) && alone.has(surname)) || inPersonMention) persons.push({ at: span[0], surname });
-      }
-      const pronoun = tokens.findIndex((t) => PERSON_PRONOUNS.has(t.norm));
-      const resolved = pronoun >= 0 && last !== undefined && !persons.some((p) => p.at < pronoun) ? last : undefined;
-      if (persons.length > 0) last = persons.at(-1)!.surname;
-      return resolved;
-    });
-  });
-}
-
 /** `wordnet: false` leaves `senses` empty (the aligner's `wordnetCredit` 0: no WordNet look-ups at all). */
-export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true, pronouns = true): SentenceFeatures[] {
+export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true): SentenceFeatures[] {
   // Words printed capitalised mid-sentence anywhere in the story are names even at a sentence start.
   const tokenised = sentences.map((list, a) =>
     list.map((s) => ({ a, s, tokens: tokenize(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })) })),
@@ -160,23 +102,13 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
   for (const list of tokenised)
     for (const { tokens } of list) tokens.forEach((t, i) => i > 0 && CAPITALISED.test(t.text) && midCaps.add(t.norm));
 
-  const mentionsOf = articles.map((article) =>
-    article.entities.flatMap((e) => e.mentions.filter((m) => m.field === "body").map((m) => ({ key: e.key, type: e.type, start: m.start, end: m.end }))),
-  );
-  const nameFlags = tokenised.map((list, a) =>
-    list.map(({ tokens }) => ({
-      tokens,
-      isName: tokens.map(
-        (t, i) => isContent(t.norm) && ((CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm))) || mentionsOf[a]!.some((m) => m.start < t.end && t.start < m.end)),
-      ),
-    })),
-  );
-  const referents = !pronouns ? [] : resolvePronouns(nameFlags, mentionsOf.map((ms) => ms.filter((m) => m.type === "PERSON")));
-
   const out: SentenceFeatures[] = [];
   tokenised.forEach((list, a) => {
-    const bodyMentions = mentionsOf[a]!;
-    list.forEach(({ s, tokens }, k) => {
+    const article = articles[a]!;
+    const bodyMentions = article.entities.flatMap((e) =>
+      e.mentions.filter((m) => m.field === "body").map((m) => ({ key: e.key, start: m.start, end: m.end })),
+    );
+    list.forEach(({ s, tokens }) => {
       const entityKeys = new Set<string>();
       const inMention = (t: Token) => bodyMentions.some((m) => m.start < t.end && t.start < m.end);
       for (const m of bodyMentions) if (m.start < s.end && s.start < m.end) entityKeys.add(m.key);
@@ -200,12 +132,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
           if (ws) wordSensesOf.set(st, mergeSenses(wordSensesOf.get(st), ws));
         }
       });
-      const referent = timestamp ? undefined : referents[a]?.[k];
-      if (referent !== undefined) {
-        const st = stemWord(referent);
-        stems.add(st);
-        names.add(st);
-      }
       const senses = new Map<string, WordSenses>();
       for (const [st, ws] of wordSensesOf) if (!names.has(st)) senses.set(st, ws);
       const concepts = new Map<string, number[]>();

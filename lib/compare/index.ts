@@ -84,7 +84,7 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   const params = { ...DEFAULT_ALIGN, ...options.align };
   const articles = storyOrder(validated(input));
   const sentences = articles.map((a) => bodySentences(a.body));
-  const features = sentenceFeatures(articles, sentences, params.wordnetCredit > 0, params.pronouns > 0);
+  const features = sentenceFeatures(articles, sentences, params.wordnetCredit > 0);
   const idf = storyIdf(features);
   const { rows } = alignSentences(features, idf, params);
   const scorer = makeScorer(features, idf, params);
