@@ -57,8 +57,6 @@ export const DEFAULT_ALIGN: AlignParams = {
     lengthBalance: 1.15,
     numberShared: 2.05,
     numberConflict: 0.67,
-    verbContainment: 0,
-    verbShared: 0,
   },
   minScore: 0.05,
   blockingMaxShare: 0.35,
@@ -110,10 +108,6 @@ interface Packed {
   isName: Uint8Array;
   trigrams: Int32Array;
   numbers: Int32Array;
-  /** Verb stems (features.ts isVerbToken) as ascending ids, their squared weights, and the sum of those. */
-  verbIds: Int32Array;
-  verbWeights: Float64Array;
-  verbMass: number;
   full: number;
   pred: number;
   nameCount: number;
@@ -185,32 +179,10 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
       concepts,
       trigrams: Int32Array.from([...f.trigrams].map((t) => idOf(`#${t}`))).sort(),
       numbers: Int32Array.from(order.filter(([, st]) => NUMBER.test(st)), ([id]) => id),
-      ...packVerbs(order, f, idf),
       full: Math.sqrt(full),
       pred: Math.sqrt(pred),
     };
   });
-}
-
-function packVerbs(order: ReadonlyArray<readonly [number, string]>, f: SentenceFeatures, idf: Map<string, number>) {
-  const verbs = order.filter(([, st]) => f.verbs.has(st));
-  const verbWeights = Float64Array.from(verbs, ([, st]) => (idf.get(st) ?? 0) ** 2);
-  return { verbIds: Int32Array.from(verbs, ([id]) => id), verbWeights, verbMass: verbWeights.reduce((s, w) => s + w, 0) };
-}
-
-/** IDF-weighted mass of the verb stems both sentences use as verbs. */
-function sharedVerbMass(pa: Packed, pb: Packed): number {
-  let x = 0, y = 0, mass = 0;
-  while (x < pa.verbIds.length && y < pb.verbIds.length) {
-    if (pa.verbIds[x]! < pb.verbIds[y]!) x++;
-    else if (pa.verbIds[x]! > pb.verbIds[y]!) y++;
-    else {
-      mass += pa.verbWeights[x]!;
-      x++;
-      y++;
-    }
-  }
-  return mass;
 }
 
 /** Binary search in an ascending id list. */
@@ -307,8 +279,6 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
-  "verbContainment",
-  "verbShared",
 ] as const;
 
 const NUMBER = /^\d/;
@@ -340,9 +310,6 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
-  const verbs = pa.verbMass > 0 && pb.verbMass > 0 ? sharedVerbMass(pa, pb) : 0;
-  out[11] = verbs > 0 ? Math.min(1, verbs / Math.min(pa.verbMass, pb.verbMass)) : 0;
-  out[12] = verbs > 0 ? 1 : 0;
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */

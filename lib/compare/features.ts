@@ -7,7 +7,7 @@ import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
 import { paraphraseClusters } from "./paraphrase";
 import { baseForm, stemWord } from "./stem";
-import { isVerbLemma, wordSenses, type WordSenses } from "./wordnet";
+import { wordSenses, type WordSenses } from "./wordnet";
 
 let conceptIndex: Map<string, number[]> | null = null;
 /** Stem to the paraphrase clusters it is in, built once. */
@@ -45,30 +45,6 @@ export interface SentenceFeatures {
   timestamp: boolean;
   /** WordNet senses of the non-name, non-number stems (wordnet.ts), merged over the words that give the stem. */
   senses: Map<string, WordSenses>;
-  /** Stems of the words used as verbs (isVerbToken): what the sentence says happened, not who or where. */
-  verbs: Set<string>;
-}
-
-// Words after which the next word is a verb ("will host", "to resign", "has been").
-const VERB_CUES = new Set("to will would can could may might must shall should did does do has have had is are was were be been".split(" "));
-const verbCache = new Map<string, boolean>();
-
-/**
- * A word printed as a verb, without a tagger: an -ed or -ing form, an irregular past ("withdrew",
- * "struck"), or a word after a modal, "to" or an auxiliary, that WordNet knows as a verb. Plain -s forms
- * are left out: "charges", "offers" are as often nouns.
- */
-export function isVerbToken(norm: string, previous: string | undefined): boolean {
-  const base = baseForm(norm);
-  const inflected = /..(?:ed|ing)$/.test(norm) || (base !== norm && !/'/.test(norm));
-  if (!inflected && !(previous !== undefined && VERB_CUES.has(previous))) return false;
-  const key = `${norm} ${base}`;
-  let hit = verbCache.get(key);
-  if (hit === undefined) {
-    hit = isVerbLemma(norm, base !== norm ? base : undefined);
-    if (verbCache.size < 200_000) verbCache.set(key, hit);
-  }
-  return hit;
 }
 
 // How many of a word's most frequent WordNet senses count, per part of speech (1, 2 and 3 were measured on
@@ -140,7 +116,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       const names = new Set<string>();
       const wordSensesOf = new Map<string, WordSenses>();
       const trigrams = new Set<string>();
-      const verbs = new Set<string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
       const timestamp = isTimestamp(tokens);
@@ -151,9 +126,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         stems.add(st);
         addTrigrams(t.norm, trigrams);
         const capitalisedName = CAPITALISED.test(t.text) && (i > 0 || midCaps.has(t.norm));
-        const name = capitalisedName || inMention(t);
-        if (!name && !/\d/.test(t.norm) && isVerbToken(t.norm, tokens[i - 1]?.norm)) verbs.add(st);
-        if (name) names.add(st);
+        if (capitalisedName || inMention(t)) names.add(st);
         else if (wordnet && !/\d/.test(t.norm)) {
           const ws = sensesOfWord(t.norm);
           if (ws) wordSensesOf.set(st, mergeSenses(wordSensesOf.get(st), ws));
@@ -178,7 +151,6 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
         timestamp,
         senses,
-        verbs,
       });
     });
   });

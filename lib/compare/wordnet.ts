@@ -176,8 +176,3 @@ export function wordSenses(word: string, base: string | undefined, senses: numbe
   if (synsets.size === 0) return undefined;
   return { synsets: [...synsets].sort((x, y) => x - y), hypernyms: [...hyper].sort((x, y) => x - y) };
 }
-
-/** True when WordNet knows the word (or `base`, an irregular form's infinitive) as a verb. */
-export function isVerbLemma(word: string, base: string | undefined): boolean {
-  return lemmas(load(), "v", word, base).length > 0;
-}
