@@ -36,11 +36,6 @@ export interface AlignParams {
    * derivationally related sense, or a hypernym up to two levels; wordnet.ts). 0 turns WordNet off.
    */
   wordnetCredit: number;
-  /**
-   * Two groups that both hold a sentence of one article may still merge at this mean link when, in every
-   * such article, the two sentences are adjacent (one outlet split the claim in two). Above 1: never.
-   */
-  splitMergeThreshold: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -68,7 +63,6 @@ export const DEFAULT_ALIGN: AlignParams = {
   mergeThreshold: 0.25,
   minStems: 2,
   wordnetCredit: 0.3,
-  splitMergeThreshold: 2,
 };
 
 export interface ScoredPair {
@@ -438,21 +432,6 @@ class MergeHeap {
 }
 
 /**
- * True when every article that has a sentence in both groups has exactly one in each and the two are
- * adjacent in the article (feature indices run article by article, sentence by sentence).
- */
-function adjacentOnly(features: SentenceFeatures[], x: number[], y: number[]): boolean {
-  for (const a of x)
-    for (const b of y) {
-      if (features[a]!.article !== features[b]!.article) continue;
-      if (Math.abs(a - b) !== 1) return false;
-      if (x.some((c) => c !== a && features[c]!.article === features[a]!.article)) return false;
-      if (y.some((c) => c !== b && features[c]!.article === features[b]!.article)) return false;
-    }
-  return true;
-}
-
-/**
  * Rows by average-linkage agglomeration under a cannot-link constraint: repeatedly merge the two groups
  * whose mean pairwise score is highest, never putting two sentences of one article in a group. Two single
  * sentences merge at `threshold`; larger groups at `mergeThreshold` over all their cross pairs, so A~B and
@@ -479,31 +458,7 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
     const singles = members[x]!.length === 1 && members[y]!.length === 1;
     if (link < (singles ? p.threshold : p.mergeThreshold)) continue;
     if ([...articles[y]!].some((art) => articles[x]!.has(art))) continue;
-    merge(x, y);
-    for (const z of links[x]!.keys()) {
-      const l = linkOf(x, z);
-      if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
-    }
-  }
-  // Split claims, once the rows are built: two rows that are one claim which an outlet told in two
-  // adjacent sentences (each row holding one of them) merge when their mean link reaches
-  // `splitMergeThreshold`. Done last so that it never takes a sentence away from a row it fits better.
-  for (;;) {
-    let best: { link: number; x: number; y: number } | undefined;
-    for (let x = 0; x < n; x++) {
-      if (!alive[x]) continue;
-      for (const z of links[x]!.keys()) {
-        if (z <= x || !alive[z]) continue;
-        const l = linkOf(x, z);
-        if (l < p.splitMergeThreshold || (best && l <= best.link)) continue;
-        if (![...articles[z]!].some((art) => articles[x]!.has(art)) || !adjacentOnly(features, members[x]!, members[z]!)) continue;
-        best = { link: l, x, y: z };
-      }
-    }
-    if (!best) break;
-    merge(best.x, best.y);
-  }
-  function merge(x: number, y: number): void {
+    // Merge y into x.
     alive[y] = false;
     members[x] = [...members[x]!, ...members[y]!];
     for (const art of articles[y]!) articles[x]!.add(art);
@@ -516,6 +471,10 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
       links[z]!.delete(y);
     }
     links[y]!.clear();
+    for (const z of links[x]!.keys()) {
+      const l = linkOf(x, z);
+      if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
+    }
   }
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) if (alive[i]) rows.push(members[i]!.sort((x, y) => features[x]!.article - features[y]!.article || x - y));
