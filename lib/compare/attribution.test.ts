@@ -26,4 +26,9 @@ describe("attribution phrases", () => {
     const text = "Officials in Cairo, said the cable passes through Egypt from Europe and reaches Asia.";
     for (const a of findAttributions(text)) expect(a.text).not.toContain("cable");
   });
+
+  it("does not take a passive verb for an attribution", () => {
+    expect(phrases("No further details were reported about the effects of the cuts.")).toEqual([]);
+    expect(phrases("Further details were reported by the police on Monday, officials said.")).toEqual([{ phrase: "officials said", speaker: "officials" }]);
+  });
 });

@@ -32,6 +32,7 @@ const SPEAKER_STARTS = new Set(
     "sources witnesses reports experts analysts residents investigators prosecutors doctors officers spokesman spokeswoman spokesperson").split(" "),
 );
 const PRONOUNS = new Set("he she they we i".split(" "));
+const PASSIVE = new Set("was were been being be is are".split(" "));
 const MAX_SPEAKER_WORDS = 8;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
@@ -77,6 +78,9 @@ export function findAttributions(text: string): AttributionSpan[] {
       continue;
     }
     if (!VERBS.has(verb.lower)) continue;
+    // "No further details were reported": a passive -ed verb names no speaker (the agent, if any, follows
+    // "by"). "Was told"/"was said" are left as they were: counting them too lost two tuning pairs (README.md).
+    if (v > 0 && PASSIVE.has(ws[v - 1]!.lower) && /ed$/.test(verb.lower)) continue;
     // Speaker before the verb: walk back over auxiliaries, then over words up to a clause boundary.
     let s = v;
     while (s > 0 && AUXILIARIES.has(ws[s - 1]!.lower) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
