@@ -57,8 +57,6 @@ export const DEFAULT_ALIGN: AlignParams = {
     lengthBalance: 1.15,
     numberShared: 2.05,
     numberConflict: 0.67,
-    numbersShared2: 0,
-    lead: 0,
   },
   minScore: 0.05,
   blockingMaxShare: 0.35,
@@ -281,8 +279,6 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
-  "numbersShared2",
-  "lead",
 ] as const;
 
 const NUMBER = /^\d/;
@@ -300,8 +296,7 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   sharedMass(pa, pb, wordnetCredit, m);
   const shared = m.full;
   const sharedPred = m.pred;
-  const numCount = intersectCount(pa.numbers, pb.numbers);
-  const numShared = numCount > 0 ? 1 : 0;
+  const numShared = intersectCount(pa.numbers, pb.numbers) > 0 ? 1 : 0;
   const tri = intersectCount(pa.trigrams, pb.trigrams);
   const predicateOn = pa.pred > 0 && pb.pred > 0 && sharedPred > 0;
   out[0] = Math.min(1, shared / (pa.full * pb.full));
@@ -315,8 +310,6 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
-  out[11] = numCount >= 2 ? 1 : 0;
-  out[12] = a.sentence.index <= 1 && b.sentence.index <= 1 ? 1 : 0;
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
