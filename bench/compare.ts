@@ -261,17 +261,13 @@ if (!args.has("--quick")) {
     console.log(`  threshold ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
   }
   for (const m of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
-    const saved = overrides.mergeThreshold;
-    overrides.mergeThreshold = m;
-    const p = engine(threshold);
-    overrides.mergeThreshold = saved;
+    // Passed per run: restoring `overrides` to an undefined value would override the default with
+    // undefined (which is how the WordNet lines of this sweep once printed nothing).
+    const p = engine(threshold, false, { mergeThreshold: m });
     console.log(`  merge ${String(m).padEnd(9)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
   }
   for (const w of [0, 0.3, 0.5, 0.8]) {
-    const saved = overrides.wordnetCredit;
-    overrides.wordnetCredit = w;
-    const p = engine(threshold);
-    overrides.wordnetCredit = saved;
+    const p = engine(threshold, false, { wordnetCredit: w });
     console.log(`  wordnet ${String(w).padEnd(7)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
   }
   for (const { t, p } of sweepJ) console.log(`  jaccard  ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
