@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { findAttributions } from "./attribution";
+
+const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
+
+describe("attribution phrases", () => {
+  it("takes a name with its appositive before the verb as the speaker", () => {
+    expect(phrases("Ahmed Osama, deputy executive director of Telecom Egypt, said the cable passes through Egypt.")).toEqual([
+      { phrase: "Ahmed Osama, deputy executive director of Telecom Egypt, said", speaker: "Ahmed Osama, deputy executive director of Telecom Egypt" },
+    ]);
+    expect(phrases("Dmitry Peskov, the Kremlin spokesman, told journalists that it was false.")[0]?.speaker).toBe("Dmitry Peskov, the Kremlin spokesman");
+  });
+
+  it("does not take an adverbial between commas for an appositive", () => {
+    expect(phrases("Yesterday, in Cairo, said nothing.")).toEqual([]);
+  });
+
+  it("keeps an inverted speaker tag that closes its clause", () => {
+    expect(phrases("The plane landed safely, said Gaskin.")).toEqual([{ phrase: "said Gaskin", speaker: "Gaskin" }]);
+    expect(phrases("The climber was inexperienced, said the local police inspector, who led the search.")[0]?.speaker).toBe("the local police inspector");
+  });
+
+  it("does not take the claim after the verb for an inverted speaker when it runs on", () => {
+    // Before: "said the cable passes through Egypt from Europe and" was taken as the attribution, and the
+    // aligner dropped the claim's own words.
+    const text = "Officials in Cairo, said the cable passes through Egypt from Europe and reaches Asia.";
+    for (const a of findAttributions(text)) expect(a.text).not.toContain("cable");
+  });
+
+  it("does not take a passive verb for an attribution", () => {
+    expect(phrases("No further details were reported about the effects of the cuts.")).toEqual([]);
+    expect(phrases("Further details were reported by the police on Monday, officials said.")).toEqual([{ phrase: "officials said", speaker: "officials" }]);
+  });
+});
