@@ -52,10 +52,12 @@ export const SPORTS_WORDS = new Set(`game games season coach coaches playoff pla
 touchdowns quarterback innings inning pitcher rebounds assists goals striker halftime overtime championship tournament
 seeded seed postseason preseason roster squad quarterfinal semifinal standings rookie`.split(/\s+/));
 
-// The common-word list holds base forms; plurals and inflections of a common word are common too.
+// The common-word list holds base forms; plurals and inflections of a common word are common too. Only
+// real endings are stripped: "-s" one letter, "-es"/"-ed" two, and never down to a stem under three letters
+// ("Betts" is not "bet" + "ts", "Fred" is not "fr" + "ed").
 const isCommon = (w: string) =>
   COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w) ||
-  (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || COMMON_WORDS.has(w.slice(0, -2)))) ||
+  (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || (/(?:es|ed)$/.test(w) && w.length > 4 && COMMON_WORDS.has(w.slice(0, -2))))) ||
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
@@ -538,7 +540,7 @@ function classifyPiece(
   // company's spelling; people's names capitalise after a short prefix ("McDonald", "DeShawn", "LaCalamita").
   if (n === 1 && CAMEL.test(first.text) && !/^(?:Mac|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return mk("ORGANIZATION", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
-  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
+  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && NAME_SHAPE.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
     const placeFirst = lookup(first.text);
     if (placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
@@ -555,6 +557,9 @@ function classifyPiece(
   return mk("OTHER", 0);
 }
 
+// A name word's shape: capital, lower-case letters; a surname prefix may carry a second capital ("LaRue",
+// "McCain", "DeShawn", "O'Brien", "MacLeod", "DiMaggio").
+const NAME_SHAPE = /^(?:Mac|Mc|La|Le|De|Di|Da|Du|Van|Von|Fitz|O['’]|D['’])?\p{Lu}[\p{Ll}'’\-]+\p{Ll}$/u;
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
