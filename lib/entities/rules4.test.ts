@@ -21,3 +21,14 @@ describe("people's names by shape", () => {
     has("The court heard that Ladell DiMarco had left early.", "PERSON", "Ladell DiMarco");
   });
 });
+
+describe("organisations by the noun before them", () => {
+  it("reads a company or club noun before an unknown name as an organisation, also when 'X said' follows", () => {
+    const r = types("Undersea cable operator Zentrix restored the link on Friday. Zentrix said all traffic was back.");
+    expect(r.filter((x) => x.endsWith(":Zentrix"))).toEqual(["ORGANIZATION:Zentrix", "ORGANIZATION:Zentrix"]);
+    has("Shares of chipmaker Veltronix fell 4 percent.", "ORGANIZATION", "Veltronix");
+    has("The Dutch side Kolvenburg won 2-1 on Sunday.", "ORGANIZATION", "Kolvenburg");
+    // A person's full name after the noun stays a person ("the club Tom Smith founded").
+    has("He joined the club Tom Smith founded in 1990.", "PERSON", "Tom Smith");
+  });
+});

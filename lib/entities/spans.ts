@@ -510,6 +510,11 @@ function classifyPiece(
   if (!allCommon && (STORE_NOUNS.has(lowerNext) || (lowerNext && !isPossessive(next) && next2?.word && !next2.cap && STORE_NOUNS.has(next2.lower)))) {
     return mk("ORGANIZATION", 1);
   }
+  // "research firm Net Applications", "cable operator Seacom", "carmaker Renault", "Dutch side Ajax": a
+  // company or club noun right before the name makes it an organisation, whatever "X said" suggests later.
+  if (!allCommon && !(personish && n >= 2) && prev?.word && !prev.cap && (COMPANY_BEFORE.has(prev.lower) || /.{3}maker$/.test(prev.lower))) {
+    return mk("ORGANIZATION", 2);
+  }
   if (titled && !allCommon) return mk("PERSON", 2);
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
@@ -560,6 +565,13 @@ function classifyPiece(
 // A name word's shape: capital, lower-case letters; a surname prefix may carry a second capital ("LaRue",
 // "McCain", "DeShawn", "O'Brien", "MacLeod", "DiMaggio").
 const NAME_SHAPE = /^(?:Mac|Mc|La|Le|De|Di|Da|Du|Van|Von|Fitz|O['’]|D['’])?\p{Lu}[\p{Ll}'’\-]+\p{Ll}$/u;
+// Lower-case nouns that stand right before a company's or club's name in news ("software firm X", "Italian
+// side X", "broadcaster X"). Not "group" or "agency" ("the group Hamas" is fine, "the agency Reuters" too, but
+// both also precede people's names in appositions less often than these).
+const COMPANY_BEFORE = new Set(`firm firms company operator carrier retailer airline insurer lender brokerage
+conglomerate manufacturer supplier distributor publisher broadcaster developer exporter importer refiner miner
+giant rival subsidiary unit startup start-up outfit side club clubs daily weekly newspaper tabloid channel
+network chain studio label bank`.split(/\s+/));
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
