@@ -32,3 +32,18 @@ describe("organisations by the noun before them", () => {
     has("He joined the club Tom Smith founded in 1990.", "PERSON", "Tom Smith");
   });
 });
+
+describe("abbreviated places", () => {
+  it("reads a state's abbreviation after 'Town, ' as the state, and lets its dot end the sentence", () => {
+    const r = types("He was held in Joplin, Mo., until May. She lives in Tupelo, Miss. The trial starts soon.");
+    expect(r).toEqual(expect.arrayContaining(["PLACE:Mo.", "PLACE:Miss."]));
+    expect(r.filter((x) => x.includes("The"))).toEqual([]);
+    has("A man of Yonkers, N.Y., was arrested.", "PLACE", "N.Y.");
+    // Not after a town: "Miss" is an honorific, "Ill." no state.
+    lacks("The ward was quiet. Miss Pennock was ill. He felt Ill.", "PLACE:");
+  });
+  it("keeps the dot of an abbreviated street head", () => {
+    has("The car was heading north on 117th St. near 97th Ave. about 7 p.m.", "PLACE", "97th Ave.");
+    has("The car was heading north on 117th St. near 97th Ave. about 7 p.m.", "PLACE", "117th St.");
+  });
+});

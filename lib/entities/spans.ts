@@ -12,7 +12,7 @@ import {
   PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
   PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon";
-import type { NameToken } from "./tokens";
+import { STATE_ABBREVIATIONS, type NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
 
 /** How sure the type is: from a gazetteer or a name head (strong), a context cue (weak), or a guess. */
@@ -98,6 +98,8 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (!adjacent(text, tokens[j]!, next)) break;
+      // A dot kept on an abbreviation can also end the sentence ("Biloxi, Miss. The coroner").
+      if (next.sentStart) break;
       if (isNameWord(next)) {
         j++;
         continue;
@@ -369,6 +371,7 @@ function classifyPiece(
   if (a > b) return [];
   const ts = tokens.slice(a, b + 1);
   const n = ts.length;
+  const prev0 = tokens[a - 1];
   const first = ts[0]!;
   const last = ts[n - 1]!;
   const whole = slice(text, tokens, a, b);
@@ -389,6 +392,16 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "Springfield, Mo.", "Schenectady, N.Y.": a state's abbreviation after a town is the state.
+  if (n === 1 && prev0?.text === "," && tokens[a - 2]?.cap) {
+    const l = first.lower;
+    const abbr = l.endsWith(".") ? (Object.hasOwn(STATE_ABBREVIATIONS, l) ? l : l.slice(0, -1)) : "";
+    const state = Object.hasOwn(STATE_ABBREVIATIONS, abbr) ? STATE_ABBREVIATIONS[abbr] : undefined;
+    if (state) {
+      const g = lookup(state);
+      return mk("PLACE", 3, isPlaceName(g) ? g! : null);
+    }
+  }
   // "W. Mark Felt, Sr., the former director": a generational suffix alone is no name.
   if (n === 1 && /^(?:jr|sr)\.?$/.test(first.lower)) return [];
   if (modelYear(tokens, a, b)) return mk("OTHER", 3);
@@ -443,7 +456,8 @@ function classifyPiece(
   // "Kraft's headquarters", "Toyota's shares".
   if (isPossessive(next) && next2 !== undefined && ORG_AFTER_POSSESSIVE.has(next2.lower)) return mk("ORGANIZATION", 1);
   const orgHead = ORG_WORDS.has(last.lower);
-  const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
+  // "117th St.", "97th Ave.": an abbreviated head keeps its dot.
+  const placeHead = (PLACE_WORDS.has(last.lower) || (last.lower.endsWith(".") && PLACE_WORDS.has(last.lower.slice(0, -1)))) && last.lower !== "state";
   // "P. J. Hill", "J.J. Redick": initials before a surname make a person, whatever the surname's head says.
   // ("U. S. Marshals Service" is a place's initials and an organisation's head.)
   if (n >= 2 && /^(?:\p{Lu}\.)+$/u.test(first.text) && !/^(?:\p{Lu}\.)+$/u.test(last.text) && (ts.length === 2 || /^\p{Lu}\.$/u.test(ts[1]!.text)) &&
