@@ -42,7 +42,7 @@ reporter advocate observer press magazine television radio tv media studios reco
 authority administration directorate command guard patrol sheriff prosecutor's magistrates board
 brigade battalion regiment division corps alliance coalition front movement organization organisation
 foods industries holdings enterprises systems technologies labs pharmaceuticals motors brands partners
-telecom communications distribution
+telecom communications distribution trust
 `);
 
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */

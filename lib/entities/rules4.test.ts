@@ -47,3 +47,16 @@ describe("abbreviated places", () => {
     has("The car was heading north on 117th St. near 97th Ave. about 7 p.m.", "PLACE", "117th St.");
   });
 });
+
+describe("places by context", () => {
+  it("reads ', of X,' after a person as where the person is from", () => {
+    has("Tom Reeve, of Ulverby, was charged on Monday.", "PLACE", "Ulverby");
+    has("Ann Roe, 23, of Marlstone, was hurt.", "PLACE", "Marlstone");
+    // Not when a longer phrase follows ("of Marlstone Hospice Trust" has its own head).
+    lacks("Tom Reeve, of Ulverby Trust, was charged on Monday.", "PLACE:");
+  });
+  it("reads 'the villages X and Y' as places", () => {
+    const r = types("Houses collapsed in the villages Doravan and Kesht on Sunday.");
+    expect(r).toEqual(expect.arrayContaining(["PLACE:Doravan", "PLACE:Kesht"]));
+  });
+});

@@ -504,6 +504,11 @@ function classifyPiece(
   const age = next?.text === "," && /^\d{1,3}$/.test(next2?.text ?? "");
   const placeCue = (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)) ||
     (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
+    // "the villages Kavouhi and Zinabieh": a place noun right before the name.
+    (prev !== undefined && prev.word && !prev.cap && PLACE_NOUNS.has(prev.lower) && prev2?.lower === "the") ||
+    // "John Jenkin, of Millom,", "Ann Roe, 23, of Clifton": where a person is from.
+    (prev?.lower === "of" && prev2?.text === "," && tokens[a - 3] !== undefined && (tokens[a - 3]!.cap || /^\d{1,3}$/.test(tokens[a - 3]!.text)) &&
+      (next === undefined || next.text === "," || next.text === ".")) ||
     (next !== undefined && PLACE_NOUNS.has(next.lower) && next.word && !next.cap) ||
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
     // "Newton Street, Millom": after a street's name, the town.
