@@ -60,3 +60,22 @@ describe("places by context", () => {
     expect(r).toEqual(expect.arrayContaining(["PLACE:Doravan", "PLACE:Kesht"]));
   });
 });
+
+describe("organisation names with prepositions", () => {
+  it("keeps 'for', 'on' and 'against' after an organisation's head inside the name", () => {
+    has("Analysts at the Centre for Fiscal Reform said on Monday that taxes would rise again next year.", "ORGANIZATION", "Centre for Fiscal Reform");
+    has("He spoke to the Council on Maritime Affairs in a long session on Monday about the new rules.", "ORGANIZATION", "Council on Maritime Affairs");
+    // "in" is not joined: the centre and the city.
+    const r = types("Analysts at the Centre for Fiscal Reform in London said on Monday that taxes would rise again next year.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Centre for Fiscal Reform", "PLACE:London"]));
+  });
+  it("keeps 'to' only before a name of two capitalised words", () => {
+    has("The Committee to Protect Journalists said on Monday that two reporters were held for a week.", "ORGANIZATION", "Committee to Protect Journalists");
+    lacks("He sent the letter to the Committee to Ward on Monday, his aides said, and waited for an answer.", "ORGANIZATION:Committee to");
+  });
+  it("splits two acronyms of a list joined by '&'", () => {
+    const r = types("He retained his IBF, WBO, WBA & IBO heavyweight titles on Saturday night in the German city.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:WBA", "ORGANIZATION:IBO"]));
+    has("Shares of Procter & Gamble rose on Monday after the results were published in the morning.", "ORGANIZATION", "Procter & Gamble");
+  });
+});

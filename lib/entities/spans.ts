@@ -118,7 +118,15 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       }
       // Joiners ("of", "de", "and") only if a capitalised word follows within two tokens.
       // "Procter & Gamble", "Smith & Wesson".
-      if (next.text === "&" && tokens[j + 2] && isNameWord(tokens[j + 2]!) && tokens[j + 2]!.cap) { j += 2; continue; }
+      // (Not between two acronyms of a list: "the IBF, WBA & IBO titles".)
+      if (next.text === "&" && tokens[j + 2] && isNameWord(tokens[j + 2]!) && tokens[j + 2]!.cap &&
+        !(tokens[j]!.allCaps && tokens[j + 2]!.allCaps && tokens[j]!.text.length >= 3 && tokens[j + 2]!.text.length >= 3)) { j += 2; continue; }
+      // "Council on Foreign Relations", "Committee to Protect Journalists", "Coalition Against Hunger": a
+      // preposition straight after an organisation's head. ("in" is not joined: "the Centre for Policy
+      // Studies in London" is the centre and the city.)
+      if (next.word && !next.cap && ORG_LINKS.has(next.lower) && ORG_WORDS.has(tokens[j]!.lower) && !isTitle(tokens[j]!) &&
+        tokens[j + 2] && adjacent(text, next, tokens[j + 2]!) && tokens[j + 2]!.cap && tokens[j + 2]!.word &&
+        (next.lower !== "to" || (tokens[j + 3]?.cap === true && tokens[j + 3]!.word && adjacent(text, tokens[j + 2]!, tokens[j + 3]!)))) { j += 2; continue; }
       if (next.word && NAME_JOINERS.has(next.lower) && !next.cap) {
         const after = tokens[j + 2];
         const after2 = tokens[j + 3];
@@ -183,6 +191,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     let keep = false;
     if (PARTICLES.has(t.lower) || isPossessive(t) || t.text === "&") keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
+    else if (ORG_LINKS.has(t.lower)) keep = ORG_WORDS.has(left.lower);
     // After "X of Y", a right side that is a whole name of its own starts a second name ("Gulf of Aden and
     // Indian Ocean"); otherwise it continues the first ("Academy of Motion Picture Arts and Sciences").
     else if (t.lower === "and") {
@@ -191,7 +200,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
       keep = (inOf ? !rightWhole : ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
     }
     if (keep) {
-      if (t.lower === "of" || t.lower === "for") inOf = true;
+      if (t.lower === "of" || t.lower === "for" || ORG_LINKS.has(t.lower)) inOf = true;
       k = nextName;
       continue;
     }
@@ -470,7 +479,9 @@ function classifyPiece(
   // "Air France", "Banco Santander", "Deutsche Telekom", "Radio Free Europe": a company word first.
   if (n >= 2 && ORG_LEADS.has(first.lower) && !lookup(slice(text, tokens, a + 1, b))?.demonym) return mk("ORGANIZATION", 2);
   // "Texas Department of Criminal Justice": the head is the word before "of".
-  const ofAt = ts.findIndex((t) => t.lower === "of");
+  // "Centre for Policy Studies", "Council on Foreign Relations", "Committee to Protect Journalists": the
+  // same with "for", "on", "against" and "to".
+  const ofAt = ts.findIndex((t) => !t.cap && (t.lower === "of" || ORG_LINKS.has(t.lower)));
   if (ofAt > 0) {
     const head = ts[ofAt - 1]!;
     if (ORG_WORDS.has(head.lower)) return mk("ORGANIZATION", 3);
@@ -591,6 +602,7 @@ const COMPANY_BEFORE = new Set(`firm firms company operator carrier retailer air
 conglomerate manufacturer supplier distributor publisher broadcaster developer exporter importer refiner miner
 giant rival subsidiary unit startup start-up outfit side club clubs daily weekly newspaper tabloid channel
 network chain studio label bank`.split(/\s+/));
+const ORG_LINKS = new Set(["for", "on", "against", "to"]);
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
