@@ -46,7 +46,8 @@ telecom communications distribution trust
 `);
 
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
-export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort`);
+export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort rue place plaza piazza
+avenida calle`);
 
 /** Last words that make a capitalised sequence a place (added to compromise's placeWords). */
 export const PLACE_HEADS = set(`

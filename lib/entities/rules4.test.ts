@@ -79,3 +79,15 @@ describe("organisation names with prepositions", () => {
     has("Shares of Procter & Gamble rose on Monday after the results were published in the morning.", "ORGANIZATION", "Procter & Gamble");
   });
 });
+
+describe("buildings and streets", () => {
+  it("reads a name before a building noun as the building", () => {
+    has("The gems were taken from a display at the Belmonte hotel in the old town on Monday, police said.", "PLACE", "Belmonte");
+    // A shop noun still makes the shop a company.
+    has("The gems were taken from the Belmonte jewellery store in the old town on Monday, police said.", "ORGANIZATION", "Belmonte");
+  });
+  it("reads Rue, Place and Plaza first as a street or square", () => {
+    has("The robbers fled along Rue de Varenne towards the river after the alarm, witnesses told reporters.", "PLACE", "Rue de Varenne");
+    has("Thousands gathered on Place Bellecour for the rally on Sunday, the organisers told reporters.", "PLACE", "Place Bellecour");
+  });
+});

@@ -546,6 +546,9 @@ function classifyPiece(
     return mk("ORGANIZATION", 2);
   }
   if (titled && !allCommon) return mk("PERSON", 2);
+  // "the Carlton hotel", "the Estelle prison unit", "the Watergate complex": a name before a building noun
+  // is the building, a place (a shop noun made a company above).
+  if (!allCommon && !afterTitle && VENUE_NOUNS.has(lowerNext)) return mk("PLACE", 1);
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
@@ -603,6 +606,8 @@ conglomerate manufacturer supplier distributor publisher broadcaster developer e
 giant rival subsidiary unit startup start-up outfit side club clubs daily weekly newspaper tabloid channel
 network chain studio label bank`.split(/\s+/));
 const ORG_LINKS = new Set(["for", "on", "against", "to"]);
+const VENUE_NOUNS = new Set(`hotel hotels stadium arena airport prison jail penitentiary complex mall theatre theater
+casino cemetery racecourse hippodrome`.split(/\s+/));
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
