@@ -214,6 +214,15 @@ function resolve(spans: Span[]): Resolved[] {
       const target = keys && keys.size === 1 ? keyInfo.get([...keys][0]!) : undefined;
       if (target && target.span !== s) { push({ ...target, span: s, form: "name" }); continue; }
     }
+    // "Lt. Gregg Hastings ... Hastings did not know": a one-word city that is the surname of a person named in
+    // full earlier is that person, unless a place cue stands before it ("in Hastings", "of Hastings") or it
+    // is a country.
+    const before = s.line[s.at - 1];
+    if (s.type === "PLACE" && s.tokens.length === 1 && !(s.gaz && isCountry(s.gaz)) &&
+      !(before && (PLACE_PREPOSITIONS.has(before.lower) || before.lower === "of" || before.text === "," || before.lower === "to"))) {
+      const earlier = (byLast.get(f) ?? []).filter((c) => c.span.start < s.start && c.span.field === s.field);
+      if (earlier.length) { push({ ...earlier.at(-1)!, span: s, form: "name" }); continue; }
+    }
     if (s.gaz) { push(full(s)); continue; }
     if (s.backReference) {
       const keys = byHead.get(words.at(-1) ?? "");
@@ -224,7 +233,6 @@ function resolve(spans: Span[]): Resolved[] {
       continue;
     }
     // An acronym in brackets right after a name is that name ("Special Operations Forces (SOF)").
-    const before = s.line[s.at - 1];
     const prevMention = out.at(-1);
     if (s.tokens.length === 1 && s.tokens[0]!.allCaps && before?.text === "(" && prevMention &&
       prevMention.span.field === s.field && s.start - prevMention.span.end <= 3 && prevMention.type !== "PERSON") {

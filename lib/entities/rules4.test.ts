@@ -91,3 +91,15 @@ describe("buildings and streets", () => {
     has("Thousands gathered on Place Bellecour for the rally on Sunday, the organisers told reporters.", "PLACE", "Place Bellecour");
   });
 });
+
+describe("organisations inside descriptors and surnames that are cities", () => {
+  it("keeps an organisation's name with a role modifier inside it before a title", () => {
+    const r = types('"We will find it," said Idaho State Police Sgt. Dale Munro on Monday, after the search had been called off.');
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Idaho State Police", "PERSON:Dale Munro"]));
+    expect(r).not.toContain("PLACE:Idaho");
+  });
+  it("reads a city that is the surname of a person named in full as that person, but not after 'in'", () => {
+    const r = types("The blast was reported by Sgt. Dale Hastings on Monday night. Hastings did not know why it went off. He was born in Hastings.");
+    expect(r.filter((x) => x.endsWith("Hastings"))).toEqual(["PERSON:Dale Hastings", "PERSON:Hastings", "PLACE:Hastings"]);
+  });
+});

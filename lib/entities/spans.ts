@@ -253,9 +253,25 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
     const out: Span[] = [];
     const descriptor = slice(text, tokens, a, lastTitle);
+    // "Oregon State Police Lt. Gregg Hastings": an organisation's name ending in its head right before the
+    // title is one name, though role modifiers ("State") sit inside it.
+    let scanFrom = a;
+    for (let k = lastTitle - 1; k > a; k--) {
+      const t = tokens[k]!;
+      if (!ORG_WORDS.has(t.lower) || isTitle(t) || ROLE_MODIFIERS.has(t.lower)) continue;
+      if (tokens.slice(k + 1, lastTitle + 1).every((x) => isTitle(x) || ROLE_MODIFIERS.has(x.lower))) {
+        let s0 = a;
+        while (s0 < k && (isDemonymWord(tokens[s0]!.text) || ROLE_MODIFIERS.has(tokens[s0]!.lower) || isTitle(tokens[s0]!))) s0++;
+        if (s0 < k && tokens.slice(s0, k).some((x) => !ROLE_MODIFIERS.has(x.lower))) {
+          out.push(...classifyPiece(tokens, s0, k, field, text, stats, null));
+          scanFrom = k + 1;
+        }
+      }
+      break;
+    }
     // Names inside the descriptor ("Kremlin", "European Commission", "Oakland County").
     let runStart = -1;
-    for (let k = a; k <= lastTitle + 1; k++) {
+    for (let k = scanFrom; k <= lastTitle + 1; k++) {
       const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
