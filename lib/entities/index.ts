@@ -312,6 +312,13 @@ function coordinate(out: Resolved[]): void {
 const isSingleCommonish = (surface: string) => !surface.includes(" ") && COMMON_WORDS.has(surface.toLowerCase());
 
 /** Names in headlines, navigation and all-capitals lines: only names known from the prose or a gazetteer. */
+const HEADLINE_ORG_HEADS = new Set(`police bank party council university college ministry airlines airways corp corp. inc inc.
+ltd ltd. plc group union federation association committee commission agency`.split(/\s+/));
+const isPlaceOrTownName = (name: string) => {
+  const g = lookup(name);
+  return g ? g.type === "PLACE" && !g.demonym : isTown(name);
+};
+
 function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
   const index = new Map<string, Resolved>();
   for (const m of known) {
@@ -376,6 +383,14 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
           out.push({
             span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
             key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
+          });
+          matched = len;
+        } else if (len >= 2 && len <= 4 && HEADLINE_ORG_HEADS.has(last.lower) && isPlaceOrTownName(line.text.slice(t.start, ts[i + len - 2]!.end))) {
+          // "CUMBRIA POLICE", "Japan Airlines": a known place and an unambiguous organisation head, in a
+          // headline or all-capitals line where capitals say nothing else.
+          out.push({
+            span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
+            key: `${keyPrefix("ORGANIZATION")}:${f}`, type: "ORGANIZATION", name: surface, form: "name", related: [],
           });
           matched = len;
         } else if (line.mode === "headline" && len <= 3 && len >= 2 && headlinePerson(slice)) {

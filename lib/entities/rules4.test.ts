@@ -103,3 +103,12 @@ describe("organisations inside descriptors and surnames that are cities", () => 
     expect(r.filter((x) => x.endsWith("Hastings"))).toEqual(["PERSON:Dale Hastings", "PERSON:Hastings", "PLACE:Hastings"]);
   });
 });
+
+describe("headline and all-capitals organisations", () => {
+  it("reads a known place and an unambiguous organisation head as an organisation in a caps line", () => {
+    has("The victims were named on Monday by the police in a statement.\n- CUMBRIA POLICE", "ORGANIZATION", "CUMBRIA POLICE");
+    has("JAPAN AIRLINES CUTS FLIGHTS TO CHINA", "ORGANIZATION", "JAPAN AIRLINES");
+    // A place and an ordinary word stays only the place.
+    expect(types("CHINA FLIGHTS CUT AGAIN")).toEqual(["PLACE:CHINA"]);
+  });
+});
