@@ -10,7 +10,7 @@ import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
-import { INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -96,6 +96,7 @@ const addList = (words: string[] | undefined, type: EntityType) => {
   }
 };
 addList(lex.places, "PLACE");
+addList([...EXTRA_PLACES], "PLACE");
 addList(lex.regions, "PLACE");
 addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");

@@ -112,3 +112,27 @@ describe("headline and all-capitals organisations", () => {
     expect(types("CHINA FLIGHTS CUT AGAIN")).toEqual(["PLACE:CHINA"]);
   });
 });
+
+describe("small general cases", () => {
+  it("drops 'Miss' as an honorific before a surname", () => {
+    has("Police found Mrs Harwood and Miss Pennock at the house on Monday night after a neighbour called.", "PERSON", "Pennock");
+    lacks("Police found Mrs Harwood and Miss Pennock at the house on Monday night after a neighbour called.", "PERSON:Miss");
+  });
+  it("drops abbreviated weekdays and more time zones", () => {
+    lacks("Edited on Mon Dec 19 at 03:49 PM by the desk, and updated at 19:04 IST on the same day.", "PERSON:");
+    lacks("Edited on Mon Dec 19 at 03:49 PM by the desk, and updated at 19:04 IST on the same day.", "PLACE:");
+  });
+  it("drops party adjectives used alone", () => {
+    lacks("The men planned to break in to Democratic headquarters at night, the court heard on Monday.", "PLACE:");
+  });
+  it("reads an award's name before an award noun as the award, not a person", () => {
+    lacks("She earned a Primetime Emmy nomination and an Oscar nomination for the role in the same year.", "PERSON:");
+  });
+  it("reads a crime family's name and the Mafia as organisations", () => {
+    has("He was the head of the Lucchese crime family for a decade before he died in prison.", "ORGANIZATION", "Lucchese");
+    has("Prosecutors said the old Mafia had lost its grip on the waterfront by the late 1990s.", "ORGANIZATION", "Mafia");
+  });
+  it("knows Queens as a place", () => {
+    has("A woman was struck and killed in Queens last night, police said on Friday.", "PLACE", "Queens");
+  });
+});

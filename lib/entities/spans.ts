@@ -239,6 +239,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   const whole = slice(text, tokens, a, b);
   // "US $160 million", "HK$": a currency, not the country.
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
+  // A time zone or UI word in capitals is not a gazetteer code ("19:04 IST").
+  if (a === b && tokens[a]!.allCaps && NON_ENTITIES.has(tokens[a]!.lower)) return [];
   const gaz = lookup(whole);
   // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
   // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
@@ -417,6 +419,8 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "Democratic headquarters", "a Republican senator": party adjectives, not names (like demonyms).
+  if (n === 1 && (first.lower === "democratic" || first.lower === "republican")) return [];
   // "Springfield, Mo.", "Schenectady, N.Y.": a state's abbreviation after a town is the state.
   if (n === 1 && prev0?.text === "," && tokens[a - 2]?.cap) {
     const l = first.lower;
@@ -449,6 +453,10 @@ function classifyPiece(
   const prev2 = tokens[a - 2];
   const next = tokens[b + 1];
   const next2 = tokens[b + 2];
+  // "an Oscar nomination", "the Emmy host": an award's name before an award noun is the award.
+  if (n === 1 && AWARD_NAMES.has(first.lower) && next?.word && !next.cap && AWARD_NOUNS.has(next.lower)) return mk("OTHER", 3);
+  // "the Genovese crime family": a family's name heading a crime family is the organisation.
+  if (next?.lower === "crime" && next2 !== undefined && /^(?:family|families|syndicate|clan)$/.test(next2.lower)) return mk("ORGANIZATION", 2);
   // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
   if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
   if (isPossessive(next) && (next2?.lower === "disease" || next2?.lower === "syndrome")) return mk("OTHER", 3);
@@ -624,6 +632,8 @@ network chain studio label bank`.split(/\s+/));
 const ORG_LINKS = new Set(["for", "on", "against", "to"]);
 const VENUE_NOUNS = new Set(`hotel hotels stadium arena airport prison jail penitentiary complex mall theatre theater
 casino cemetery racecourse hippodrome`.split(/\s+/));
+const AWARD_NAMES = new Set(["oscar", "emmy", "grammy", "tony", "bafta"]);
+const AWARD_NOUNS = new Set(["host", "hosts", "nomination", "nominations", "nominee", "nominees", "winner", "winners", "ceremony", "award", "awards", "statuette", "telecast"]);
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);
