@@ -136,3 +136,17 @@ describe("small general cases", () => {
     has("A woman was struck and killed in Queens last night, police said on Friday.", "PLACE", "Queens");
   });
 });
+
+describe("results and banks", () => {
+  it("reads a town in a scored result as its team, with the draw-at-home pattern", () => {
+    has("On Sunday Zeist drew 1-1 at home to Arnhem in the first division, the league said.", "ORGANIZATION", "Arnhem");
+    has("On Sunday Arnhem drew 1-1 with Zeist in the first division, the league said.", "ORGANIZATION", "Arnhem");
+  });
+  it("keeps England, Scotland and Wales places in a result, like countries", () => {
+    has("Pakistan beat England by 107 runs at the Oval on Monday to level the series.", "PLACE", "England");
+    has("Scotland beat Wales 2-1 in Glasgow on Saturday to top the group.", "PLACE", "Wales");
+  });
+  it("reads a one-word '-bank' name as an organisation, even before 'said'", () => {
+    has("The Rentenbank said on Thursday it would keep its rates steady for the rest of the year.", "ORGANIZATION", "Rentenbank");
+  });
+});
