@@ -150,3 +150,13 @@ describe("results and banks", () => {
     has("The Rentenbank said on Thursday it would keep its rates steady for the rest of the year.", "ORGANIZATION", "Rentenbank");
   });
 });
+
+describe("team members", () => {
+  it("reads 'former X' / 'another X' for a listed team's member noun as the team, and splits off the player", () => {
+    const r = types("That means former Seahawk Julius Jones will likely start on the bench this week.");
+    expect(r).toEqual(expect.arrayContaining(["ORGANIZATION:Seahawk", "PERSON:Julius Jones"]));
+    has("He was released on bail. Another Charger, receiver Vincent Jackson, was arrested in the spring.", "ORGANIZATION", "Charger");
+    // No cue: a capitalised word is not read as a team ("Packer" is also a surname).
+    lacks("The report was written by Ann Packer for the paper in the spring of that year.", "ORGANIZATION:");
+  });
+});

@@ -238,6 +238,11 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
   if (a > b) return [];
 
+  // "former Seahawk Julius Jones", "another Charger": a team's member noun is the team (labels and CoNLL).
+  if (MEMBER_CUES.has(tokens[a - 1]?.lower ?? "") && TEAM_NICKNAMES.has(foldName(tokens[a]!.text + "s"))) {
+    const team = makeSpan(tokens, a, a, field, text, "ORGANIZATION", 2, null, null);
+    return a === b ? [team] : [team, ...pieceToSpans(tokens, a + 1, b, field, text, stats)];
+  }
   const whole = slice(text, tokens, a, b);
   // "US $160 million", "HK$": a currency, not the country.
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
@@ -318,6 +323,7 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
 }
 
+const MEMBER_CUES = new Set(["former", "fellow", "another", "ex", "ex-", "veteran", "onetime", "one-time"]);
 const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
 const SCORE = /^\d{1,3}-\d{1,3}$/;
 /**
