@@ -10,7 +10,7 @@ import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
-import { INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -96,6 +96,7 @@ const addList = (words: string[] | undefined, type: EntityType) => {
   }
 };
 addList(lex.places, "PLACE");
+addList([...EXTRA_PLACES], "PLACE");
 addList(lex.regions, "PLACE");
 addList(lex.orgs, "ORGANIZATION");
 addList(lex.teams, "ORGANIZATION");
@@ -157,8 +158,11 @@ export function isTown(name: string): boolean {
 }
 
 /** A country (any of its names), as opposed to a town or region: countries name national teams too. */
+// England, Scotland, Wales and Northern Ireland field their own national teams (and the West Indies in
+// cricket), so in a result they stay places, as countries do.
+const TEAM_NATIONS = new Set(["place:england", "place:scotland", "place:wales", "place:northern-ireland", "place:west-indies"]);
 export function isCountry(entry: GazetteerEntry): boolean {
-  return countryKeys.has(entry.key);
+  return countryKeys.has(entry.key) || TEAM_NATIONS.has(entry.key);
 }
 
 /** An adjective of nationality or region ("Russian", "Asian"), with or without a country to link to. */

@@ -214,6 +214,15 @@ function resolve(spans: Span[]): Resolved[] {
       const target = keys && keys.size === 1 ? keyInfo.get([...keys][0]!) : undefined;
       if (target && target.span !== s) { push({ ...target, span: s, form: "name" }); continue; }
     }
+    // "Lt. Gregg Hastings ... Hastings did not know": a one-word city that is the surname of a person named in
+    // full earlier is that person, unless a place cue stands before it ("in Hastings", "of Hastings") or it
+    // is a country.
+    const before = s.line[s.at - 1];
+    if (s.type === "PLACE" && s.tokens.length === 1 && !(s.gaz && isCountry(s.gaz)) &&
+      !(before && (PLACE_PREPOSITIONS.has(before.lower) || before.lower === "of" || before.text === "," || before.lower === "to"))) {
+      const earlier = (byLast.get(f) ?? []).filter((c) => c.span.start < s.start && c.span.field === s.field);
+      if (earlier.length) { push({ ...earlier.at(-1)!, span: s, form: "name" }); continue; }
+    }
     if (s.gaz) { push(full(s)); continue; }
     if (s.backReference) {
       const keys = byHead.get(words.at(-1) ?? "");
@@ -224,7 +233,6 @@ function resolve(spans: Span[]): Resolved[] {
       continue;
     }
     // An acronym in brackets right after a name is that name ("Special Operations Forces (SOF)").
-    const before = s.line[s.at - 1];
     const prevMention = out.at(-1);
     if (s.tokens.length === 1 && s.tokens[0]!.allCaps && before?.text === "(" && prevMention &&
       prevMention.span.field === s.field && s.start - prevMention.span.end <= 3 && prevMention.type !== "PERSON") {
@@ -304,6 +312,13 @@ function coordinate(out: Resolved[]): void {
 const isSingleCommonish = (surface: string) => !surface.includes(" ") && COMMON_WORDS.has(surface.toLowerCase());
 
 /** Names in headlines, navigation and all-capitals lines: only names known from the prose or a gazetteer. */
+const HEADLINE_ORG_HEADS = new Set(`police bank party council university college ministry airlines airways corp corp. inc inc.
+ltd ltd. plc group union federation association committee commission agency`.split(/\s+/));
+const isPlaceOrTownName = (name: string) => {
+  const g = lookup(name);
+  return g ? g.type === "PLACE" && !g.demonym : isTown(name);
+};
+
 function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
   const index = new Map<string, Resolved>();
   for (const m of known) {
@@ -368,6 +383,14 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
           out.push({
             span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
             key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
+          });
+          matched = len;
+        } else if (len >= 2 && len <= 4 && HEADLINE_ORG_HEADS.has(last.lower) && isPlaceOrTownName(line.text.slice(t.start, ts[i + len - 2]!.end))) {
+          // "CUMBRIA POLICE", "Japan Airlines": a known place and an unambiguous organisation head, in a
+          // headline or all-capitals line where capitals say nothing else.
+          out.push({
+            span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
+            key: `${keyPrefix("ORGANIZATION")}:${f}`, type: "ORGANIZATION", name: surface, form: "name", related: [],
           });
           matched = len;
         } else if (line.mode === "headline" && len <= 3 && len >= 2 && headlinePerson(slice)) {

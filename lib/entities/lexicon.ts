@@ -21,7 +21,7 @@ prof prof. st. hon
 `);
 
 /** Honorifics that are dropped from the front of a name but carry no role. */
-export const HONORIFICS = set(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. st. rev rev. hon`);
+export const HONORIFICS = set(`mr mr. mrs mrs. ms ms. miss mme mme. mlle dr dr. sir dame lord lady prof prof. st. rev rev. hon`);
 
 /** Words that qualify a role inside a descriptor ("Deputy Defence Minister", "former US President"). */
 export const ROLE_MODIFIERS = set(`
@@ -42,11 +42,12 @@ reporter advocate observer press magazine television radio tv media studios reco
 authority administration directorate command guard patrol sheriff prosecutor's magistrates board
 brigade battalion regiment division corps alliance coalition front movement organization organisation
 foods industries holdings enterprises systems technologies labs pharmaceuticals motors brands partners
-telecom communications distribution
+telecom communications distribution trust
 `);
 
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
-export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort`);
+export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort rue place plaza piazza
+avenida calle`);
 
 /** Last words that make a capitalised sequence a place (added to compromise's placeWords). */
 export const PLACE_HEADS = set(`
@@ -81,6 +82,7 @@ sign login log menu search home share print email newsletter advertisement adver
 more watch listen skip content edit copyright terms privacy cookies click follow updated
 published live breaking news world opinion sports sport business entertainment technology tech
 science health culture lifestyle travel politics elections quick links shows
+ist jst aest aedt hkt msk
 `);
 
 /** Names of government seats used for the government, related to their country. */
@@ -98,19 +100,23 @@ export const SEATS_OF_POWER: Record<string, string> = {
 export const MONTHS_AND_DAYS = set(`
 january february march april may june july august september october november december jan feb mar apr jun jul
 aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter
+mon tue tues thu thur thurs fri
 `);
 
 /** Last words of event names ("Academy Awards", "World Cup", "Hunger Games"): not organisations or places. */
 export const EVENT_HEADS = set(`
 awards award games olympics paralympics championship championships cup festival prize war series tournament
-marathon expo
+marathon expo emmy emmys grammy grammys
 `);
 
 /** One-word event names that would otherwise read as a team ("the Oscars") or an acronym ("WWII"). */
 export const EVENT_NAMES = set(`oscars emmys grammys olympics paralympics wwi wwii`);
 
 /** Single-word institutions that are proper names though spelt like common nouns. */
-export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo`);
+export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo mafia camorra yakuza`);
+
+/** Places the town list leaves out because they are English words (New York City's boroughs). */
+export const EXTRA_PLACES = set(`queens`);
 
 /** News agencies and broadcasters that are one word and no English word: organisations wherever they appear. */
 export const NEWS_AGENCIES = set(`reuters xinhua interfax itar-tass tass kyodo yonhap bernama anadolu ansa efe antara

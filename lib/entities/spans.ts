@@ -12,7 +12,7 @@ import {
   PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
   PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon";
-import type { NameToken } from "./tokens";
+import { STATE_ABBREVIATIONS, type NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
 
 /** How sure the type is: from a gazetteer or a name head (strong), a context cue (weak), or a guess. */
@@ -52,10 +52,12 @@ export const SPORTS_WORDS = new Set(`game games season coach coaches playoff pla
 touchdowns quarterback innings inning pitcher rebounds assists goals striker halftime overtime championship tournament
 seeded seed postseason preseason roster squad quarterfinal semifinal standings rookie`.split(/\s+/));
 
-// The common-word list holds base forms; plurals and inflections of a common word are common too.
+// The common-word list holds base forms; plurals and inflections of a common word are common too. Only
+// real endings are stripped: "-s" one letter, "-es"/"-ed" two, and never down to a stem under three letters
+// ("Betts" is not "bet" + "ts", "Fred" is not "fr" + "ed").
 const isCommon = (w: string) =>
   COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w) ||
-  (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || COMMON_WORDS.has(w.slice(0, -2)))) ||
+  (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || (/(?:es|ed)$/.test(w) && w.length > 4 && COMMON_WORDS.has(w.slice(0, -2))))) ||
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
@@ -96,6 +98,8 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (!adjacent(text, tokens[j]!, next)) break;
+      // A dot kept on an abbreviation can also end the sentence ("Biloxi, Miss. The coroner").
+      if (next.sentStart) break;
       if (isNameWord(next)) {
         j++;
         continue;
@@ -114,7 +118,15 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
       }
       // Joiners ("of", "de", "and") only if a capitalised word follows within two tokens.
       // "Procter & Gamble", "Smith & Wesson".
-      if (next.text === "&" && tokens[j + 2] && isNameWord(tokens[j + 2]!) && tokens[j + 2]!.cap) { j += 2; continue; }
+      // (Not between two acronyms of a list: "the IBF, WBA & IBO titles".)
+      if (next.text === "&" && tokens[j + 2] && isNameWord(tokens[j + 2]!) && tokens[j + 2]!.cap &&
+        !(tokens[j]!.allCaps && tokens[j + 2]!.allCaps && tokens[j]!.text.length >= 3 && tokens[j + 2]!.text.length >= 3)) { j += 2; continue; }
+      // "Council on Foreign Relations", "Committee to Protect Journalists", "Coalition Against Hunger": a
+      // preposition straight after an organisation's head. ("in" is not joined: "the Centre for Policy
+      // Studies in London" is the centre and the city.)
+      if (next.word && !next.cap && ORG_LINKS.has(next.lower) && ORG_WORDS.has(tokens[j]!.lower) && !isTitle(tokens[j]!) &&
+        tokens[j + 2] && adjacent(text, next, tokens[j + 2]!) && tokens[j + 2]!.cap && tokens[j + 2]!.word &&
+        (next.lower !== "to" || (tokens[j + 3]?.cap === true && tokens[j + 3]!.word && adjacent(text, tokens[j + 2]!, tokens[j + 3]!)))) { j += 2; continue; }
       if (next.word && NAME_JOINERS.has(next.lower) && !next.cap) {
         const after = tokens[j + 2];
         const after2 = tokens[j + 3];
@@ -179,6 +191,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
     let keep = false;
     if (PARTICLES.has(t.lower) || isPossessive(t) || t.text === "&") keep = true;
     else if (t.lower === "of" || t.lower === "for") keep = headLike(left) || headLike(tokens[start]!);
+    else if (ORG_LINKS.has(t.lower)) keep = ORG_WORDS.has(left.lower);
     // After "X of Y", a right side that is a whole name of its own starts a second name ("Gulf of Aden and
     // Indian Ocean"); otherwise it continues the first ("Academy of Motion Picture Arts and Sciences").
     else if (t.lower === "and") {
@@ -187,7 +200,7 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
       keep = (inOf ? !rightWhole : ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
     }
     if (keep) {
-      if (t.lower === "of" || t.lower === "for") inOf = true;
+      if (t.lower === "of" || t.lower === "for" || ORG_LINKS.has(t.lower)) inOf = true;
       k = nextName;
       continue;
     }
@@ -219,17 +232,26 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     !isPlaceName(lookup(slice(text, tokens, a, k - 1)));
   while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower) && !keepsHead(b)))) b--;
   while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
+  // "On Sunday Arnhem drew": a weekday before a name is a date, not part of it.
+  while (a < b && WEEKDAYS.test(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
   while (a <= b && !tokens[a]!.cap && !isOrdinalish(tokens[a]!)) a++;
   if (a > b) return [];
 
+  // "former Seahawk Julius Jones", "another Charger": a team's member noun is the team (labels and CoNLL).
+  if (MEMBER_CUES.has(tokens[a - 1]?.lower ?? "") && TEAM_NICKNAMES.has(foldName(tokens[a]!.text + "s"))) {
+    const team = makeSpan(tokens, a, a, field, text, "ORGANIZATION", 2, null, null);
+    return a === b ? [team] : [team, ...pieceToSpans(tokens, a + 1, b, field, text, stats)];
+  }
   const whole = slice(text, tokens, a, b);
   // "US $160 million", "HK$": a currency, not the country.
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
+  // A time zone or UI word in capitals is not a gazetteer code ("19:04 IST").
+  if (a === b && tokens[a]!.allCaps && NON_ENTITIES.has(tokens[a]!.lower)) return [];
   const gaz = lookup(whole);
   // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
   // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
-  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && (teamContext(tokens, a, b) || (stats.sports && sportsTeamContext(tokens, a, b)))) {
+  if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && (teamContext(tokens, a, b) || resultTeam(tokens, a, b) || (stats.sports && sportsTeamContext(tokens, a, b)))) {
     return [makeSpan(tokens, a, b, field, text, "ORGANIZATION", 3, null, null)];
   }
   if (gaz && !modelYear(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
@@ -240,9 +262,25 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
     const out: Span[] = [];
     const descriptor = slice(text, tokens, a, lastTitle);
+    // "Oregon State Police Lt. Gregg Hastings": an organisation's name ending in its head right before the
+    // title is one name, though role modifiers ("State") sit inside it.
+    let scanFrom = a;
+    for (let k = lastTitle - 1; k > a; k--) {
+      const t = tokens[k]!;
+      if (!ORG_WORDS.has(t.lower) || isTitle(t) || ROLE_MODIFIERS.has(t.lower)) continue;
+      if (tokens.slice(k + 1, lastTitle + 1).every((x) => isTitle(x) || ROLE_MODIFIERS.has(x.lower))) {
+        let s0 = a;
+        while (s0 < k && (isDemonymWord(tokens[s0]!.text) || ROLE_MODIFIERS.has(tokens[s0]!.lower) || isTitle(tokens[s0]!))) s0++;
+        if (s0 < k && tokens.slice(s0, k).some((x) => !ROLE_MODIFIERS.has(x.lower))) {
+          out.push(...classifyPiece(tokens, s0, k, field, text, stats, null));
+          scanFrom = k + 1;
+        }
+      }
+      break;
+    }
     // Names inside the descriptor ("Kremlin", "European Commission", "Oakland County").
     let runStart = -1;
-    for (let k = a; k <= lastTitle + 1; k++) {
+    for (let k = scanFrom; k <= lastTitle + 1; k++) {
       const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
@@ -278,9 +316,29 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   // "Barcelona beat Real Madrid", "Juventus drew with Ajax": the subject and object of a result.
   const next = tokens[b + 1]?.lower;
   if (next !== undefined && (BEAT_VERBS.has(next) || (next === "drew" && tokens[b + 2]?.lower === "with"))) return true;
+  // "Ajax drew 1-1 at home to Twente", "Celtic tied 0-0 with Hearts".
+  if ((next === "drew" || next === "tied") && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "")) return true;
   if ((prev === "with" && DRAW_WORDS.has(prev2))) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
   return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
+}
+
+const MEMBER_CUES = new Set(["former", "fellow", "another", "ex", "ex-", "veteran", "onetime", "one-time"]);
+const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+/**
+ * "Ajax drew 1-1 at home to Twente", "beat Arnhem 2-1": a town in a result with a score is its team. Not with
+ * set scores ("beat Ivanisevic 6-4 6-3": players). (Tried for unknown names too, "Feyenoord beat ...": held
+ * 85.2 -> 84.1, people in boxing and election results read as teams; not kept.)
+ */
+function resultTeam(tokens: NameToken[], a: number, b: number): boolean {
+  const prev = tokens[a - 1]?.lower;
+  const homeTo = prev === "to" && tokens[a - 2]?.lower === "home" && tokens[a - 3]?.lower === "at";
+  const drewWith = prev === "with" && SCORE.test(tokens[a - 2]?.text ?? "") && DRAW_WORDS.has(tokens[a - 3]?.lower ?? "");
+  if (!homeTo && !drewWith && !teamContext(tokens, a, b)) return false;
+  let score = -1;
+  for (let k = Math.max(0, a - 4); k <= Math.min(tokens.length - 1, b + 8); k++) if (SCORE.test(tokens[k]!.text)) { score = k; break; }
+  return score >= 0 && !SCORE.test(tokens[score + 1]?.text ?? "") && !SCORE.test(tokens[score - 1]?.text ?? "");
 }
 
 const VERSUS_WORDS = new Set(["against", "vs", "vs.", "versus", "v", "v."]);
@@ -367,6 +425,7 @@ function classifyPiece(
   if (a > b) return [];
   const ts = tokens.slice(a, b + 1);
   const n = ts.length;
+  const prev0 = tokens[a - 1];
   const first = ts[0]!;
   const last = ts[n - 1]!;
   const whole = slice(text, tokens, a, b);
@@ -387,6 +446,18 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "Democratic headquarters", "a Republican senator": party adjectives, not names (like demonyms).
+  if (n === 1 && (first.lower === "democratic" || first.lower === "republican")) return [];
+  // "Springfield, Mo.", "Schenectady, N.Y.": a state's abbreviation after a town is the state.
+  if (n === 1 && prev0?.text === "," && tokens[a - 2]?.cap) {
+    const l = first.lower;
+    const abbr = l.endsWith(".") ? (Object.hasOwn(STATE_ABBREVIATIONS, l) ? l : l.slice(0, -1)) : "";
+    const state = Object.hasOwn(STATE_ABBREVIATIONS, abbr) ? STATE_ABBREVIATIONS[abbr] : undefined;
+    if (state) {
+      const g = lookup(state);
+      return mk("PLACE", 3, isPlaceName(g) ? g! : null);
+    }
+  }
   // "W. Mark Felt, Sr., the former director": a generational suffix alone is no name.
   if (n === 1 && /^(?:jr|sr)\.?$/.test(first.lower)) return [];
   if (modelYear(tokens, a, b)) return mk("OTHER", 3);
@@ -409,6 +480,10 @@ function classifyPiece(
   const prev2 = tokens[a - 2];
   const next = tokens[b + 1];
   const next2 = tokens[b + 2];
+  // "an Oscar nomination", "the Emmy host": an award's name before an award noun is the award.
+  if (n === 1 && AWARD_NAMES.has(first.lower) && next?.word && !next.cap && AWARD_NOUNS.has(next.lower)) return mk("OTHER", 3);
+  // "the Genovese crime family": a family's name heading a crime family is the organisation.
+  if (next?.lower === "crime" && next2 !== undefined && /^(?:family|families|syndicate|clan)$/.test(next2.lower)) return mk("ORGANIZATION", 2);
   // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
   if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
   if (isPossessive(next) && (next2?.lower === "disease" || next2?.lower === "syndrome")) return mk("OTHER", 3);
@@ -438,10 +513,13 @@ function classifyPiece(
   }
 
   if (ts.some((t) => t.text === "&")) return mk("ORGANIZATION", 2);
+  // "Bundesbank", "Rabobank", "Citibank": a one-word bank's name.
+  if (n === 1 && /^\p{Lu}\p{Ll}{2,}bank$/u.test(first.text)) return mk("ORGANIZATION", 2);
   // "Kraft's headquarters", "Toyota's shares".
   if (isPossessive(next) && next2 !== undefined && ORG_AFTER_POSSESSIVE.has(next2.lower)) return mk("ORGANIZATION", 1);
   const orgHead = ORG_WORDS.has(last.lower);
-  const placeHead = PLACE_WORDS.has(last.lower) && last.lower !== "state";
+  // "117th St.", "97th Ave.": an abbreviated head keeps its dot.
+  const placeHead = (PLACE_WORDS.has(last.lower) || (last.lower.endsWith(".") && PLACE_WORDS.has(last.lower.slice(0, -1)))) && last.lower !== "state";
   // "P. J. Hill", "J.J. Redick": initials before a surname make a person, whatever the surname's head says.
   // ("U. S. Marshals Service" is a place's initials and an organisation's head.)
   if (n >= 2 && /^(?:\p{Lu}\.)+$/u.test(first.text) && !/^(?:\p{Lu}\.)+$/u.test(last.text) && (ts.length === 2 || /^\p{Lu}\.$/u.test(ts[1]!.text)) &&
@@ -454,7 +532,9 @@ function classifyPiece(
   // "Air France", "Banco Santander", "Deutsche Telekom", "Radio Free Europe": a company word first.
   if (n >= 2 && ORG_LEADS.has(first.lower) && !lookup(slice(text, tokens, a + 1, b))?.demonym) return mk("ORGANIZATION", 2);
   // "Texas Department of Criminal Justice": the head is the word before "of".
-  const ofAt = ts.findIndex((t) => t.lower === "of");
+  // "Centre for Policy Studies", "Council on Foreign Relations", "Committee to Protect Journalists": the
+  // same with "for", "on", "against" and "to".
+  const ofAt = ts.findIndex((t) => !t.cap && (t.lower === "of" || ORG_LINKS.has(t.lower)));
   if (ofAt > 0) {
     const head = ts[ofAt - 1]!;
     if (ORG_WORDS.has(head.lower)) return mk("ORGANIZATION", 3);
@@ -488,6 +568,11 @@ function classifyPiece(
   const age = next?.text === "," && /^\d{1,3}$/.test(next2?.text ?? "");
   const placeCue = (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)) ||
     (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
+    // "the villages Kavouhi and Zinabieh": a place noun right before the name.
+    (prev !== undefined && prev.word && !prev.cap && PLACE_NOUNS.has(prev.lower) && prev2?.lower === "the") ||
+    // "John Jenkin, of Millom,", "Ann Roe, 23, of Clifton": where a person is from.
+    (prev?.lower === "of" && prev2?.text === "," && tokens[a - 3] !== undefined && (tokens[a - 3]!.cap || /^\d{1,3}$/.test(tokens[a - 3]!.text)) &&
+      (next === undefined || next.text === "," || next.text === ".")) ||
     (next !== undefined && PLACE_NOUNS.has(next.lower) && next.word && !next.cap) ||
     (next?.text === "," && next2 !== undefined && lookup(next2.text)?.type === "PLACE" && !lookup(next2.text)?.demonym) ||
     // "Newton Street, Millom": after a street's name, the town.
@@ -508,7 +593,15 @@ function classifyPiece(
   if (!allCommon && (STORE_NOUNS.has(lowerNext) || (lowerNext && !isPossessive(next) && next2?.word && !next2.cap && STORE_NOUNS.has(next2.lower)))) {
     return mk("ORGANIZATION", 1);
   }
+  // "research firm Net Applications", "cable operator Seacom", "carmaker Renault", "Dutch side Ajax": a
+  // company or club noun right before the name makes it an organisation, whatever "X said" suggests later.
+  if (!allCommon && !(personish && n >= 2) && prev?.word && !prev.cap && (COMPANY_BEFORE.has(prev.lower) || /.{3}maker$/.test(prev.lower))) {
+    return mk("ORGANIZATION", 2);
+  }
   if (titled && !allCommon) return mk("PERSON", 2);
+  // "the Carlton hotel", "the Estelle prison unit", "the Watergate complex": a name before a building noun
+  // is the building, a place (a shop noun made a company above).
+  if (!allCommon && !afterTitle && VENUE_NOUNS.has(lowerNext)) return mk("PLACE", 1);
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);
@@ -538,7 +631,7 @@ function classifyPiece(
   // company's spelling; people's names capitalise after a short prefix ("McDonald", "DeShawn", "LaCalamita").
   if (n === 1 && CAMEL.test(first.text) && !/^(?:Mac|Van|Von|Fitz)\p{Lu}/u.test(first.text)) return mk("ORGANIZATION", 1);
   if (said) return mk(n === 1 && TEAM_OR_GROUP_PLURAL.test(first.text) && !LAST_NAMES.has(first.lower) ? "ORGANIZATION" : "PERSON", 1);
-  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && /^\p{Lu}[\p{Ll}'’\-]+[\p{Ll}]$/u.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
+  if (n >= 2 && n <= 4 && ts.every((t) => t.cap && NAME_SHAPE.test(t.text) && (!isCommon(t.lower) || FIRST_NAMES.has(t.lower)))) {
     // "France Telecom", "Matanuska Maid": a known place first and no first name reads as a company.
     const placeFirst = lookup(first.text);
     if (placeFirst?.type === "PLACE" && !placeFirst.demonym && !FIRST_NAMES.has(first.lower)) return mk("ORGANIZATION", 1);
@@ -555,6 +648,21 @@ function classifyPiece(
   return mk("OTHER", 0);
 }
 
+// A name word's shape: capital, lower-case letters; a surname prefix may carry a second capital ("LaRue",
+// "McCain", "DeShawn", "O'Brien", "MacLeod", "DiMaggio").
+const NAME_SHAPE = /^(?:Mac|Mc|La|Le|De|Di|Da|Du|Van|Von|Fitz|O['’]|D['’])?\p{Lu}[\p{Ll}'’\-]+\p{Ll}$/u;
+// Lower-case nouns that stand right before a company's or club's name in news ("software firm X", "Italian
+// side X", "broadcaster X"). Not "group" or "agency" ("the group Hamas" is fine, "the agency Reuters" too, but
+// both also precede people's names in appositions less often than these).
+const COMPANY_BEFORE = new Set(`firm firms company operator carrier retailer airline insurer lender brokerage
+conglomerate manufacturer supplier distributor publisher broadcaster developer exporter importer refiner miner
+giant rival subsidiary unit startup start-up outfit side club clubs daily weekly newspaper tabloid channel
+network chain studio label bank`.split(/\s+/));
+const ORG_LINKS = new Set(["for", "on", "against", "to"]);
+const VENUE_NOUNS = new Set(`hotel hotels stadium arena airport prison jail penitentiary complex mall theatre theater
+casino cemetery racecourse hippodrome`.split(/\s+/));
+const AWARD_NAMES = new Set(["oscar", "emmy", "grammy", "tony", "bafta"]);
+const AWARD_NOUNS = new Set(["host", "hosts", "nomination", "nominations", "nominee", "nominees", "winner", "winners", "ceremony", "award", "awards", "statuette", "telecast"]);
 const REGION_WORDS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "greater", "upper", "lower", "old", "free", "occupied", "mainland", "coastal", "rural"]);
 const ORG_LEADS = new Set(["air", "bank", "banco", "banca", "banque", "credit", "crédit", "deutsche", "grupo", "groupe", "radio", "club", "compagnie", "société", "societe"]);
 const STREET_WORDS = new Set(["street", "st.", "road", "rd", "avenue", "ave", "lane", "drive", "close", "crescent", "terrace", "boulevard", "way"]);

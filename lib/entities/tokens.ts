@@ -19,7 +19,20 @@ export interface NameToken {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|\S/gu;
 // A dot that belongs to the word: abbreviations of titles and initials ("Mr.", "Mt.", "Jr.", "W.").
 // Company forms too ("TallGrass Distribution Ltd.", "Acme Inc."): the dot is part of the name.
-const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt prof rev ft adm maj cpl inc ltd corp co bros".split(" "));
+const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt prof rev ft adm maj cpl inc ltd corp co bros ave blvd".split(" "));
+// US state abbreviations (AP style) keep their dot after "Town, " ("Springfield, Mo.", "Biloxi, Miss."). Only
+// there: elsewhere "Miss", "Ill." or "Wash." are other words. The dot may also end the sentence, so the
+// next capitalised word still counts as a sentence start.
+export const STATE_ABBREVIATIONS: Record<string, string> = {
+  ala: "Alabama", ariz: "Arizona", ark: "Arkansas", calif: "California", colo: "Colorado", conn: "Connecticut",
+  del: "Delaware", fla: "Florida", ga: "Georgia", ill: "Illinois", ind: "Indiana", kan: "Kansas", kans: "Kansas",
+  ky: "Kentucky", la: "Louisiana", md: "Maryland", mass: "Massachusetts", mich: "Michigan", minn: "Minnesota",
+  miss: "Mississippi", mo: "Missouri", mont: "Montana", neb: "Nebraska", nev: "Nevada", okla: "Oklahoma",
+  ore: "Oregon", pa: "Pennsylvania", tenn: "Tennessee", tex: "Texas", va: "Virginia", vt: "Vermont",
+  wash: "Washington", wis: "Wisconsin", wyo: "Wyoming",
+  "n.y.": "New York", "n.j.": "New Jersey", "n.h.": "New Hampshire", "n.m.": "New Mexico", "n.c.": "North Carolina",
+  "n.d.": "North Dakota", "s.c.": "South Carolina", "s.d.": "South Dakota", "r.i.": "Rhode Island",
+};
 const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "[", "*", "•", "|", "–", "—", "-", "…"]);
 
 export function nameTokens(line: string, offset: number): NameToken[] {
@@ -32,7 +45,8 @@ export function nameTokens(line: string, offset: number): NameToken[] {
       // Glue the dot of an abbreviation or initial to the word before it.
       const prev = out.at(-1);
       if (text === "." && prev && prev.word && prev.end - offset === start &&
-        (DOTTED.has(prev.lower) || (prev.text.length === 1 && prev.cap))) {
+        (DOTTED.has(prev.lower) || (prev.text.length === 1 && prev.cap) ||
+          (prev.cap && out.at(-2)?.text === "," && Object.hasOwn(STATE_ABBREVIATIONS, prev.lower)))) {
         prev.text += ".";
         prev.lower += ".";
         prev.end += 1;
@@ -55,7 +69,8 @@ export function nameTokens(line: string, offset: number): NameToken[] {
   for (let i = 0; i < out.length; i++) {
     const t = out[i]!;
     const prev = out[i - 1];
-    t.sentStart = !prev || (!prev.word && SENTENCE_PUNCT.has(prev.text));
+    t.sentStart = !prev || (!prev.word && SENTENCE_PUNCT.has(prev.text)) ||
+      (t.cap && prev.text.endsWith(".") && Object.hasOwn(STATE_ABBREVIATIONS, prev.lower.slice(0, -1)) && out[i - 2]?.text === ",");
   }
   return out;
 }
