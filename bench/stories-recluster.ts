@@ -37,6 +37,7 @@ async function main() {
       `stories ${report.storiesBefore} -> ${report.storiesAfter} (${report.kept} kept, ${report.created} new, ${report.mergedAway} redirected), ` +
       `${report.changedArticles} articles moved; database ${await bench.size()}`,
   );
+  console.log(`steps (s): ${report.phases.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
   const cpu = process.cpuUsage(cpu0);
   console.log(`this process's CPU during the re-cluster: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (the rest of the wall time: PostgreSQL, other processes)`);
   await bench.close();

@@ -17,6 +17,8 @@ export interface ReclusterReport {
   mergedAway: number;
   changedArticles: number;
   seconds: number;
+  /** Wall seconds of each step, in order (placing, building rows, each write), for benchmarks. */
+  phases: [string, number][];
 }
 
 const BATCH = 2000;
@@ -70,6 +72,13 @@ async function* articlesInOrder(): AsyncGenerator<OrderedArticle> {
 
 export async function reclusterAll(onProgress?: (done: number) => void): Promise<ReclusterReport> {
   const t0 = Date.now();
+  const phases: [string, number][] = [];
+  let lapAt = t0;
+  const lap = (name: string) => {
+    const now = Date.now();
+    phases.push([name, (now - lapAt) / 1000]);
+    lapAt = now;
+  };
   const store = new InMemoryStoryStore();
   const oldStory = new Map<string, string | null>(); // article -> story before
   const titles = new Map<string, string>();
@@ -98,6 +107,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
     if (++n % 1000 === 0) onProgress?.(n);
   }
   df.set("#articles", n);
+  lap("place");
 
   // Clusters -> members.
   const members = new Map<string, string[]>();
@@ -181,6 +191,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   const stats: Columns<"key" | "df", number> = { key: [], df: [] };
   for (const [key, count] of df) push(stats, { key, df: count });
 
+  lap("rows");
   // One transaction: a re-cluster that fails leaves the database as it was. Every table is written with a
   // few bulk statements (rows as arrays, unnest), never a statement per story or article.
   await db().$transaction(
@@ -199,12 +210,14 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
         // Their statistics are recounted below; articles placed since they were read stay queued.
         await tx.$executeRaw`DELETE FROM "TermStatQueue" WHERE "articleId" = ANY(${c.id}::text[])`;
       }
+      lap("write articles");
       for (const c of chunks(signed)) {
         await tx.$executeRaw`
           UPDATE "Story" AS s SET signature = v.sig::jsonb, "updatedAt" = now()
           FROM unnest(${c.id}::text[], ${c.sig}::text[]) AS v(id, sig)
           WHERE s.id = v.id AND s.signature IS DISTINCT FROM v.sig::jsonb`;
       }
+      lap("write signatures");
       for (const c of chunks(redirected)) {
         await tx.$executeRaw`
           UPDATE "Story" AS s SET "mergedIntoId" = v.target, "articleCount" = 0, "outletCount" = 0, "updatedAt" = now()
@@ -218,6 +231,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
           ON CONFLICT ("fromSlug") DO UPDATE SET "storyId" = EXCLUDED."storyId"`;
       }
 
+      lap("write redirects");
       // Index rows and corpus statistics: the wanted rows go to temporary tables, then each real table is
       // brought to them by one delete of the rows no longer wanted and one upsert that leaves unchanged rows
       // alone. Stories that no cluster took over lose their rows here too.
@@ -234,6 +248,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
         await tx.$executeRaw`INSERT INTO rc_stat SELECT * FROM unnest(${c.key}::text[], ${c.df}::int[])`;
       }
       await tx.$executeRawUnsafe(`ANALYZE rc_term, rc_entity, rc_stat`);
+      lap("write temp tables");
       await tx.$executeRawUnsafe(`
         DELETE FROM "StoryTerm" st
         WHERE NOT EXISTS (SELECT 1 FROM rc_term n WHERE n.story = st."storyId" AND n.key = st.term)`);
@@ -241,6 +256,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
         INSERT INTO "StoryTerm" ("storyId", term, weight) SELECT story, key, weight FROM rc_term
         ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
         WHERE "StoryTerm".weight IS DISTINCT FROM EXCLUDED.weight`);
+      lap("write StoryTerm");
       // Signature keys without an Entity row (none in practice) have nothing to index, as in placement.
       await tx.$executeRawUnsafe(`
         CREATE TEMP TABLE rc_story_entity ON COMMIT DROP AS
@@ -253,15 +269,19 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
         INSERT INTO "StoryEntity" ("storyId", "entityId", weight) SELECT story, entity, weight FROM rc_story_entity
         ON CONFLICT ("storyId", "entityId") DO UPDATE SET weight = EXCLUDED.weight
         WHERE "StoryEntity".weight IS DISTINCT FROM EXCLUDED.weight`);
+      lap("write StoryEntity");
       await tx.$executeRawUnsafe(`DELETE FROM "TermStat" t WHERE NOT EXISTS (SELECT 1 FROM rc_stat n WHERE n.key = t.term)`);
       await tx.$executeRawUnsafe(`
         INSERT INTO "TermStat" (term, df) SELECT key, df FROM rc_stat
         ON CONFLICT (term) DO UPDATE SET df = EXCLUDED.df WHERE "TermStat".df <> EXCLUDED.df`);
+      lap("write TermStat");
 
       for (const id of changedStories) await refreshStory(tx, id);
+      lap("refresh stories");
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
+  lap("commit");
 
   return {
     articles: n,
@@ -272,6 +292,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
     mergedAway: redirected.id.length,
     changedArticles,
     seconds: (Date.now() - t0) / 1000,
+    phases,
   };
 }
 
