@@ -3,7 +3,7 @@
 // went into the decision is returned, so the UI can say why two articles are (or are not) one story.
 
 import {
-  articleTermSet,
+  articleTerms,
   articleVector,
   cosine,
   isEmptyVector,
@@ -172,7 +172,7 @@ export async function statsForArticle(
   article: ArticleFeatures,
   store: Pick<StoryStore, "statsFor">,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
-  own: Set<string> = articleTermSet(article),
+  own: ReadonlySet<string> = articleTerms(article),
 ): Promise<CorpusStats> {
   const stats = await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) });
   return withBackground(stats, params.vector.backgroundDocs);
@@ -192,7 +192,7 @@ async function weighCandidates(
   candidates: StoryCandidate[],
   store: StoryStore,
   stats: CorpusStats,
-  own: Set<string>,
+  own: ReadonlySet<string>,
   params: ScoringParams,
 ): Promise<WeighedCandidate[]> {
   const corpus = stats.articleCount;
@@ -237,7 +237,7 @@ export async function placeArticle(
   store: StoryStore,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
 ): Promise<Placement> {
-  const own = articleTermSet(article);
+  const own = articleTerms(article);
   const stats = await statsForArticle(article, store, params, own);
   const vector = articleVector(article, stats, params.vector);
   const candidates = await store.candidates(candidateQuery(vector, params));

@@ -123,6 +123,11 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   return entry;
 }
 
+/** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
+export function articleTerms(article: Pick<ArticleFeatures, "title" | "body">): ReadonlySet<string> {
+  return termsOf(article).set;
+}
+
 /** Distinct terms of an article (title and body), for document frequencies. A fresh set the caller may change. */
 export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
   return new Set(termsOf(article).set);
@@ -132,15 +137,27 @@ export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">)
 export function topK(v: SparseVector, k: number): SparseVector {
   const keys = Object.keys(v);
   if (keys.length <= k) return v;
+  const ws = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
+  return topKOf(keys, ws, k);
+}
+
+/**
+ * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
+ * when it has at most `k` keys, else the `k` heaviest, heaviest first.
+ */
+export function topKOf(keys: string[], ws: number[], k: number): SparseVector {
+  const out: SparseVector = {};
+  if (keys.length <= k) {
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = ws[i]!;
+    return out;
+  }
   // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
   // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
-  const ws = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
-  const cut = ws.slice().sort()[keys.length - k]!;
+  const cut = Float64Array.from(ws).sort()[keys.length - k]!;
   const entries: [string, number][] = [];
   for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) entries.push([keys[i]!, ws[i]!]);
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const out: SparseVector = {};
   for (let i = 0; i < k; i++) out[entries[i]![0]] = entries[i]![1];
   return out;
 }
@@ -178,7 +195,14 @@ const keyIds = new Map<string, number>();
 const MAX_KEY_IDS = 2_000_000;
 let generation = 0;
 
-/** The key's interned id; call `startInterning` first (it may start the ids over). */
+/**
+ * The key's interned id, shared by every vector of the process; call `startInterning` first (it may start
+ * the ids over) unless only ids of one short computation are compared.
+ */
+export function internKey(key: string): number {
+  return keyId(key);
+}
+
 function keyId(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) keyIds.set(key, (id = keyIds.size));
