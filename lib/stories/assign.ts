@@ -23,6 +23,7 @@ import type {
   Placement,
   SparseVector,
   StorySignature,
+  StatsQuery,
   StoryCandidate,
   StoryStore,
   VectorParts,
@@ -174,8 +175,25 @@ export async function statsForArticle(
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
   own: ReadonlySet<string> = articleTerms(article),
 ): Promise<CorpusStats> {
-  const stats = await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) });
+  const stats = await store.statsFor(lazyQuery(() => ({ terms: [...own], entityKeys: article.entities.map((e) => e.key) })));
   return withBackground(stats, params.vector.backgroundDocs);
+}
+
+/**
+ * A query whose keys are listed when first read: a store holding every statistic in memory never reads
+ * them, and listing them (a few hundred keys per placement) was a measurable part of a re-cluster.
+ */
+function lazyQuery(list: () => StatsQuery): StatsQuery {
+  let keys: StatsQuery | null = null;
+  const get = () => (keys ??= list());
+  return {
+    get terms() {
+      return get().terms;
+    },
+    get entityKeys() {
+      return get().entityKeys;
+    },
+  };
 }
 
 interface WeighedCandidate {
@@ -206,18 +224,19 @@ async function weighCandidates(
   const unread = toWeigh.filter((c) => !c.signature).map((c) => c.storyId);
   const read = unread.length ? await store.signatures(unread) : new Map<string, StorySignature>();
   const signatureOf = (c: StoryCandidate) => c.signature ?? read.get(c.storyId);
-  const terms = new Set<string>();
-  const entityKeys = new Set<string>();
-  for (const c of toWeigh) {
-    const sig = signatureOf(c);
-    if (!sig) continue;
-    const keys = statsKeys(sig);
-    for (const t of keys.terms) if (!own.has(t)) terms.add(t);
-    for (const k of keys.entityKeys) entityKeys.add(k);
-  }
-  const now = toWeigh.length
-    ? withBackground(await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }), params.vector.backgroundDocs)
-    : stats;
+  const query = lazyQuery(() => {
+    const terms = new Set<string>();
+    const entityKeys = new Set<string>();
+    for (const c of toWeigh) {
+      const sig = signatureOf(c);
+      if (!sig) continue;
+      const keys = statsKeys(sig);
+      for (const t of keys.terms) if (!own.has(t)) terms.add(t);
+      for (const k of keys.entityKeys) entityKeys.add(k);
+    }
+    return { terms: [...terms], entityKeys: [...entityKeys] };
+  });
+  const now = toWeigh.length ? withBackground(await store.statsFor(query), params.vector.backgroundDocs) : stats;
   return candidates.flatMap((c) => {
     let entry = cached.get(c.storyId);
     if (!entry) {

@@ -4,6 +4,7 @@
 
 import { tokenize, isStopWord } from "@/lib/text";
 import { dateKeys } from "./dates";
+import { backgroundShare, blendOf } from "./background";
 import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
 
 export interface VectorParams {
@@ -213,7 +214,19 @@ function startInterning(): void {
   if (keyIds.size > MAX_KEY_IDS) {
     keyIds.clear();
     generation++;
+    shareById = new Float64Array(0);
   }
+}
+
+/** Background share of each interned term (background.ts); NaN: not looked up yet. */
+let shareById = new Float64Array(0);
+
+function growShares(): void {
+  let size = Math.max(1 << 16, shareById.length);
+  while (size < keyIds.size + 4096) size *= 2;
+  const grown = new Float64Array(size).fill(NaN);
+  grown.set(shareById);
+  shareById = grown;
 }
 
 /** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
@@ -342,8 +355,12 @@ function logCounts(counts: SparseVector): SparseVector {
 export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
   // One pass per part: the IDF-weighted values and their norm, then the normalised record, indexed at once
   // for the dot products (the same values, keys and order as weighing, normalising and indexing apart).
+  // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
+  // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
+  const blend = blendOf(stats);
   const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false) => {
     startInterning();
+    const blended = blend !== undefined && df === stats.termDf;
     const keys = Object.keys(v);
     const n = keys.length;
     const ids = new Int32Array(n);
@@ -353,14 +370,22 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
       let w = v[key]!;
+      const id = keyId(key);
       if (df) {
-        const f = idf(df(key), stats.articleCount, params.idfFloor);
+        let d: number;
+        if (blended) {
+          if (id >= shareById.length) growShares();
+          let share = shareById[id]!;
+          if (Number.isNaN(share)) shareById[id] = share = backgroundShare(key);
+          d = blend.stats.termDf(key) + blend.docs * share;
+        } else d = df(key);
+        const f = idf(d, stats.articleCount, params.idfFloor);
         w = w * f ** params.idfPower;
         if (boost && /\d/.test(key)) w = w * params.numberBoost;
       }
       ws[i] = w;
       sq += w * w;
-      ids[i] = keyId(key);
+      ids[i] = id;
     }
     const out: SparseVector = {};
     const len = Math.sqrt(sq);
