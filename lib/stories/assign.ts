@@ -3,7 +3,7 @@
 // went into the decision is returned, so the UI can say why two articles are (or are not) one story.
 
 import {
-  articleTermSet,
+  articleTerms,
   articleVector,
   cosine,
   isEmptyVector,
@@ -23,6 +23,7 @@ import type {
   Placement,
   SparseVector,
   StorySignature,
+  StatsQuery,
   StoryCandidate,
   StoryStore,
   VectorParts,
@@ -172,10 +173,27 @@ export async function statsForArticle(
   article: ArticleFeatures,
   store: Pick<StoryStore, "statsFor">,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
-  own: Set<string> = articleTermSet(article),
+  own: ReadonlySet<string> = articleTerms(article),
 ): Promise<CorpusStats> {
-  const stats = await store.statsFor({ terms: [...own], entityKeys: article.entities.map((e) => e.key) });
+  const stats = await store.statsFor(lazyQuery(() => ({ terms: [...own], entityKeys: article.entities.map((e) => e.key) })));
   return withBackground(stats, params.vector.backgroundDocs);
+}
+
+/**
+ * A query whose keys are listed when first read: a store holding every statistic in memory never reads
+ * them, and listing them (a few hundred keys per placement) was a measurable part of a re-cluster.
+ */
+function lazyQuery(list: () => StatsQuery): StatsQuery {
+  let keys: StatsQuery | null = null;
+  const get = () => (keys ??= list());
+  return {
+    get terms() {
+      return get().terms;
+    },
+    get entityKeys() {
+      return get().entityKeys;
+    },
+  };
 }
 
 interface WeighedCandidate {
@@ -192,7 +210,7 @@ async function weighCandidates(
   candidates: StoryCandidate[],
   store: StoryStore,
   stats: CorpusStats,
-  own: Set<string>,
+  own: ReadonlySet<string>,
   params: ScoringParams,
 ): Promise<WeighedCandidate[]> {
   const corpus = stats.articleCount;
@@ -206,18 +224,19 @@ async function weighCandidates(
   const unread = toWeigh.filter((c) => !c.signature).map((c) => c.storyId);
   const read = unread.length ? await store.signatures(unread) : new Map<string, StorySignature>();
   const signatureOf = (c: StoryCandidate) => c.signature ?? read.get(c.storyId);
-  const terms = new Set<string>();
-  const entityKeys = new Set<string>();
-  for (const c of toWeigh) {
-    const sig = signatureOf(c);
-    if (!sig) continue;
-    const keys = statsKeys(sig);
-    for (const t of keys.terms) if (!own.has(t)) terms.add(t);
-    for (const k of keys.entityKeys) entityKeys.add(k);
-  }
-  const now = toWeigh.length
-    ? withBackground(await store.statsFor({ terms: [...terms], entityKeys: [...entityKeys] }), params.vector.backgroundDocs)
-    : stats;
+  const query = lazyQuery(() => {
+    const terms = new Set<string>();
+    const entityKeys = new Set<string>();
+    for (const c of toWeigh) {
+      const sig = signatureOf(c);
+      if (!sig) continue;
+      const keys = statsKeys(sig);
+      for (const t of keys.terms) if (!own.has(t)) terms.add(t);
+      for (const k of keys.entityKeys) entityKeys.add(k);
+    }
+    return { terms: [...terms], entityKeys: [...entityKeys] };
+  });
+  const now = toWeigh.length ? withBackground(await store.statsFor(query), params.vector.backgroundDocs) : stats;
   return candidates.flatMap((c) => {
     let entry = cached.get(c.storyId);
     if (!entry) {
@@ -237,7 +256,7 @@ export async function placeArticle(
   store: StoryStore,
   params: ScoringParams = DEFAULT_SCORING_PARAMS,
 ): Promise<Placement> {
-  const own = articleTermSet(article);
+  const own = articleTerms(article);
   const stats = await statsForArticle(article, store, params, own);
   const vector = articleVector(article, stats, params.vector);
   const candidates = await store.candidates(candidateQuery(vector, params));

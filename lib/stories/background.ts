@@ -17,12 +17,30 @@ export function backgroundShare(term: string): number {
   return shares.get(term) ?? 0;
 }
 
+/** What `withBackground` blended: the store's statistics and the pseudo-articles added. */
+export interface BackgroundBlend {
+  stats: CorpusStats;
+  docs: number;
+}
+
+const blends = new WeakMap<CorpusStats, BackgroundBlend>();
+
+/**
+ * The blend behind statistics made by `withBackground` (else undefined), so a caller weighing many keys can
+ * compute `termDf` itself, as `stats.termDf(term) + docs * backgroundShare(term)`, with shares it keeps.
+ */
+export function blendOf(stats: CorpusStats): BackgroundBlend | undefined {
+  return blends.get(stats);
+}
+
 /** `stats` with `docs` background pseudo-articles added (0: unchanged). */
 export function withBackground(stats: CorpusStats, docs: number): CorpusStats {
   if (docs <= 0) return stats;
-  return {
+  const blended: CorpusStats = {
     articleCount: stats.articleCount + docs,
     termDf: (term) => stats.termDf(term) + docs * backgroundShare(term),
     entityDf: (key) => stats.entityDf(key),
   };
+  blends.set(blended, { stats, docs });
+  return blended;
 }

@@ -3,7 +3,7 @@
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
 import { indexedTerms, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTermSet } from "./vector";
+import { articleTerms } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -152,7 +152,7 @@ export class InMemoryStoryStore implements StoryStore {
     if (storyId === null && prev) throw new Error(`story ${id} already exists`);
 
     this.articleCount++;
-    for (const t of articleTermSet(article)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    for (const t of articleTerms(article)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
     for (const k of new Set(article.entities.map((e) => e.key))) {
       this.entityDfs.set(k, (this.entityDfs.get(k) ?? 0) + 1);
     }
@@ -181,6 +181,11 @@ export class InMemoryStoryStore implements StoryStore {
 
   storyOf(articleId: string): string | undefined {
     return this.articleStory.get(articleId);
+  }
+
+  /** Document frequencies of every term and entity key counted so far (live views, not copies). */
+  documentFrequencies(): { articles: number; terms: ReadonlyMap<string, number>; entities: ReadonlyMap<string, number> } {
+    return { articles: this.articleCount, terms: this.termDfs, entities: this.entityDfs };
   }
 
   get storyCount(): number {

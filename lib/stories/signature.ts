@@ -1,7 +1,7 @@
 // Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
 // recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
-import { topK } from "./vector";
+import { internKey as keyId, topK, topKOf } from "./vector";
 import type { ArticleVector, SparseVector, StorySignature } from "./types";
 
 export interface SignatureParams {
@@ -20,11 +20,47 @@ export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
   maxStoryDates: 24,
 };
 
+// Position + 1 of each interned key in the merge below (0: not seen); cleared after every merge.
+let slot = new Int32Array(1 << 16);
+
+/**
+ * `topK(sum + v, k)`: the keys of `sum` in its order, then `v`'s new keys in theirs, summed, then the k
+ * heaviest. Built in arrays instead of an intermediate record of every key; the record returned has the
+ * same keys, weights and order.
+ */
 function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
-  const out: SparseVector = {};
-  for (const [key, w] of Object.entries(sum)) out[key] = w;
-  for (const [key, w] of Object.entries(v)) out[key] = (Object.hasOwn(out, key) ? out[key]! : 0) + w;
-  return topK(out, k);
+  const keys = Object.keys(sum);
+  const ws: number[] = [];
+  const ids: number[] = [];
+  for (const key of keys) {
+    const id = keyId(key);
+    if (id >= slot.length) slot = grown(slot, id);
+    ids.push(id);
+    ws.push(sum[key]!);
+    slot[id] = ws.length;
+  }
+  for (const key of Object.keys(v)) {
+    const id = keyId(key);
+    if (id >= slot.length) slot = grown(slot, id);
+    const at = slot[id]!;
+    if (at > 0) ws[at - 1] = ws[at - 1]! + v[key]!;
+    else {
+      keys.push(key);
+      ids.push(id);
+      ws.push(0 + v[key]!);
+      slot[id] = ws.length;
+    }
+  }
+  for (const id of ids) slot[id] = 0;
+  return topKOf(keys, ws, k);
+}
+
+function grown(a: Int32Array, id: number): Int32Array {
+  let size = a.length;
+  while (size <= id) size *= 2;
+  const out = new Int32Array(size);
+  out.set(a);
+  return out;
 }
 
 function minDate(a: number | null, b: number | null): number | null {

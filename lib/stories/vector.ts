@@ -4,6 +4,7 @@
 
 import { tokenize, isStopWord } from "@/lib/text";
 import { dateKeys } from "./dates";
+import { backgroundShare, blendOf } from "./background";
 import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
 
 export interface VectorParams {
@@ -123,6 +124,11 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   return entry;
 }
 
+/** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
+export function articleTerms(article: Pick<ArticleFeatures, "title" | "body">): ReadonlySet<string> {
+  return termsOf(article).set;
+}
+
 /** Distinct terms of an article (title and body), for document frequencies. A fresh set the caller may change. */
 export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
   return new Set(termsOf(article).set);
@@ -130,11 +136,30 @@ export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">)
 
 /** Keeps the `k` heaviest keys (ties broken by key, so the result never depends on insertion order). */
 export function topK(v: SparseVector, k: number): SparseVector {
-  const entries = Object.entries(v);
-  if (entries.length <= k) return v;
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const keys = Object.keys(v);
+  if (keys.length <= k) return v;
+  const ws = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
+  return topKOf(keys, ws, k);
+}
+
+/**
+ * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
+ * when it has at most `k` keys, else the `k` heaviest, heaviest first.
+ */
+export function topKOf(keys: string[], ws: number[], k: number): SparseVector {
   const out: SparseVector = {};
-  for (const [key, w] of entries.slice(0, k)) out[key] = w;
+  if (keys.length <= k) {
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = ws[i]!;
+    return out;
+  }
+  // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
+  // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
+  const cut = Float64Array.from(ws).sort()[keys.length - k]!;
+  const entries: [string, number][] = [];
+  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) entries.push([keys[i]!, ws[i]!]);
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (let i = 0; i < k; i++) out[entries[i]![0]] = entries[i]![1];
   return out;
 }
 
@@ -170,61 +195,141 @@ const keyIds = new Map<string, number>();
 // indexed before is indexed again when next used.
 const MAX_KEY_IDS = 2_000_000;
 let generation = 0;
-let scratch = new Float64Array(1 << 16);
+
+/**
+ * The key's interned id, shared by every vector of the process; call `startInterning` first (it may start
+ * the ids over) unless only ids of one short computation are compared.
+ */
+export function internKey(key: string): number {
+  return keyId(key);
+}
+
+function keyId(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) keyIds.set(key, (id = keyIds.size));
+  return id;
+}
+
+function startInterning(): void {
+  if (keyIds.size > MAX_KEY_IDS) {
+    keyIds.clear();
+    generation++;
+    shareById = new Float64Array(0);
+  }
+}
+
+/** Background share of each interned term (background.ts); NaN: not looked up yet. */
+let shareById = new Float64Array(0);
+
+function growShares(): void {
+  let size = Math.max(1 << 16, shareById.length);
+  while (size < keyIds.size + 4096) size *= 2;
+  const grown = new Float64Array(size).fill(NaN);
+  grown.set(shareById);
+  shareById = grown;
+}
+
+/** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
+function remember(v: SparseVector, ids: Int32Array, weights: Float64Array): Indexed {
+  let sq = 0;
+  for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
+  const m = { ids, weights, norm: Math.sqrt(sq), generation };
+  indexed.set(v, m);
+  return m;
+}
 
 function asIndexed(v: SparseVector): Indexed {
   const hit = indexed.get(v);
   if (hit && hit.generation === generation) return hit;
-  if (keyIds.size > MAX_KEY_IDS) {
-    keyIds.clear();
-    generation++;
-  }
+  startInterning();
   const keys = Object.keys(v);
   const ids = new Int32Array(keys.length);
   const weights = new Float64Array(keys.length);
-  let sq = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    let id = keyIds.get(key);
-    if (id === undefined) keyIds.set(key, (id = keyIds.size));
-    ids[i] = id;
-    const w = v[key]!;
-    weights[i] = w;
-    sq += w * w;
+    ids[i] = keyId(key);
+    weights[i] = v[key]!;
   }
-  if (keyIds.size > scratch.length) {
-    let size = scratch.length;
-    while (size < keyIds.size) size *= 2;
-    scratch = new Float64Array(size);
-  }
-  const m = { ids, weights, norm: Math.sqrt(sq), generation };
-  indexed.set(v, m);
-  return m;
+  return remember(v, ids, weights);
 }
 
 export function isEmptyVector(v: SparseVector): boolean {
   return asIndexed(v).ids.length === 0;
 }
 
-export function dot(a: SparseVector, b: SparseVector): number {
-  let small = asIndexed(a);
-  let large = asIndexed(b);
-  // Indexing b may have started the ids over; a is then indexed again under the new ids.
-  if (small.generation !== generation) small = asIndexed(a);
+// Dense scatters of recently used vectors, keyed by their index. Placement compares one article with every
+// candidate: its parts stay scattered across candidates instead of being scattered and cleared per dot
+// product (the least recently used slot is cleared when a new vector needs one).
+interface Slot {
+  ix: Indexed | null;
+  dense: Float64Array;
+  used: number;
+}
+const SLOTS = 8;
+const slots: Slot[] = Array.from({ length: SLOTS }, () => ({ ix: null, dense: new Float64Array(1 << 16), used: 0 }));
+let slotClock = 0;
+
+// Ids interned since a vector was scattered are beyond its array: grown (with what it holds) before a read.
+function grow(s: Slot): void {
+  let size = s.dense.length;
+  while (size < keyIds.size) size *= 2;
+  const dense = new Float64Array(size);
+  dense.set(s.dense);
+  s.dense = dense;
+}
+
+function scattered(ix: Indexed): Float64Array {
+  let victim = slots[0]!;
+  for (const s of slots) {
+    if (s.ix === ix) {
+      s.used = ++slotClock;
+      if (s.dense.length < keyIds.size) grow(s);
+      return s.dense;
+    }
+    if (s.used < victim.used) victim = s;
+  }
+  const old = victim.ix;
+  if (old) {
+    if (old.generation === generation) for (let i = 0; i < old.ids.length; i++) victim.dense[old.ids[i]!] = 0;
+    else victim.dense.fill(0); // its ids are from before the restart: clear everything
+  }
+  if (keyIds.size > victim.dense.length) grow(victim);
+  const dense = victim.dense;
+  for (let i = 0; i < ix.ids.length; i++) dense[ix.ids[i]!] = ix.weights[i]!;
+  victim.ix = ix;
+  victim.used = ++slotClock;
+  return dense;
+}
+
+function dotIndexed(a: Indexed, b: Indexed): number {
+  let small = a;
+  let large = b;
   if (small.ids.length > large.ids.length) [small, large] = [large, small];
-  const dense = scratch;
-  for (let i = 0; i < large.ids.length; i++) dense[large.ids[i]!] = large.weights[i]!;
+  // The larger vector scattered into a dense array, the smaller walked in its own key order: exactly the
+  // order (and so exactly the sum) of a lookup per key. A key missing from the larger vector reads 0 and
+  // adds exactly nothing.
+  const dense = scattered(large);
   let s = 0;
-  // A key missing from the larger vector reads 0 and adds exactly nothing.
   for (let i = 0; i < small.ids.length; i++) s += small.weights[i]! * dense[small.ids[i]!]!;
-  for (let i = 0; i < large.ids.length; i++) dense[large.ids[i]!] = 0;
   return s;
 }
 
+/** Both indexed under the same ids (indexing the second may have started the ids over). */
+function indexedPair(a: SparseVector, b: SparseVector): [Indexed, Indexed] {
+  let ia = asIndexed(a);
+  const ib = asIndexed(b);
+  if (ia.generation !== generation) ia = asIndexed(a);
+  return [ia, ib];
+}
+
+export function dot(a: SparseVector, b: SparseVector): number {
+  const [ia, ib] = indexedPair(a, b);
+  return dotIndexed(ia, ib);
+}
+
 export function cosine(a: SparseVector, b: SparseVector): number {
-  const na = asIndexed(a).norm;
-  const nb = asIndexed(b).norm;
-  return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
+  const [ia, ib] = indexedPair(a, b);
+  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
 }
 
 // Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
@@ -248,19 +353,53 @@ function logCounts(counts: SparseVector): SparseVector {
 
 /** Applies the current IDF to term-frequency parts (an article's `tf` or a story signature) and L2-normalises each. */
 export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
-  const apply = (v: SparseVector, df: (key: string) => number, numbers = false) => {
-    const out: SparseVector = {};
-    for (const key in v) {
-      const w = v[key]! * idf(df(key), stats.articleCount, params.idfFloor) ** params.idfPower;
-      out[key] = numbers && params.numberBoost !== 1 && /\d/.test(key) ? w * params.numberBoost : w;
+  // One pass per part: the IDF-weighted values and their norm, then the normalised record, indexed at once
+  // for the dot products (the same values, keys and order as weighing, normalising and indexing apart).
+  // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
+  // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
+  const blend = blendOf(stats);
+  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false) => {
+    startInterning();
+    const blended = blend !== undefined && df === stats.termDf;
+    const keys = Object.keys(v);
+    const n = keys.length;
+    const ids = new Int32Array(n);
+    const ws = new Float64Array(n);
+    const boost = numbers && params.numberBoost !== 1;
+    let sq = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      let w = v[key]!;
+      const id = keyId(key);
+      if (df) {
+        let d: number;
+        if (blended) {
+          if (id >= shareById.length) growShares();
+          let share = shareById[id]!;
+          if (Number.isNaN(share)) shareById[id] = share = backgroundShare(key);
+          d = blend.stats.termDf(key) + blend.docs * share;
+        } else d = df(key);
+        const f = idf(d, stats.articleCount, params.idfFloor);
+        w = w * f ** params.idfPower;
+        if (boost && /\d/.test(key)) w = w * params.numberBoost;
+      }
+      ws[i] = w;
+      sq += w * w;
+      ids[i] = id;
     }
-    return normalise(out);
+    const out: SparseVector = {};
+    const len = Math.sqrt(sq);
+    if (len === 0) return out;
+    for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
+    // A "__proto__" key is not an own property of a record (assigning it is ignored): index as the record is.
+    if (!keys.includes("__proto__")) remember(out, ids, ws);
+    return out;
   };
   return {
     terms: apply(parts.terms, stats.termDf, true),
     titleTerms: apply(parts.titleTerms, stats.termDf, true),
     entities: apply(parts.entities, stats.entityDf),
-    dates: normalise(parts.dates ?? {}),
+    dates: apply(parts.dates ?? {}, null),
   };
 }
 
