@@ -2,7 +2,7 @@
 // extract -> find duplicates -> entities -> (one transaction) outlet, article, entities, story placement,
 // reprint link, story refresh, upload record. A file that fails leaves nothing behind but its rejected
 // upload record, and never stops the other files of the same upload.
-import { db, Prisma } from "@/lib/db/client";
+import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
 import { extractEntities, type ArticleEntity } from "@/lib/entities";
@@ -50,7 +50,7 @@ export interface IngestOptions {
 
 // All story placements are serialised through one advisory lock: two uploads of one event arriving at
 // the same moment must not each start a story. Assignment is a few milliseconds, so this is not a bottleneck.
-const STORY_LOCK = 0x5041_5258; // "PARX"
+export const STORY_LOCK = 0x5041_5258; // "PARX"
 
 export async function ingest(inputs: IngestInput[], options: IngestOptions): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
@@ -154,7 +154,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
   try {
     const articleId = await db().$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STORY_LOCK})`;
+        // The lock's statement also finds the transaction's own connection for the placement's statements.
+        await bindTxSql(tx, STORY_LOCK);
         const outlet = await resolveOutlet(tx, {
           declared: hints.outlet ?? null,
           url,
@@ -259,13 +260,14 @@ export async function decideStory(tx: Tx, features: ArticleFeatures, vectorCache
 export async function recordPlacement(tx: Tx, features: ArticleFeatures, placement: Placement): Promise<string> {
   const { assignment, vector, storySignature } = placement;
   let storyId = assignment.storyId;
+  let newStory: { slug: string; title: string } | null = null;
   if (!storyId) {
     storyId = shortId();
     const title = features.title || "Untitled story";
-    await tx.story.create({ data: { id: storyId, slug: storySlug(title, storyId), title } });
+    newStory = { slug: storySlug(title, storyId), title };
   }
   const signature = updateSignature(storySignature, vector);
-  await commitPlacement(tx, { storyId, signature, article: features, assignment });
+  await commitPlacement(tx, { storyId, signature, article: features, assignment, newStory });
   return storyId;
 }
 
