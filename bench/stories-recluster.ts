@@ -42,9 +42,9 @@ async function main() {
   const cpu = process.cpuUsage(cpu0);
   // What the re-cluster wrote, as one digest: equal digests before and after a change mean the same
   // stories and explanations (kept stories keep their ids; jsonb's text form does not depend on key order).
-  const [{ digest }] = await db().$queryRaw<{ digest: string }[]>`
+  const [{ digest }] = await db().$queryRaw<[{ digest: string }]>`
     SELECT md5(string_agg(id || ' ' || COALESCE("storyId", '-') || ' ' || COALESCE(assignment::text, '-'), E'\n' ORDER BY id)) AS digest FROM "Article"`;
-  const [{ sigs }] = await db().$queryRaw<{ sigs: string }[]>`
+  const [{ sigs }] = await db().$queryRaw<[{ sigs: string }]>`
     SELECT md5(string_agg(id || ' ' || COALESCE("mergedIntoId", '-') || ' ' || COALESCE(signature::text, '-'), E'\n' ORDER BY id)) AS sigs FROM "Story"`;
   console.log(`digest of articles (id, story, explanation) ${digest}; of stories (id, merged into, signature) ${sigs}`);
   console.log(`this process's CPU during the re-cluster: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (the rest of the wall time: PostgreSQL, other processes)`);

@@ -21,7 +21,7 @@ export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
 };
 
 // Position + 1 of each interned key in the merge below (0: not seen); cleared after every merge.
-let slot = new Int32Array(1 << 16);
+let slot: Int32Array = new Int32Array(1 << 16);
 
 /**
  * `topK(sum + v, k)`: the keys of `sum` in its order, then `v`'s new keys in theirs, summed, then the k
