@@ -157,10 +157,11 @@ export function isTown(name: string): boolean {
   return townNames.has(foldName(name));
 }
 
-/** A country (any of its names), as opposed to a town or region: countries name national teams too. */
 // England, Scotland, Wales and Northern Ireland field their own national teams (and the West Indies in
 // cricket), so in a result they stay places, as countries do.
 const TEAM_NATIONS = new Set(["place:england", "place:scotland", "place:wales", "place:northern-ireland", "place:west-indies"]);
+
+/** A country (any of its names), as opposed to a town or region: countries name national teams too. */
 export function isCountry(entry: GazetteerEntry): boolean {
   return countryKeys.has(entry.key) || TEAM_NATIONS.has(entry.key);
 }

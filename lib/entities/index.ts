@@ -11,7 +11,9 @@ import {
 } from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
-import { HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS } from "./lexicon";
+import {
+  HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS, UNAMBIGUOUS_ORG_HEADS,
+} from "./lexicon";
 import { SPORTS_WORDS, findSpans, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
@@ -311,14 +313,12 @@ function coordinate(out: Resolved[]): void {
 
 const isSingleCommonish = (surface: string) => !surface.includes(" ") && COMMON_WORDS.has(surface.toLowerCase());
 
-/** Names in headlines, navigation and all-capitals lines: only names known from the prose or a gazetteer. */
-const HEADLINE_ORG_HEADS = new Set(`police bank party council university college ministry airlines airways corp corp. inc inc.
-ltd ltd. plc group union federation association committee commission agency`.split(/\s+/));
 const isPlaceOrTownName = (name: string) => {
   const g = lookup(name);
   return g ? g.type === "PLACE" && !g.demonym : isTown(name);
 };
 
+/** Names in headlines, navigation and all-capitals lines: only names known from the prose or a gazetteer. */
 function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
   const index = new Map<string, Resolved>();
   for (const m of known) {
@@ -385,7 +385,7 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
             key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
           });
           matched = len;
-        } else if (len >= 2 && len <= 4 && HEADLINE_ORG_HEADS.has(last.lower) && isPlaceOrTownName(line.text.slice(t.start, ts[i + len - 2]!.end))) {
+        } else if (len >= 2 && len <= 4 && UNAMBIGUOUS_ORG_HEADS.has(last.lower) && isPlaceOrTownName(line.text.slice(t.start, ts[i + len - 2]!.end))) {
           // "CUMBRIA POLICE", "Japan Airlines": a known place and an unambiguous organisation head, in a
           // headline or all-capitals line where capitals say nothing else.
           out.push({

@@ -45,6 +45,13 @@ foods industries holdings enterprises systems technologies labs pharmaceuticals 
 telecom communications distribution trust
 `);
 
+/**
+ * Organisation heads that make "<known place> <head>" an organisation even where capitals say nothing (a
+ * headline, an all-capitals line: "CUMBRIA POLICE", "Japan Airlines"); a subset of ORG_HEADS.
+ */
+export const UNAMBIGUOUS_ORG_HEADS = set(`police bank party council university college ministry airlines airways corp corp. inc inc.
+ltd ltd. plc group union federation association committee commission agency`);
+
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
 export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort rue place plaza piazza
 avenida calle`);

@@ -308,6 +308,9 @@ const BEAT_VERBS = new Set(["beat", "beats", "defeated", "edged", "routed", "out
 const LOSS_WORDS = new Set(["loss", "losses", "lost", "fell"]);
 const DRAW_WORDS = new Set(["drew", "draw", "tied", "tie"]);
 
+// A game score as printed ("2-1", "10-0").
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+
 function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   const prev = tokens[a - 1]?.lower;
   const prev2 = tokens[a - 2]?.lower ?? "";
@@ -317,15 +320,14 @@ function teamContext(tokens: NameToken[], a: number, b: number): boolean {
   const next = tokens[b + 1]?.lower;
   if (next !== undefined && (BEAT_VERBS.has(next) || (next === "drew" && tokens[b + 2]?.lower === "with"))) return true;
   // "Ajax drew 1-1 at home to Twente", "Celtic tied 0-0 with Hearts".
-  if ((next === "drew" || next === "tied") && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "")) return true;
+  if ((next === "drew" || next === "tied") && SCORE.test(tokens[b + 2]?.text ?? "")) return true;
   if ((prev === "with" && DRAW_WORDS.has(prev2))) return true;
   if (prev === "to" && LOSS_WORDS.has(prev2)) return true;
-  return tokens[b + 1]?.text === "(" && /^\d{1,3}-\d{1,3}$/.test(tokens[b + 2]?.text ?? "");
+  return tokens[b + 1]?.text === "(" && SCORE.test(tokens[b + 2]?.text ?? "");
 }
 
 const MEMBER_CUES = new Set(["former", "fellow", "another", "ex", "ex-", "veteran", "onetime", "one-time"]);
 const WEEKDAYS = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
-const SCORE = /^\d{1,3}-\d{1,3}$/;
 /**
  * "Ajax drew 1-1 at home to Twente", "beat Arnhem 2-1": a town in a result with a score is its team. Not with
  * set scores ("beat Ivanisevic 6-4 6-3": players). (Tried for unknown names too, "Feyenoord beat ...": held

@@ -14,6 +14,7 @@ import { commitPlacement, PgStoryStore } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
+import { STORY_LOCK } from "./story-lock";
 import { applyTermStatQueue } from "./term-stats";
 import type { ArticleFields } from "./schemas";
 
@@ -48,9 +49,6 @@ export interface IngestOptions {
   onResult?: (result: IngestResult, index: number) => void;
 }
 
-// All story placements are serialised through one advisory lock: two uploads of one event arriving at
-// the same moment must not each start a story. Assignment is a few milliseconds, so this is not a bottleneck.
-export const STORY_LOCK = 0x5041_5258; // "PARX"
 
 export async function ingest(inputs: IngestInput[], options: IngestOptions): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
@@ -154,7 +152,9 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
   try {
     const articleId = await db().$transaction(
       async (tx) => {
-        // The lock's statement also finds the transaction's own connection for the placement's statements.
+        // Story placements are serialised through one advisory lock (story-lock.ts; a few milliseconds each, so
+        // not a bottleneck). The lock's statement also finds the transaction's own connection for the
+        // placement's statements.
         await bindTxSql(tx, STORY_LOCK);
         const outlet = await resolveOutlet(tx, {
           declared: hints.outlet ?? null,

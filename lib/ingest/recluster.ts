@@ -7,6 +7,7 @@ import { indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures } 
 import { toArticleFeatures } from "./article-features";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
+import { STORY_LOCK } from "./story-lock";
 
 export interface ReclusterReport {
   articles: number;
@@ -210,7 +211,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   // few bulk statements (rows as one JSON parameter, or arrays and unnest), never a statement per story or article.
   await db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${0x5041_5258})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STORY_LOCK})`;
       for (const c of chunks(fresh)) {
         await tx.$executeRaw`
           INSERT INTO "Story" (id, slug, title, "updatedAt")
