@@ -32,6 +32,13 @@ export interface DateHit {
   index: number;
 }
 
+// chrono resolves "today", "yesterday" and "1 year, 160 days ago" against the reference instant and
+// then reports every component as certain. A saved page has no trustworthy "now" (it was saved on an
+// unknown day), so only a date whose year is printed counts: a four-digit year, or a numeric date
+// such as 03/12/23.
+const PRINTED_YEAR = /\b(?:1[89]|2\d)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
+const RELATIVE = /\b(?:ago|today|tonight|yesterday|tomorrow|now|last|next|this|hence|later|earlier)\b/i;
+
 /** The first complete calendar date (day, month and year all printed) in a line. */
 export function findDate(line: string): DateHit | null {
   if (line.length > 400) return null;
@@ -43,6 +50,7 @@ export function findDate(line: string): DateHit | null {
   }
   for (const r of results) {
     const s = r.start;
+    if (!PRINTED_YEAR.test(r.text) || RELATIVE.test(r.text)) continue;
     if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) {
       // A date without a time is that calendar day, not chrono's implied noon.
       const date = s.isCertain("hour") ? s.date() : new Date(Date.UTC(s.get("year")!, s.get("month")! - 1, s.get("day")!));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { findDate, parseBylineLine, parseDate } from "./metadata";
+
+describe("findDate", () => {
+  it("reads a printed calendar date as that day in UTC", () => {
+    expect(findDate("September 18, 2023")?.date.toISOString()).toBe("2023-09-18T00:00:00.000Z");
+    expect(findDate("Published 5 March 2024, 14:20")?.date.toISOString()).toBe("2024-03-05T14:20:00.000Z");
+    expect(findDate("03/12/23")?.date.getUTCFullYear()).toBe(2023);
+  });
+
+  // A saved page has no trustworthy "now": these used to resolve against the year-2000 reference
+  // instant and gave stories dates decades off, which split them in time.
+  it.each(["today", "Yesterday at 3:27 PM", "1 year, 160 days ago", "2 days ago", "last Monday", "tomorrow"])(
+    "refuses the relative date %j",
+    (line) => {
+      expect(findDate(line)).toBeNull();
+      expect(parseDate(line)?.date ?? null).toBeNull();
+    },
+  );
+
+  it("skips a relative date and takes the printed one after it", () => {
+    const hit = findDate("Updated 2 days ago | first published 12 October 2023");
+    expect(hit?.date.toISOString()).toBe("2023-10-12T00:00:00.000Z");
+    expect(hit?.text).toBe("12 October 2023");
+  });
+
+  it("needs the year: a day and month alone are not a date", () => {
+    expect(findDate("Monday, 5 March")).toBeNull();
+  });
+});
+
+describe("parseBylineLine", () => {
+  it("keeps the byline when the date beside it is relative", () => {
+    const hit = parseBylineLine("By Rachel Amran | 3 hours ago");
+    expect(hit?.byline).toBe("Rachel Amran");
+    expect(hit?.date).toBeNull();
+  });
+});
