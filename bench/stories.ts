@@ -1,6 +1,10 @@
 // Story clustering benchmark: B-cubed precision/recall/F1 on ECB+ (fixtures/ecbplus), articles fed in
-// file order through the same online path as uploads, next to a plain TF-IDF cosine single-pass baseline
-// at its best threshold, measured in the same run. Reported per split (train/dev/all) to show overfitting.
+// file order through the same path as uploads (each text extracted, de-duplicated and tagged as an upload of
+// `<id>.txt` would be: bench/lib/upload-features.ts; placed by placeArticle with the in-memory store; the
+// PostgreSQL store is `npm run bench:stories-ingest`), next to a plain TF-IDF cosine single-pass baseline
+// at its best threshold over the same extracted texts, measured in the same run. Reported per split
+// (train/dev/all) to show overfitting. A duplicate upload counts in its original's story; a rejected one is
+// not stored, so not scored (both listed).
 //
 //   npx tsx bench/stories.ts            # figures with the shipped parameters
 //   npx tsx bench/stories.ts --fit      # also refit weights and threshold on the train split
@@ -15,55 +19,18 @@ import {
   scoreCandidate,
   storyVector,
   type ArticleFeatures,
-  type ArticleEntity,
   type ScoringParams,
   withBackground,
 } from "@/lib/stories";
-import { standInEntities } from "./stories-entities";
+import { articlesOf, storiesOfRows, uploadAll, type EcbRow, type Upload } from "./lib/upload-features";
 
-interface Row {
-  id: string;
-  title: string;
-  text: string;
-  cluster_id: string;
-  split: "train" | "dev";
-}
+type Row = EcbRow;
 
 export function loadEcbPlus(): Row[] {
   return readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
-}
-
-type EntityFn = (a: { title: string; body: string }) => ArticleEntity[];
-
-async function libEntities(): Promise<EntityFn | null> {
-  try {
-    const mod = (await import("@/lib/entities")) as Record<string, unknown>;
-    if (typeof mod.extractEntities !== "function") return null;
-    const fn = mod.extractEntities as (a: { title: string; body: string }) => {
-      entities: { key: string; type: string; salience: number }[];
-    };
-    return (a) =>
-      fn(a).entities.map((e) => ({
-        key: e.key,
-        type: (["PERSON", "ORGANIZATION", "PLACE"].includes(e.type) ? e.type : "OTHER") as ArticleEntity["type"],
-        salience: e.salience,
-      }));
-  } catch {
-    return null;
-  }
-}
-
-function features(rows: Row[], entities: EntityFn): ArticleFeatures[] {
-  return rows.map((r) => ({
-    id: r.id,
-    publishedAt: null,
-    title: r.title,
-    body: r.text,
-    entities: entities({ title: r.title, body: r.text }),
-  }));
 }
 
 export interface BCubed {
@@ -93,8 +60,8 @@ export function bcubed(pred: Map<string, string>, gold: Map<string, string>): BC
 }
 
 // Plain TF-IDF cosine single pass: IDF over the evaluated set, centroid = sum of member vectors.
-function baseline(rows: Row[], threshold: number): Map<string, string> {
-  const docs = rows.map((r) => words(`${r.title}\n${r.text}`).filter((w) => !isStopWord(w)));
+function baseline(rows: readonly ArticleFeatures[], threshold: number): Map<string, string> {
+  const docs = rows.map((r) => words(`${r.title}\n${r.body}`).filter((w) => !isStopWord(w)));
   const df = new Map<string, number>();
   for (const d of docs) for (const w of new Set(d)) df.set(w, (df.get(w) ?? 0) + 1);
   const vecs = docs.map((d) => {
@@ -135,19 +102,22 @@ function baseline(rows: Row[], threshold: number): Map<string, string> {
   return out;
 }
 
-function bestBaseline(rows: Row[]): BCubed & { threshold: number } {
-  const gold = new Map(rows.map((r) => [r.id, r.cluster_id]));
+function bestBaseline(uploads: readonly Upload[]): BCubed & { threshold: number } {
+  const gold = goldOf(uploads);
   let best: BCubed & { threshold: number } = { p: 0, r: 0, f1: -1, clusters: 0, threshold: 0 };
   for (let t = 0.05; t <= 0.6001; t += 0.025) {
-    const s = bcubed(baseline(rows, t), gold);
+    const s = bcubed(storiesOfRows(uploads, baseline(articlesOf(uploads), t)), gold);
     if (s.f1 > best.f1) best = { ...s, threshold: Math.round(t * 1000) / 1000 };
   }
   return best;
 }
 
-async function ours(rows: Row[], arts: ArticleFeatures[], scoring: ScoringParams): Promise<BCubed> {
-  const gold = new Map(rows.map((r) => [r.id, r.cluster_id]));
-  return bcubed(await clusterAll(arts, { scoring }), gold);
+/** Gold story of every stored row (rejected uploads are not stored, so not scored). */
+export const goldOf = (uploads: readonly Upload[]): Map<string, string> =>
+  new Map(uploads.flatMap((u) => (u.kind === "rejected" ? [] : [[u.row.id, u.row.cluster_id] as const])));
+
+export async function ours(uploads: readonly Upload[], scoring: ScoringParams): Promise<BCubed> {
+  return bcubed(storiesOfRows(uploads, await clusterAll(articlesOf(uploads), { scoring })), goldOf(uploads));
 }
 
 // --- fitting (train split only) ---
@@ -159,14 +129,14 @@ interface Sample {
 
 // Oracle pass: articles join their gold story, and every candidate the store retrieves on the way is a
 // labelled example (same gold story or not) of the three similarities the scorer combines.
-async function samples(rows: Row[], arts: ArticleFeatures[], scoring: ScoringParams): Promise<Sample[]> {
+async function samples(uploads: readonly Upload[], scoring: ScoringParams): Promise<Sample[]> {
+  const placed = uploads.flatMap((u) => (u.kind === "article" ? [u] : []));
   const store = new InMemoryStoryStore();
   const storyOfCluster = new Map<string, string>();
   const clusterOfStory = new Map<string, string>();
   const out: Sample[] = [];
-  for (let i = 0; i < arts.length; i++) {
-    const a = arts[i]!;
-    const g = rows[i]!.cluster_id;
+  for (const { features: a, row } of placed) {
+    const g = row.cluster_id;
     const { vector } = await placeArticle(a, store, scoring);
     const cands = store.candidates({
       entityKeys: Object.keys(vector.entities),
@@ -208,8 +178,8 @@ function logistic(data: Sample[]): { w: number[]; b: number } {
   return { w, b };
 }
 
-async function fit(rows: Row[], arts: ArticleFeatures[]): Promise<ScoringParams> {
-  const data = await samples(rows, arts, DEFAULT_SCORING_PARAMS);
+async function fit(uploads: readonly Upload[]): Promise<ScoringParams> {
+  const data = await samples(uploads, DEFAULT_SCORING_PARAMS);
   const { w, b } = logistic(data);
   const pos = w.map((x) => Math.max(0, x));
   const sum = pos.reduce((s, x) => s + x, 0) || 1;
@@ -231,7 +201,7 @@ async function fit(rows: Row[], arts: ArticleFeatures[]): Promise<ScoringParams>
     dates: DEFAULT_SCORING_PARAMS.weights.dates,
   };
   for (let t = 0.1; t <= 0.6001; t += 0.02) {
-    const s = await ours(rows, arts, { ...DEFAULT_SCORING_PARAMS, weights: rounded, threshold: t });
+    const s = await ours(uploads, { ...DEFAULT_SCORING_PARAMS, weights: rounded, threshold: t });
     if (s.f1 > best.f1) best = { f1: s.f1, threshold: Math.round(t * 100) / 100 };
   }
   console.log(`threshold sweep on train: best B3 F1 ${best.f1.toFixed(4)} at ${best.threshold}`);
@@ -243,31 +213,26 @@ const fmt = (s: BCubed) => `${s.p.toFixed(3)}  ${s.r.toFixed(3)}  ${s.f1.toFixed
 async function main() {
   const t0 = Date.now();
   const rows = loadEcbPlus();
-  const splits: [string, Row[]][] = [
-    ["train", rows.filter((r) => r.split === "train")],
-    ["dev", rows.filter((r) => r.split === "dev")],
-    ["all", rows],
+  const splits: [string, Upload[]][] = [
+    ["train", uploadAll(rows.filter((r) => r.split === "train"))],
+    ["dev", uploadAll(rows.filter((r) => r.split === "dev"))],
+    ["all", uploadAll(rows)],
   ];
-  const sources: [string, EntityFn][] = [["stand-in capitalised runs (bench only)", standInEntities]];
-  const lib = await libEntities();
-  if (lib) sources.unshift(["lib/entities extractEntities", lib]);
-  else console.log("lib/entities: extractEntities not available, stand-in entities only");
-
-  const base = new Map(splits.map(([name, rs]) => [name, bestBaseline(rs)]));
-  for (const [label, fn] of sources) {
-    const arts = new Map(splits.map(([name, rs]) => [name, features(rs, fn)]));
-    let scoring = DEFAULT_SCORING_PARAMS;
-    if (process.argv.includes("--fit")) scoring = await fit(splits[0]![1], arts.get("train")!);
-    console.log(`\nentities: ${label}; weights ${JSON.stringify(scoring.weights)} threshold ${scoring.threshold}`);
-    console.log("split   n    | TF-IDF baseline (best thr)  P      R      F1  clus | Parallax  P      R      F1  clus | gold clus");
-    for (const [name, rs] of splits) {
-      const b = base.get(name)!;
-      const o = await ours(rs, arts.get(name)!, scoring);
-      const goldClusters = new Set(rs.map((r) => r.cluster_id)).size;
-      console.log(
-        `${name.padEnd(6)} ${String(rs.length).padStart(4)} | thr ${b.threshold.toFixed(3)}  ${fmt(b)} | ${fmt(o)} | ${goldClusters}`,
-      );
-    }
+  const all = splits[2]![1];
+  const dup = all.filter((u) => u.kind === "duplicate").length;
+  const rejected = all.flatMap((u) => (u.kind === "rejected" ? [`${u.row.id}: ${u.code}`] : []));
+  const dated = articlesOf(all).filter((a) => a.publishedAt).length;
+  console.log(
+    `${rows.length} uploads (extracted ${((Date.now() - t0) / 1000).toFixed(1)} s): ${articlesOf(all).length} articles (${dated} with a publication date), ${dup} duplicates, ${rejected.length} rejected${rejected.length ? ` (${rejected.join(", ")})` : ""}`,
+  );
+  const scoring = process.argv.includes("--fit") ? await fit(splits[0]![1]) : DEFAULT_SCORING_PARAMS;
+  console.log(`\nweights ${JSON.stringify(scoring.weights)} threshold ${scoring.threshold}, time grace ${scoring.timeGraceDays} d, scale ${scoring.timeScaleDays} d, floor ${scoring.timeFloor}`);
+  console.log("split   n    | TF-IDF baseline (best thr)  P      R      F1  clus | Parallax  P      R      F1  clus | gold clus");
+  for (const [name, ups] of splits) {
+    const b = bestBaseline(ups);
+    const o = await ours(ups, scoring);
+    const goldClusters = new Set(goldOf(ups).values()).size;
+    console.log(`${name.padEnd(6)} ${String(goldOf(ups).size).padStart(4)} | thr ${b.threshold.toFixed(3)}  ${fmt(b)} | ${fmt(o)} | ${goldClusters}`);
   }
   console.log(`\n(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -1,6 +1,10 @@
-// What the story stage sees of a stored article, read the same way wherever stories are (re)built.
+// What the story stage sees of an article, built the same way wherever stories are (re)built: at upload
+// (from the extracted article), at re-clustering (from the stored row) and in the benchmarks (from the
+// extracted article, without a database), so the figures measure what uploads really get.
 import type { Prisma } from "@/lib/db/client";
-import type { ArticleFeatures } from "@/lib/stories";
+import type { ArticleEntity as StoryEntity, ArticleFeatures } from "@/lib/stories";
+import type { ExtractedArticle } from "@/lib/extract";
+import type { ArticleEntity } from "@/lib/entities";
 
 export const featureSelect = {
   id: true,
@@ -21,5 +25,21 @@ export function toArticleFeatures(a: FeatureRow): ArticleFeatures {
     title: a.titleDerived ? "" : a.title,
     body: a.body,
     entities: a.entities.map((e) => ({ key: e.entity.key, type: e.entity.type, salience: e.salience })),
+  };
+}
+
+/** The stored title of an extracted article: the printed headline, else the lead, else the text's start. */
+export function storedTitle(x: ExtractedArticle): string {
+  return x.title ?? x.lead ?? x.body.slice(0, 100);
+}
+
+/** The features of a just-extracted article, exactly as the upload path places it. */
+export function uploadFeatures(id: string, x: ExtractedArticle, publishedAt: Date | null, entities: readonly ArticleEntity[]): ArticleFeatures {
+  return {
+    id,
+    publishedAt,
+    title: x.titleDerived || !x.title ? "" : storedTitle(x),
+    body: x.body,
+    entities: entities.map((e): StoryEntity => ({ key: e.key, type: e.type, salience: e.salience })),
   };
 }

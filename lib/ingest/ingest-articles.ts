@@ -14,6 +14,7 @@ import { commitPlacement, PgStoryStore } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
+import { storedTitle, uploadFeatures } from "./article-features";
 import { STORY_LOCK } from "./story-lock";
 import { applyTermStatQueue } from "./term-stats";
 import type { ArticleFields } from "./schemas";
@@ -147,7 +148,7 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
   const url = hints.url ?? x.url;
   const entityResult = extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language });
   const entities: ArticleEntity[] = entityResult.entities;
-  const title = x.title ?? x.lead ?? x.body.slice(0, 100);
+  const title = storedTitle(x);
 
   try {
     const articleId = await db().$transaction(
@@ -189,13 +190,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
         if (outlet.outletId && outlet.source !== "signature") await learnSignature(tx, outlet.outletId, x.removed);
         await storeEntities(tx, article.id, entities);
 
-        const features: ArticleFeatures = {
-          id: article.id,
-          publishedAt,
-          title: x.titleDerived ? "" : title,
-          body: x.body,
-          entities: entities.map((e) => ({ key: e.key, type: e.type, salience: e.salience })),
-        };
+        // The same features a re-cluster reads back from the stored row (toArticleFeatures).
+        const features = uploadFeatures(article.id, x, publishedAt, entities);
         const storyId = await placeInStory(tx, features);
         await linkReprint(tx, article.id, storyId, outlet.outletId, x.body);
         await refreshStory(tx, storyId);

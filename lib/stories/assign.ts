@@ -40,8 +40,13 @@ export interface ScoringParams {
   threshold: number;
   /** Days between an article and a story's date range that cost nothing (coverage runs for days). */
   timeGraceDays: number;
-  /** Beyond the grace, the content score is multiplied by exp(-extraDays / timeScaleDays). */
+  /** Beyond the grace, the content score is multiplied by floor + (1 - floor) * exp(-extraDays / timeScaleDays). */
   timeScaleDays: number;
+  /**
+   * What the time factor falls to for articles far apart (0..1): time is evidence, not a veto, so a follow-up
+   * weeks later that says the same thing can still join (1: time is ignored).
+   */
+  timeFloor: number;
   /** Stories scored per article. */
   candidateLimit: number;
   /** Heaviest entity keys and terms of the article used to retrieve candidates. */
@@ -56,12 +61,17 @@ export interface ScoringParams {
 // names by construction, so it cannot reward entity similarity, and 0.1 is kept for what words miss
 // (spellings and transliterations folded into one entity key). Dates written in the text (dates.ts) count
 // only when both sides write some; their weight otherwise goes to the other parts.
-// Time constants are set by reasoning about news, not fitted: ECB+ articles are undated.
+// Time (session 7, fitted on train with the publication dates an upload extracts: 245 of ECB+'s 759 articles
+// print one): ECB+ stories run for weeks and years (a shooting and its trial two years later), and with the
+// 7-day decay to zero train fell to 0.835 (file order; 0.871 without any decay). A floor of 0.9 keeps time as
+// evidence (two look-alike events days apart lose up to 10%) at no cost on train; the threshold then moved
+// from 0.26 to 0.28 so the Kim-visit seed article (content 0.276) stays out. lib/stories/README.md has the grid.
 export const DEFAULT_SCORING_PARAMS: ScoringParams = {
   weights: { entity: 0.1, terms: 0.55, title: 0.2, dates: 0.15 },
-  threshold: 0.26,
+  threshold: 0.28,
   timeGraceDays: 3,
   timeScaleDays: 7,
+  timeFloor: 0.9,
   candidateLimit: 20,
   queryEntities: 10,
   queryTerms: 20,
@@ -91,7 +101,7 @@ export function timeFactor(publishedAt: number | null, sig: StorySignature, para
         ? publishedAt - sig.lastPublished
         : 0;
   const extraDays = gapMs / DAY_MS - params.timeGraceDays;
-  return extraDays <= 0 ? 1 : Math.exp(-extraDays / params.timeScaleDays);
+  return extraDays <= 0 ? 1 : params.timeFloor + (1 - params.timeFloor) * Math.exp(-extraDays / params.timeScaleDays);
 }
 
 /** The story's signature weighted with the current IDF (what the article is compared with). */

@@ -148,6 +148,10 @@ describe("timeFactor", () => {
     const month = timeFactor(40 * DAY, sig, DEFAULT_SCORING_PARAMS);
     expect(week).toBeLessThan(1);
     expect(month).toBeLessThan(week);
+    // Time is evidence, not a veto: far apart, the factor falls to the floor and no lower.
+    const years = timeFactor(1000 * DAY, sig, DEFAULT_SCORING_PARAMS);
+    expect(years).toBeCloseTo(DEFAULT_SCORING_PARAMS.timeFloor, 6);
+    expect(timeFactor(1000 * DAY, sig, { ...DEFAULT_SCORING_PARAMS, timeFloor: 0 })).toBeLessThan(1e-6);
   });
 });
 
