@@ -63,15 +63,17 @@ export interface ScoringParams {
 // only when both sides write some; their weight otherwise goes to the other parts.
 // Time (session 7, fitted on train with the publication dates an upload extracts: 245 of ECB+'s 759 articles
 // print one): ECB+ stories run for weeks and years (a shooting and its trial two years later), and with the
-// 7-day decay to zero train fell to 0.835 (file order; 0.871 without any decay). A floor of 0.9 keeps time as
-// evidence (two look-alike events days apart lose up to 10%) at no cost on train; the threshold then moved
-// from 0.26 to 0.28 so the Kim-visit seed article (content 0.276) stays out. lib/stories/README.md has the grid.
+// 7-day decay to zero train fell to 0.835 (file order; 0.871 without any decay). A floor keeps time as
+// evidence, never a veto: far apart, an article loses 20%. Floor 0.7-0.9 with threshold 0.27-0.29 are within
+// noise of each other on train (mean of five orders 0.850-0.861); this pair keeps the widest margin for the
+// seed tests' Kim-visit article (five days before the seed story, 0.278 through the upload path).
+// lib/stories/README.md has the grid.
 export const DEFAULT_SCORING_PARAMS: ScoringParams = {
   weights: { entity: 0.1, terms: 0.55, title: 0.2, dates: 0.15 },
-  threshold: 0.28,
+  threshold: 0.29,
   timeGraceDays: 3,
   timeScaleDays: 7,
-  timeFloor: 0.9,
+  timeFloor: 0.8,
   candidateLimit: 20,
   queryEntities: 10,
   queryTerms: 20,
