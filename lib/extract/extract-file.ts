@@ -8,7 +8,7 @@ import { checkFilename, extensionOf, formatFromExtension, formatFromMediaType, l
 import { extractHtml, type HtmlArticle } from "./html-extract";
 import { detectLanguage, stopWordsFor } from "./language";
 import { parseMarkdown } from "./markdown";
-import { cleanAuthor, deriveTitle, parseDate } from "./metadata";
+import { cleanAuthor, deriveTitle, findDate, parseDate } from "./metadata";
 import { extractDump, toUnits } from "./text-dump";
 import type { ExtractedArticle, ExtractInput, ExtractOptions, SourceFormat } from "./types";
 
@@ -255,7 +255,41 @@ function isProseSentence(line: string): boolean {
   return /[.!?]["”’']?$/.test(t) && t.split(/\s+/).length >= 6;
 }
 
-function finish(format: SourceFormat, p: Parts, text: string, encoding: string): ExtractedArticle {
+// Sentence case: at least two all-lowercase words ("dies at 91", "steal e80 million from"). Menus and
+// Title Case headlines ("Lindsay Lohan Checks Into Rehab at Betty Ford Center") have at most one.
+function readsAsNews(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return words.length >= 6 && words.filter((w) => /^[\p{Ll}][\p{Ll}\p{N}'’-]*[,.;:!?…]*$/u.test(w)).length >= 2;
+}
+
+const MAX_BRIEF_LINES = 8;
+
+/**
+ * A short lead or brief: a plain-text file of a few lines, none long enough for the line classifier to call
+ * prose ("Esther Williams, swimming star, dies at 91"; a headline, a dateline and one truncated sentence).
+ * Its sentence-case lines are the text, a Title Case or capitals line before them the headline, and a line
+ * that is only a date the publication date. Only for plain text, and only that short: a page whose
+ * classifier found nothing is boilerplate, and must still be refused.
+ */
+function briefParts(format: SourceFormat, p: Parts): Parts | null {
+  if (format !== "text" || p.paragraphs.some((x) => x.trim())) return null;
+  const lines = p.removed.map((l) => l.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (!lines.length || lines.length > MAX_BRIEF_LINES) return null;
+  const body = lines.filter(readsAsNews);
+  if (!body.length) return null;
+  const before = lines.slice(0, lines.indexOf(body[0]!));
+  // A dateline is a short line that prints a date with its year ("Fri., May. 3, 2013 11: 45 AM PDT").
+  // Month abbreviations with a dot and spaced clock times ("May. 3", "11: 45") are read as chrono expects them.
+  const dateline = (l: string) =>
+    l.split(" ").length <= 8 ? findDate(l.replace(/\b([A-Z][a-z]{2,3})\.(?=\s+\d)/g, "$1").replace(/(\d):\s+(\d\d)\b/g, "$1:$2")) : null;
+  const stamp = before.map(dateline).find(Boolean);
+  const published = p.published ?? (stamp ? { date: stamp.date, text: stamp.text } : null);
+  const title = p.title ?? before.find((l) => l.split(" ").length >= 3 && /\p{L}{3}/u.test(l) && !dateline(l)) ?? null;
+  return { ...p, paragraphs: body, title, published, removed: lines.filter((l) => !body.includes(l) && l !== title) };
+}
+
+function finish(format: SourceFormat, parts: Parts, text: string, encoding: string): ExtractedArticle {
+  const p = briefParts(format, parts) ?? parts;
   let paragraphs = p.paragraphs.map((x) => x.trim()).filter(Boolean);
   if (!paragraphs.length && p.title && isProseSentence(p.title)) paragraphs = [p.title.replace(/\s+/g, " ").trim()];
   if (!paragraphs.length) throw new AppError("UNPROCESSABLE", "NO_ARTICLE", "no article text found after removing page boilerplate");

@@ -197,6 +197,27 @@ describe("one-sentence briefs", () => {
     expect(a!.title).toBe(line.slice(0, -1));
     expect(a!.titleDerived).toBe(true);
   });
+  it("keeps a short lead: a headline, a dateline and one sentence too short for the line classifier", () => {
+    const file = "Singer Checks Into Rehab Clinic In Malibu\nFri., May. 3, 2013 11: 45 AM PDT\nEarly Friday morning the 26-year-old singer checked into a clinic in Malibu,";
+    const [a] = extractFile({ bytes: new TextEncoder().encode(file), filename: "lead.txt" });
+    expect(a!.title).toBe("Singer Checks Into Rehab Clinic In Malibu");
+    expect(a!.titleDerived).toBe(false);
+    expect(a!.body).toBe("Early Friday morning the 26-year-old singer checked into a clinic in Malibu,");
+    expect(a!.publishedAt?.toISOString().slice(0, 10)).toBe("2013-05-03");
+  });
+  it("keeps a one-line brief in sentence case, and a capitals headline above a sentence", () => {
+    const [one] = extractFile({ bytes: new TextEncoder().encode("June 06, 2013\nAnn Smith, swimming star, dies at 91"), filename: "b.txt" });
+    expect(one!.body).toBe("Ann Smith, swimming star, dies at 91");
+    expect(one!.publishedAt?.toISOString().slice(0, 10)).toBe("2013-06-06");
+    const [caps] = extractFile({ bytes: new TextEncoder().encode("FIRED IN PHILLY!!\nThe coach was fired today and taking over will be his assistant..."), filename: "c.txt" });
+    expect(caps!.title).toBe("FIRED IN PHILLY!!");
+    expect(caps!.body).toMatch(/^The coach was fired today/);
+  });
+  it("still rejects short files without a sentence-case line, and longer files the classifier found no prose in", () => {
+    expect(() => extractFile({ bytes: new TextEncoder().encode("Home News Sport World Business Tech Video\nSubscribe Now To Our Daily Newsletter Today"), filename: "m.txt" })).toThrow(/no article/);
+    const menu = Array.from({ length: 12 }, (_, i) => `Read more about the latest item ${i} in the shop`).join("\n");
+    expect(() => extractFile({ bytes: new TextEncoder().encode(menu), filename: "list.txt" })).toThrow(/no article/);
+  });
   it("still rejects a lone headline-like line with no sentence", () => {
     expect(() => extractFile({ bytes: new TextEncoder().encode("World News\n\nWorld News"), filename: "nav.txt" })).toThrow(/no article/);
   });
