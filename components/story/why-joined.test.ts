@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
+import { DEFAULT_SCORING_PARAMS, InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
 import { WhyJoined } from "./story-view";
 
 const render = (assignment: unknown) => renderToStaticMarkup(createElement(WhyJoined, { assignment }));
@@ -15,7 +15,8 @@ describe("WhyJoined", () => {
     const second = art("q2", "Qeshm island earthquake kills ten", "Ten people died when an earthquake of magnitude 5.9 hit Qeshm island on November 27, 2005.");
     const { assignment } = await placeArticle(second, store);
     const html = render(assignment);
-    expect(html).toMatch(/joined with score 0\.\d\d \(threshold 0\.26\)/);
+    expect(html).toMatch(/joined with score 0\.\d\d \(threshold 0\.\d\d\)/);
+    expect(html).toContain(`(threshold ${DEFAULT_SCORING_PARAMS.threshold.toFixed(2)})`);
     expect(html).toContain("shared words:");
     expect(html).toContain("dates both write: 2005-11-27");
     expect(html).not.toContain("2005-11,");
