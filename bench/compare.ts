@@ -47,15 +47,6 @@ function toArticle(a: Raw): CompareArticle {
   return { id: a.id, outlet: a.outlet ? { id: a.outlet, name: a.outlet } : null, title: a.title, titleDerived: false, body: lines.join("\n\n"), publishedAt: null, entities: [] };
 }
 
-// --vectors=file.json: sentence text -> embedding (experiment; unit-normalised here).
-const vectorFile = process.argv.find((a) => a.startsWith("--vectors="))?.slice(10);
-const vectorMap = vectorFile
-  ? new Map(Object.entries(JSON.parse(readFileSync(vectorFile, "utf8")) as Record<string, number[]>).map(([k, v]) => {
-      const n = Math.hypot(...v);
-      return [k, Float32Array.from(v, (x) => x / n)] as const;
-    }))
-  : null;
-const vectors = vectorMap ? (t: string) => vectorMap.get(t) : undefined;
 const clusters = [...new Set(labels.map((l) => l.cluster))];
 const stories = new Map(clusters.map((c) => [c, raw.filter((a) => a.cluster_id === c).map(toArticle)]));
 const withEntities = (articles: CompareArticle[]) =>
@@ -98,7 +89,7 @@ const halves = {
 function engine(threshold: number, entities = false, extra: Partial<AlignParams> = {}): Predicted {
   const rowsByCluster = new Map<string, Map<string, number>>();
   for (const [c, articles] of stories) {
-    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, ...extra, threshold }, vectors });
+    const result = compareArticles(entities ? withEntities(articles) : articles, null, { align: { ...overrides, ...extra, threshold } });
     const row = new Map<string, number>();
     result.claims.forEach((claim, n) => claim.sentences.forEach((s) => row.set(`${s.articleId}#${s.index}`, n)));
     rowsByCluster.set(c, row);
@@ -212,7 +203,7 @@ if (args.has("--fit")) {
   const params = { ...DEFAULT_ALIGN, ...overrides };
   const data: Example[] = [];
   for (const [c, articles] of stories) {
-    const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), params.wordnetCredit > 0, vectors);
+    const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), params.wordnetCredit > 0);
     const idf = storyIdf(f);
     const evidence = pairEvidence(f, idf, params.wordnetCredit);
     const current = makeScorer(f, idf, params);
@@ -240,7 +231,7 @@ if (args.has("--misses")) {
   // The pair model's score of two labelled sentences, as compareArticles scores them within the whole cluster.
   const scorers = new Map(
     [...stories].map(([c, articles]) => {
-      const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), (overrides.wordnetCredit ?? DEFAULT_ALIGN.wordnetCredit) > 0, vectors);
+      const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), (overrides.wordnetCredit ?? DEFAULT_ALIGN.wordnetCredit) > 0);
       const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
       return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }) }] as const;
     }),

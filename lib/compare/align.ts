@@ -36,8 +36,6 @@ export interface AlignParams {
    * derivationally related sense, or a hypernym up to two levels; wordnet.ts). 0 turns WordNet off.
    */
   wordnetCredit: number;
-  /** Pairs whose embedding cosine reaches this skip the minPredicate gate and are candidates without a shared stem. */
-  embeddingGate: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -59,15 +57,12 @@ export const DEFAULT_ALIGN: AlignParams = {
     lengthBalance: 1.15,
     numberShared: 2.05,
     numberConflict: 0.67,
-    embedding: 0,
-    embeddingBest: 0,
   },
   minScore: 0.05,
   blockingMaxShare: 0.35,
   mergeThreshold: 0.25,
   minStems: 2,
   wordnetCredit: 0.3,
-  embeddingGate: 2,
 };
 
 export interface ScoredPair {
@@ -120,8 +115,6 @@ interface Packed {
   concepts: Array<{ id: number; w: number; clusters: number[] }>;
   /** Non-name stems with WordNet relatives elsewhere in the story: stem id, weight, relatives' stem ids. */
   related: Array<{ id: number; w: number; rel: Int32Array }>;
-  /** Highest embedding cosine with any claim sentence of each article (by article index), when vectors are given. */
-  best: Float64Array | null;
 }
 
 /**
@@ -156,25 +149,6 @@ function wordnetRelations(features: SentenceFeatures[]): Map<string, Set<string>
   return out;
 }
 
-/** Per sentence, its highest embedding cosine with a claim sentence of each other article. */
-function bestByArticle(features: SentenceFeatures[]): Array<Float64Array | null> {
-  const articles = features.reduce((m, f) => Math.max(m, f.article + 1), 0);
-  const eligible = (f: SentenceFeatures) => f.vector !== undefined && !f.timestamp && f.stems.length >= 2;
-  const out = features.map((f) => (eligible(f) ? new Float64Array(articles).fill(-1) : null));
-  for (let i = 0; i < features.length; i++) {
-    const bi = out[i];
-    if (!bi) continue;
-    for (let j = i + 1; j < features.length; j++) {
-      const bj = out[j];
-      if (!bj || features[j]!.article === features[i]!.article) continue;
-      const c = dot(features[i]!.vector!, features[j]!.vector!);
-      if (c > bi[features[j]!.article]!) bi[features[j]!.article] = c;
-      if (c > bj[features[i]!.article]!) bj[features[i]!.article] = c;
-    }
-  }
-  return out;
-}
-
 function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed[] {
   const ids = new Map<string, number>();
   const idOf = (x: string) => {
@@ -183,8 +157,7 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
     return id;
   };
   const relations = wordnetRelations(features);
-  const best = bestByArticle(features);
-  return features.map((f, i) => {
+  return features.map((f) => {
     const order = f.stems.map((st) => [idOf(st), st] as const).sort((x, y) => x[0] - y[0]);
     const weights = Float64Array.from(order, ([, st]) => idf.get(st) ?? 0);
     const isName = Uint8Array.from(order, ([, st]) => (f.names.has(st) ? 1 : 0));
@@ -198,7 +171,6 @@ function packAll(features: SentenceFeatures[], idf: Map<string, number>): Packed
       .filter((st) => relations.has(st))
       .map((st) => ({ id: idOf(st), w: idf.get(st) ?? 0, rel: Int32Array.from([...relations.get(st)!].map(idOf)).sort() }));
     return {
-      best: best[i]!,
       related,
       ids: Int32Array.from(order, ([id]) => id),
       weights,
@@ -307,8 +279,6 @@ export const PAIR_FEATURES = [
   "lengthBalance",
   "numberShared",
   "numberConflict",
-  "embedding",
-  "embeddingBest",
 ] as const;
 
 const NUMBER = /^\d/;
@@ -340,17 +310,6 @@ function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeature
   out[8] = Math.min(a.stems.length, b.stems.length) / Math.max(a.stems.length, b.stems.length);
   out[9] = numShared;
   out[10] = pa.numbers.length > 0 && pb.numbers.length > 0 && numShared === 0 ? 1 : 0;
-  const cos = a.vector && b.vector ? dot(a.vector, b.vector) : 0;
-  const floor = Number(process.env.EMB_FLOOR ?? 0);
-  out[11] = Math.max(0, (cos - floor) / (1 - floor));
-  // Is each sentence the other's closest match in its article? (1, 0.5 or 0; 0 without vectors.)
-  out[12] = pa.best && pb.best ? ((cos >= pa.best[b.article]! - 1e-9 ? 1 : 0) + (cos >= pb.best[a.article]! - 1e-9 ? 1 : 0)) / 2 : 0;
-}
-
-function dot(x: Float32Array, y: Float32Array): number {
-  let s = 0;
-  for (let k = 0; k < x.length; k++) s += x[k]! * y[k]!;
-  return s;
 }
 
 /** The evidence about one sentence pair, each in 0..1, in PAIR_FEATURES order (for fitting the weights). */
@@ -371,12 +330,11 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
   const packed = packAll(features, idf);
   const weights = Float64Array.from(PAIR_FEATURES, (k) => p.weights[k]);
   const predicate = PAIR_FEATURES.indexOf("predicateCosine");
-  const embedding = PAIR_FEATURES.indexOf("embedding");
   const x = new Float64Array(PAIR_FEATURES.length);
   return {
     score(i, j) {
       evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!, p.wordnetCredit);
-      if (x[predicate]! < p.minPredicate && x[embedding]! < p.embeddingGate) return 0;
+      if (x[predicate]! < p.minPredicate) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;
       return 1 / (1 + Math.exp(-z));
@@ -421,15 +379,6 @@ export function scorePairs(features: SentenceFeatures[], idf: Map<string, number
           seen[b] = 1;
           touched.push(b);
         }
-    const va = features[a]!.vector;
-    if (va && p.embeddingGate <= 1 && features[a]!.stems.length >= p.minStems)
-      for (let b = a + 1; b < n; b++) {
-        const vb = features[b]!.vector;
-        if (!seen[b] && vb && features[b]!.article !== article && features[b]!.stems.length >= p.minStems && dot(va, vb) >= p.embeddingGate) {
-          seen[b] = 1;
-          touched.push(b);
-        }
-      }
     touched.sort((x, y) => x - y);
     for (const b of touched) {
       seen[b] = 0;

@@ -45,8 +45,6 @@ export interface SentenceFeatures {
   timestamp: boolean;
   /** WordNet senses of the non-name, non-number stems (wordnet.ts), merged over the words that give the stem. */
   senses: Map<string, WordSenses>;
-  /** Unit-length sentence embedding, when the caller supplied one (CompareOptions.vectors). */
-  vector?: Float32Array;
 }
 
 // How many of a word's most frequent WordNet senses count, per part of speech (1, 2 and 3 were measured on
@@ -95,12 +93,7 @@ export function isTimestamp(tokens: Token[]): boolean {
 }
 
 /** `wordnet: false` leaves `senses` empty (the aligner's `wordnetCredit` 0: no WordNet look-ups at all). */
-export function sentenceFeatures(
-  articles: CompareArticle[],
-  sentences: BodySentence[][],
-  wordnet = true,
-  vectorOf?: (text: string) => Float32Array | undefined,
-): SentenceFeatures[] {
+export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true): SentenceFeatures[] {
   // Words printed capitalised mid-sentence anywhere in the story are names even at a sentence start.
   const tokenised = sentences.map((list, a) =>
     list.map((s) => ({ a, s, tokens: tokenize(s.text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })) })),
@@ -158,7 +151,6 @@ export function sentenceFeatures(
         position: list.length > 1 ? s.index / (list.length - 1) : 0,
         timestamp,
         senses,
-        vector: vectorOf?.(s.text),
       });
     });
   });

@@ -78,15 +78,13 @@ function validated(input: CompareArticle[]): CompareArticle[] {
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
-  /** Unit-length embedding of a sentence's text, when available. */
-  vectors?: (text: string) => Float32Array | undefined;
 }
 
 export function compareArticles(input: CompareArticle[], previous?: StoryComparison | null, options: CompareOptions = {}): StoryComparison {
   const params = { ...DEFAULT_ALIGN, ...options.align };
   const articles = storyOrder(validated(input));
   const sentences = articles.map((a) => bodySentences(a.body));
-  const features = sentenceFeatures(articles, sentences, params.wordnetCredit > 0, options.vectors);
+  const features = sentenceFeatures(articles, sentences, params.wordnetCredit > 0);
   const idf = storyIdf(features);
   const { rows } = alignSentences(features, idf, params);
   const scorer = makeScorer(features, idf, params);
