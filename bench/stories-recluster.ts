@@ -23,7 +23,7 @@ async function load(n: number, bench: BenchDb): Promise<void> {
 
 async function main() {
   const n = Number(process.argv[2] ?? 100_000);
-  const bench = await freshBenchDatabase("parallax_bench_recluster");
+  const bench = await freshBenchDatabase(process.env.BENCH_DB_NAME ?? "parallax_bench_recluster");
   await load(n, bench);
   const cpu0 = process.cpuUsage();
 

@@ -2,7 +2,7 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { indexedTerms, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
 import { articleTerms } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
@@ -197,7 +197,7 @@ export class InMemoryStoryStore implements StoryStore {
   }
 
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
-    const update = (postings: Postings, oldKeys: string[], newKeys: string[]) => {
+    const update = (postings: Postings, oldKeys: readonly string[], newKeys: readonly string[]) => {
       const keep = new Set(newKeys);
       for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyNo);
       for (const k of newKeys) {
@@ -208,8 +208,7 @@ export class InMemoryStoryStore implements StoryStore {
         if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
       }
     };
-    const termKeys = (sig: StorySignature) => indexedTerms(sig).map(([t]) => t);
-    update(this.termPostings, before ? termKeys(before) : [], termKeys(after));
+    update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));
     update(this.entityPostings, before ? Object.keys(before.entities) : [], Object.keys(after.entities));
   }
 }

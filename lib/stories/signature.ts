@@ -1,7 +1,7 @@
 // Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
 // recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
-import { internKey as keyId, topK, topKOf } from "./vector";
+import { internKey as keyId, keyIdsOf, topK, topKOf } from "./vector";
 import type { ArticleVector, SparseVector, StorySignature } from "./types";
 
 export interface SignatureParams {
@@ -39,8 +39,12 @@ function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
     ws.push(sum[key]!);
     slot[id] = ws.length;
   }
-  for (const key of Object.keys(v)) {
-    const id = keyId(key);
+  // The article's parts were interned when its vector was weighed: their ids are reused, not looked up again.
+  const vKeys = Object.keys(v);
+  const vIds = keyIdsOf(v, vKeys);
+  for (let i = 0; i < vKeys.length; i++) {
+    const key = vKeys[i]!;
+    const id = vIds[i]!;
     if (id >= slot.length) slot = grown(slot, id);
     const at = slot[id]!;
     if (at > 0) ws[at - 1] = ws[at - 1]! + v[key]!;
@@ -121,4 +125,16 @@ export function indexedTerms(sig: Pick<StorySignature, "terms">): [string, numbe
     indexedCache.set(sig.terms, terms);
   }
   return terms.slice();
+}
+
+const indexedKeysCache = new WeakMap<object, readonly string[]>();
+
+/** The keys of `indexedTerms(sig)`, in its order: worked out once per signature, not to be changed. */
+export function indexedTermKeys(sig: Pick<StorySignature, "terms">): readonly string[] {
+  let keys = indexedKeysCache.get(sig.terms);
+  if (!keys) {
+    keys = Object.keys(topK(sig.terms, INDEXED_STORY_TERMS));
+    indexedKeysCache.set(sig.terms, keys);
+  }
+  return keys;
 }

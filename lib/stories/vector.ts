@@ -210,6 +210,22 @@ function keyId(key: string): number {
   return id;
 }
 
+// Ids of records' keys in `Object.keys` order, kept when a record is weighed (an article's term frequencies,
+// which its story's signature then sums): with the generation they belong to.
+const recordIds = new WeakMap<SparseVector, { ids: Int32Array; generation: number }>();
+
+/**
+ * `internKey` of each of `keys` (`Object.keys(v)`), from what weighing `v` interned when it is of this
+ * generation. Only for comparing ids within one computation, as `internKey`.
+ */
+export function keyIdsOf(v: SparseVector, keys: readonly string[]): ArrayLike<number> {
+  const hit = recordIds.get(v);
+  if (hit && hit.generation === generation && hit.ids.length === keys.length) return hit.ids;
+  const ids = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) ids[i] = keyId(keys[i]!);
+  return ids;
+}
+
 function startInterning(): void {
   if (keyIds.size > MAX_KEY_IDS) {
     keyIds.clear();
@@ -387,6 +403,7 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
       sq += w * w;
       ids[i] = id;
     }
+    recordIds.set(v, { ids, generation });
     const out: SparseVector = {};
     const len = Math.sqrt(sq);
     if (len === 0) return out;
