@@ -118,10 +118,11 @@ export class InMemoryStoryStore implements StoryStore {
         if ((dfs.get(key) ?? 0) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
-        for (const no of list.keys()) {
+        // forEach walks the list without an iterator object per step (the same order).
+        list.forEach((_, no) => {
           if (hits[no] === 0) touched.push(no);
           hits[no] = hits[no]! + w;
-        }
+        });
       }
     };
     walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
