@@ -7,9 +7,10 @@
 //
 //   npm run bench:stories-db            # up to 100,000 stored articles
 //   npm run bench:stories-db -- 10000   # a smaller top size
-import { db, type Prisma } from "@/lib/db/client";
+import { bindTxSql, db, type Prisma } from "@/lib/db/client";
 import { decideStory, recordPlacement } from "@/lib/ingest/ingest-articles";
 import { corpusKeys } from "@/lib/ingest/pg-story-store";
+import { STORY_LOCK } from "@/lib/ingest/story-lock";
 import { applyTermStatQueue, termStatBatch } from "@/lib/ingest/term-stats";
 import { InMemoryStoryStore, placeArticle, type StorySignature, type StoryVectorCache } from "@/lib/stories";
 import { freshBenchDatabase, percentile } from "./lib/bench-db";
@@ -33,20 +34,27 @@ async function main() {
   const stories = new Map<string, { id: string; sig: StorySignature }>();
   const storyOf = new Map<string, string>();
   let loaded = 0;
-  // "decide": which story (read-only); "total": decision plus the write-back of signature, index rows,
-  // corpus statistics and the article's story, as an upload does it.
+  // Each probe's transaction starts as an upload's does (ingest-articles.ts): the story lock, taken by the
+  // same `bindTxSql(tx, STORY_LOCK)` statement, which also binds the transaction's own connection. "lock":
+  // that statement alone (uncontended here: one probe at a time). "decide": which story (read-only);
+  // "total": the lock, the decision and the write-back of signature, index rows, corpus statistics and the
+  // article's story (recordPlacement, the upload's own code), i.e. the lock's time is included.
   // "stats": the corpus statistics a placement queues, added to TermStat after commit in batches
   // (lib/ingest/term-stats.ts): one batch's time divided by its articles, what each upload pays later.
-  console.log("                 | PostgreSQL, cold cache: p50/p95 ms | warm cache: p50/p95 ms          | stats, ms/article |");
-  console.log("stored   stories |    decide          total         |    decide          total   cands | batch  per article | in-memory: p50 ms  p95 ms | db size");
+  console.log("stored   stories  db size | cache  |  lock p50/p95  decide p50/p95  total p50/p95  cands | stats batch, ms/article | in-memory p50/p95");
   for (const n of checkpoints) {
     await loadUnderGeneratedStories(corpus.slice(loaded, n), { memory, stories, storyOf });
     loaded = n;
 
     const cands: number[] = [];
-    // Cold: every candidate's signature and statistics read and weighed (no cached story vectors). Warm:
-    // the same probes again with the process's cache, as a running server has it for active stories.
+    // cold: no process caches at all (every candidate's signature and statistics read and weighed).
+    // first: the process's caches, holding nothing valid when the pass starts (the corpus grew tenfold since
+    // the last checkpoint, past their 5% drift), filled as the pass goes: a server that has not yet seen
+    // these stories. warm: the same probes once more, so every candidate's weighted vector and every key's
+    // document frequency is cached: a server whose caches hold the stories an upload meets (for a story
+    // written since it was cached, the next placement reads and weighs it again, as in "first").
     const cold = await timeProbes(probes, null, cands);
+    const first = await timeProbes(probes, undefined, []);
     const warm = await timeProbes(probes, undefined, []);
     const batch = termStatBatch(n);
     const statsMs = await timeStatsBatch(probes.slice(0, batch));
@@ -56,32 +64,46 @@ async function main() {
       await placeArticle(p, memory);
       memTimes.push(performance.now() - t);
     }
-    console.log(
-      `${String(n).padStart(7)} ${String(stories.size).padStart(8)} | ${pcts(cold.decide)} ${pcts(cold.total)} | ${pcts(warm.decide)} ${pcts(warm.total)} ${percentile(cands, 50).toFixed(0).padStart(5)} | ${String(batch).padStart(5)} ${(statsMs / batch).toFixed(2).padStart(11)} |          ${percentile(memTimes, 50).toFixed(2).padStart(6)}  ${percentile(memTimes, 95).toFixed(2).padStart(6)} | ${await bench.size()}`,
-    );
+    const size = await bench.size();
+    const rows = [
+      ["cold", cold],
+      ["first", first],
+      ["warm", warm],
+    ] as const;
+    for (const [i, [name, t]] of rows.entries()) {
+      const head = i ? " ".repeat(25) : `${String(n).padStart(7)} ${String(stories.size).padStart(8)} ${size.padStart(8)}`;
+      const tail = i
+        ? ""
+        : ` | ${String(batch).padStart(5)} articles, ${(statsMs / batch).toFixed(2).padStart(5)}  | ${percentile(memTimes, 50).toFixed(2)}/${percentile(memTimes, 95).toFixed(2)}`;
+      console.log(`${head} | ${name.padEnd(6)} | ${pcts(t.lock)}  ${pcts(t.decide)}  ${pcts(t.total)}  ${i ? "     " : percentile(cands, 50).toFixed(0).padStart(5)}${tail}`);
+    }
   }
   await bench.close();
 }
 
 /** Places each probe in a transaction that is rolled back, so every probe sees the same database. */
-const pcts = (xs: number[]) => `${percentile(xs, 50).toFixed(1).padStart(6)} ${percentile(xs, 95).toFixed(1).padStart(6)}`;
+const pcts = (xs: number[]) => `${percentile(xs, 50).toFixed(1).padStart(6)}/${percentile(xs, 95).toFixed(1).padEnd(6)}`;
 
 async function timeProbes(
   probes: ReturnType<typeof generateCorpus>,
   cache: StoryVectorCache | null | undefined,
   cands: number[],
-): Promise<{ decide: number[]; total: number[] }> {
-  const times = { decide: [] as number[], total: [] as number[] };
+): Promise<{ lock: number[]; decide: number[]; total: number[] }> {
+  const times = { lock: [] as number[], decide: [] as number[], total: [] as number[] };
   for (const p of probes) {
     const probe = { ...p, id: `probe-${p.id}` };
     try {
       await db().$transaction(async (tx: Prisma.TransactionClient) => {
+        const t0 = performance.now();
+        await bindTxSql(tx, STORY_LOCK);
+        const lock = performance.now() - t0;
+        times.lock.push(lock);
         await tx.article.create({ data: { id: probe.id, title: probe.title, body: probe.body, wordCount: 1, contentHash: probe.id, fileHash: probe.id, sourceFormat: "text", original: Buffer.from("") } });
         const t = performance.now();
         const placement = await decideStory(tx, probe, cache);
         times.decide.push(performance.now() - t);
         await recordPlacement(tx, probe, placement);
-        times.total.push(performance.now() - t);
+        times.total.push(lock + performance.now() - t);
         const a = await tx.article.findUniqueOrThrow({ where: { id: probe.id }, select: { assignment: true } });
         cands.push((a.assignment as { candidateCount: number }).candidateCount);
         throw new Rollback();

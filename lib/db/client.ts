@@ -13,6 +13,38 @@ const cache = globalThis as unknown as {
 
 export type Db = PrismaClient;
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type PgTransaction = Awaited<ReturnType<PgAdapter["startTransaction"]>>;
+
+/**
+ * Prisma's adapter for pg, with each transaction's statements sent one at a time. Prisma's query plans load
+ * sibling relations (a `select` or `include` of two relations) concurrently; outside a transaction each goes
+ * to a pool connection of its own, but inside one they all go to the transaction's single pg connection,
+ * which then queues them itself, a use pg deprecates ("client.query() when the client is already executing
+ * a query"). Here they wait in a queue of the transaction's own, in the order they were issued: the order pg
+ * ran them in, so nothing else changes.
+ */
+class SerialTxPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => serialise(await start(isolationLevel));
+    return adapter;
+  }
+}
+
+function serialise(tx: PgTransaction): PgTransaction {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <A, R>(run: (arg: A) => Promise<R>) => (arg: A): Promise<R> => {
+    const next = last.then(() => run(arg));
+    last = next.catch(() => undefined);
+    return next;
+  };
+  tx.queryRaw = inTurn(tx.queryRaw.bind(tx));
+  tx.executeRaw = inTurn(tx.executeRaw.bind(tx));
+  return tx;
+}
+
 export function db(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -31,7 +63,7 @@ export function db(): PrismaClient {
       const pid = (c as unknown as { processID: number | null }).processID;
       if (pid && connections.get(pid) === c) connections.delete(pid);
     });
-    cache.parallaxPrisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    cache.parallaxPrisma = new PrismaClient({ adapter: new SerialTxPg(pool, { disposeExternalPool: true }) });
     cache.parallaxPrismaUrl = url;
     cache.parallaxConnections = connections;
   }

@@ -1,10 +1,11 @@
 // Editors' story decisions: move an article, merge two stories, split articles off into a new story.
 // Each is recorded (StoryDecision) and pins the articles it placed (Article.storyPinned), which
 // re-clustering respects. A merged story's permalink redirects (308) to the story it went into.
-import { db, type Prisma } from "@/lib/db/client";
+import { bindTxSql, db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { refreshStory } from "@/lib/ingest/refresh-story";
 import { shortId, storySlug } from "@/lib/ingest/slug";
+import { STORY_LOCK } from "@/lib/ingest/story-lock";
 import { rebuildStorySignature } from "./story-signature";
 
 type Tx = Prisma.TransactionClient;
@@ -41,9 +42,17 @@ async function settle(tx: Tx, storyIds: string[], emptiedGoTo: string | null): P
 
 const OPTS = { timeout: 120_000 };
 
+/**
+ * Every edit starts by taking the story lock, with the statement uploads use (ingest-articles.ts): an upload
+ * placed while an edit rebuilds a story's signature would otherwise add its article to a signature or counts
+ * the edit then overwrites (or the reverse). Taken first, so everything the edit reads is read under it.
+ */
+const lockStories = (tx: Tx) => bindTxSql(tx, STORY_LOCK);
+
 /** Move one article into another story (`targetSlug`), or into a new story of its own (null). */
 export async function moveArticle(articleId: string, targetSlug: string | null): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
+    await lockStories(tx);
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, storyId: true, title: true } });
     if (!article) throw new AppError("NOT_FOUND", "ARTICLE_NOT_FOUND", `No article with id ${articleId}.`);
     const target = targetSlug ? (await liveStory(tx, targetSlug)).id : await newStory(tx, article.title);
@@ -59,6 +68,7 @@ export async function moveArticle(articleId: string, targetSlug: string | null):
 export async function mergeStories(fromSlug: string, intoSlug: string): Promise<{ slug: string }> {
   if (fromSlug === intoSlug) throw new AppError("INVALID_INPUT", "SAME_STORY", "A story cannot be merged into itself.");
   return db().$transaction(async (tx) => {
+    await lockStories(tx);
     const from = await liveStory(tx, fromSlug);
     const into = await liveStory(tx, intoSlug);
     await tx.article.updateMany({ where: { storyId: { in: [from.id, into.id] } }, data: { storyPinned: true } });
@@ -72,6 +82,7 @@ export async function mergeStories(fromSlug: string, intoSlug: string): Promise<
 /** Split the given articles off a story into a new story. */
 export async function splitStory(slug: string, articleIds: string[]): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
+    await lockStories(tx);
     const story = await liveStory(tx, slug);
     const members = await tx.article.findMany({ where: { storyId: story.id }, select: { id: true, title: true } });
     const moving = members.filter((m) => articleIds.includes(m.id));
