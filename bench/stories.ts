@@ -24,13 +24,11 @@ import {
 } from "@/lib/stories";
 import { articlesOf, storiesOfRows, uploadAll, type EcbRow, type Upload } from "./lib/upload-features";
 
-type Row = EcbRow;
-
-export function loadEcbPlus(): Row[] {
+export function loadEcbPlus(): EcbRow[] {
   return readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8")
     .split("\n")
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
+    .map((l) => JSON.parse(l) as EcbRow);
 }
 
 export interface BCubed {

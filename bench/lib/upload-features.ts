@@ -3,11 +3,10 @@
 // (lib/ingest/article-features.ts `uploadFeatures`, which the upload path itself calls). The story
 // benchmarks place these, so they measure what uploads get (extracted text, printed dates, derived
 // headlines), not the corpus's clean fields.
-import { extractEntities } from "@/lib/entities";
-import { extractFile, normalizeForHash } from "@/lib/extract";
+import { extractFile } from "@/lib/extract";
 import { isAppError } from "@/lib/errors";
-import { uploadFeatures } from "@/lib/ingest/article-features";
-import { sha256Hex } from "@/lib/ingest/fingerprint";
+import { extractedEntities, uploadFeatures } from "@/lib/ingest/article-features";
+import { contentHash } from "@/lib/ingest/fingerprint";
 import type { ArticleFeatures } from "@/lib/stories";
 
 export interface EcbRow {
@@ -32,16 +31,15 @@ export function uploadAll(rows: readonly EcbRow[]): Upload[] {
     try {
       [x] = extractFile({ bytes: new TextEncoder().encode(row.text), filename: `${row.id}.txt` });
     } catch (e) {
-      if (isAppError(e)) return { row, kind: "rejected", code: e.reason ?? e.code };
+      if (isAppError(e)) return { row, kind: "rejected", code: e.reason };
       throw e;
     }
     if (!x) return { row, kind: "rejected", code: "NO_ARTICLE" };
-    const hash = sha256Hex(normalizeForHash(x.body));
+    const hash = contentHash(x.body);
     const first = byHash.get(hash);
     if (first) return { row, kind: "duplicate", of: first };
     byHash.set(hash, row.id);
-    const entities = extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language }).entities;
-    return { row, kind: "article", features: uploadFeatures(row.id, x, x.publishedAt, entities) };
+    return { row, kind: "article", features: uploadFeatures(row.id, x, x.publishedAt, extractedEntities(x).entities) };
   });
 }
 

@@ -277,14 +277,11 @@ function briefParts(format: SourceFormat, p: Parts): Parts | null {
   if (!lines.length || lines.length > MAX_BRIEF_LINES) return null;
   const body = lines.filter(readsAsNews);
   if (!body.length) return null;
-  const before = lines.slice(0, lines.indexOf(body[0]!));
-  // A dateline is a short line that prints a date with its year ("Fri., May. 3, 2013 11: 45 AM PDT").
-  // Month abbreviations with a dot and spaced clock times ("May. 3", "11: 45") are read as chrono expects them.
-  const dateline = (l: string) =>
-    l.split(" ").length <= 8 ? findDate(l.replace(/\b([A-Z][a-z]{2,3})\.(?=\s+\d)/g, "$1").replace(/(\d):\s+(\d\d)\b/g, "$1:$2")) : null;
-  const stamp = before.map(dateline).find(Boolean);
+  // A dateline is a short line that prints a date with its year ("Fri., May. 3, 2013 11:45 AM PDT").
+  const before = lines.slice(0, lines.indexOf(body[0]!)).map((line) => ({ line, date: line.split(" ").length <= 8 ? findDate(line) : null }));
+  const stamp = before.find((b) => b.date)?.date;
   const published = p.published ?? (stamp ? { date: stamp.date, text: stamp.text } : null);
-  const title = p.title ?? before.find((l) => l.split(" ").length >= 3 && /\p{L}{3}/u.test(l) && !dateline(l)) ?? null;
+  const title = p.title ?? before.find((b) => !b.date && b.line.split(" ").length >= 3 && /\p{L}{3}/u.test(b.line))?.line ?? null;
   return { ...p, paragraphs: body, title, published, removed: lines.filter((l) => !body.includes(l) && l !== title) };
 }
 

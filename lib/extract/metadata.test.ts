@@ -36,3 +36,11 @@ describe("parseBylineLine", () => {
     expect(hit?.date).toBeNull();
   });
 });
+
+describe("findDate: a month printed with a dot", () => {
+  it('reads "May. 3, 2013" as May 3 and returns the line\'s own text', () => {
+    const hit = findDate("Fri., May. 3, 2013 11:45 AM PDT");
+    expect(hit?.date?.toISOString()).toBe("2013-05-03T18:45:00.000Z");
+    expect(hit?.text).toContain("May. 3, 2013");
+  });
+});

@@ -40,11 +40,15 @@ const PRINTED_YEAR = /\b(?:1[89]|2\d)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
 const RELATIVE = /\b(?:ago|today|tonight|yesterday|tomorrow|now|last|next|this|hence|later|earlier)\b/i;
 
 /** The first complete calendar date (day, month and year all printed) in a line. */
+const DOTTED_MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\.(?=\s+\d)/g;
+
 export function findDate(line: string): DateHit | null {
   if (line.length > 400) return null;
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
+    // "May. 3" (every month dotted, as some outlets print them) is read as "May 3"; the dot becomes a space,
+    // so offsets into the line stay the same.
+    results = chrono.parse(line.replace(DOTTED_MONTH, "$1 "), { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   } catch {
     return null;
   }
@@ -54,9 +58,10 @@ export function findDate(line: string): DateHit | null {
     if (s.isCertain("year") && s.isCertain("month") && s.isCertain("day")) {
       // A date without a time is that calendar day, not chrono's implied noon.
       const date = s.isCertain("hour") ? s.date() : new Date(Date.UTC(s.get("year")!, s.get("month")! - 1, s.get("day")!));
-      // chrono keeps a leading "on"/"at" in the matched text; the printed date starts after it.
+      // chrono keeps a leading "on"/"at" in the matched text; the printed date starts after it. The text is
+      // the line's own (as printed, dotted month included).
       const lead = /^(?:on|at)\s+/i.exec(r.text)?.[0].length ?? 0;
-      if (!isNaN(date.getTime())) return { date, text: r.text.slice(lead), index: r.index + lead };
+      if (!isNaN(date.getTime())) return { date, text: line.slice(r.index + lead, r.index + r.text.length), index: r.index + lead };
     }
   }
   return null;

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ArticleEntity as StoryEntity, ArticleFeatures } from "@/lib/stories";
 import type { ExtractedArticle } from "@/lib/extract";
-import type { ArticleEntity } from "@/lib/entities";
+import { extractEntities, type ArticleEntity, type EntityResult } from "@/lib/entities";
 
 export const featureSelect = {
   id: true,
@@ -33,12 +33,17 @@ export function storedTitle(x: ExtractedArticle): string {
   return x.title ?? x.lead ?? x.body.slice(0, 100);
 }
 
+/** The entities of a just-extracted article; a headline Parallax derived is not searched for names. */
+export function extractedEntities(x: ExtractedArticle): EntityResult {
+  return extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language });
+}
+
 /** The features of a just-extracted article, exactly as the upload path places it. */
 export function uploadFeatures(id: string, x: ExtractedArticle, publishedAt: Date | null, entities: readonly ArticleEntity[]): ArticleFeatures {
   return {
     id,
     publishedAt,
-    title: x.titleDerived || !x.title ? "" : storedTitle(x),
+    title: x.titleDerived || !x.title ? "" : x.title,
     body: x.body,
     entities: entities.map((e): StoryEntity => ({ key: e.key, type: e.type, salience: e.salience })),
   };

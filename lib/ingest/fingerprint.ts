@@ -1,10 +1,16 @@
 // Content fingerprints: an exact hash for duplicates, and shingle containment for reprints (a wire
 // story another outlet printed with small edits).
 import { createHash } from "node:crypto";
+import { normalizeForHash } from "@/lib/extract";
 import { words } from "@/lib/text";
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
+}
+
+/** The duplicate key of an article: its body with case, spacing, quotes and punctuation ignored. */
+export function contentHash(body: string): string {
+  return sha256Hex(normalizeForHash(body));
 }
 
 const SHINGLE = 5;

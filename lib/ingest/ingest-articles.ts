@@ -4,17 +4,17 @@
 // upload record, and never stops the other files of the same upload.
 import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
-import { extractFile, extractFromFields, normalizeForHash, type ExtractedArticle } from "@/lib/extract";
-import { extractEntities, type ArticleEntity } from "@/lib/entities";
+import { extractFile, extractFromFields, type ExtractedArticle } from "@/lib/extract";
+import type { ArticleEntity } from "@/lib/entities";
 import { placeArticle, updateSignature, type ArticleFeatures, type Placement, type StoryVectorCache } from "@/lib/stories";
 import { log } from "@/lib/log";
-import { containment, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
+import { containment, contentHash as contentHashOf, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
 import { commitPlacement, PgStoryStore } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
-import { storedTitle, uploadFeatures } from "./article-features";
+import { extractedEntities, storedTitle, uploadFeatures } from "./article-features";
 import { STORY_LOCK } from "./story-lock";
 import { applyTermStatQueue } from "./term-stats";
 import type { ArticleFields } from "./schemas";
@@ -140,13 +140,13 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
     url: own?.url ?? options.hints?.url ?? null,
     publishedAt: own?.publishedAt ? new Date(own.publishedAt) : (options.hints?.publishedAt ?? null),
   };
-  const contentHash = sha256Hex(normalizeForHash(x.body));
+  const contentHash = contentHashOf(x.body);
   const existing = await findDuplicate(contentHash, ctx.fileHash);
   if (existing) return recordDuplicate(ctx, existing);
 
   const publishedAt = hints.publishedAt ?? x.publishedAt;
   const url = hints.url ?? x.url;
-  const entityResult = extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language });
+  const entityResult = extractedEntities(x);
   const entities: ArticleEntity[] = entityResult.entities;
   const title = storedTitle(x);
 
