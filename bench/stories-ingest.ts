@@ -16,7 +16,7 @@ import { bcubed, loadEcbPlus } from "./stories";
 async function main() {
   const limit = Number(process.argv[2] ?? Infinity);
   const rows = loadEcbPlus().slice(0, limit);
-  const bench = await freshBenchDatabase("parallax_bench_ingest");
+  const bench = await freshBenchDatabase(process.env.BENCH_DB_NAME ?? "parallax_bench_ingest");
   const load0 = loadavg()[0]!;
   const t0 = Date.now();
   const cpu0 = process.cpuUsage();
