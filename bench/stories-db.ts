@@ -24,7 +24,7 @@ class Rollback extends Error {}
 async function main() {
   const top = Number(process.argv[2] ?? 100_000);
   const checkpoints = [1_000, 10_000, 100_000].filter((n) => n <= top);
-  const bench = await freshBenchDatabase("parallax_bench_stories");
+  const bench = await freshBenchDatabase(process.env.BENCH_DB_NAME ?? "parallax_bench_stories");
   const t0 = Date.now();
   const corpus = generateCorpus({ articles: top + PROBES, seed: 7 });
   const probes = corpus.slice(top);
