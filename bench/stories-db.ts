@@ -59,7 +59,7 @@ async function main() {
     const cold = await timeProbes(probes, null, cands);
     const first = await timeProbes(probes, undefined, []);
     const tw = performance.now();
-    const warmedKeys = await warmStatistics(db());
+    const warmedKeys = await warmStatistics(db(), { force: true });
     const warmMs = performance.now() - tw;
     const firstStats = await timeProbes(probes, new StoryVectorCache(), []);
     const warm = await timeProbes(probes, undefined, []);

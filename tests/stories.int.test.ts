@@ -143,4 +143,22 @@ describe("candidate versions", () => {
       expect(cached!.weighted).toEqual(storyVector(read, now, params));
     });
   });
+
+  it("are read at once into the process cache after an upload, so a first meeting does not read them", async () => {
+    const { PgStoryStore, warmStatistics } = await import("@/lib/ingest/pg-story-store");
+    const [r] = await ingest([{ kind: "fields", fields: { text: "Firefighters in Tromsø contained a warehouse blaze on Sunday, the municipal fire chief Ingrid Solheim said. No one was hurt, and the harbour reopened by noon.", title: "Warehouse fire contained in Tromsø", outlet: "Arctic Wire" } }], { source: "API" });
+    expect(r!.status).toBe("created");
+    // Warmed at this corpus size already: nothing to read again.
+    expect(await warmStatistics(db())).toBe(0);
+    const row = await db().termStat.findFirstOrThrow({ where: { term: "warehouse" } });
+    // The database's count moves without the corpus size: a store answers with the count warmed after the
+    // upload, not read again.
+    await db().termStat.update({ where: { term: row.term }, data: { df: row.df + 100 } });
+    try {
+      const stats = await db().$transaction(async (tx) => new PgStoryStore(tx).statsFor({ terms: [row.term], entityKeys: [] }));
+      expect(stats.termDf(row.term)).toBe(row.df);
+    } finally {
+      await db().termStat.update({ where: { term: row.term }, data: { df: row.df } });
+    }
+  });
 });

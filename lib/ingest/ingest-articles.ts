@@ -10,7 +10,7 @@ import { placeArticle, updateSignature, type ArticleFeatures, type Placement, ty
 import { log } from "@/lib/log";
 import { containment, contentHash as contentHashOf, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
-import { commitPlacement, PgStoryStore, statisticsNeedWarming, warmStatistics } from "./pg-story-store";
+import { commitPlacement, PgStoryStore, warmStatistics } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
@@ -215,8 +215,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
     placed.cacheWritten();
     await applyTermStatQueue();
     // Every TermStat count into the process's cache when it was never read or the corpus has grown since
-    // (one query per 2.5% of growth), so that the next placements meeting a story do not read them.
-    if (statisticsNeedWarming()) await warmStatistics(db());
+    // (the corpus size read after every upload, the rows once per 2.5% of growth), so that the next placements meeting a story do not read them.
+    await warmStatistics(db());
     return { filename, status: "created", articleId };
   } catch (e) {
     // Two uploads of the same text raced: the unique content hash let one through; this one is a duplicate.

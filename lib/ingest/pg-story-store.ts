@@ -46,19 +46,13 @@ class DfCache {
   corpus = 0;
   /** The corpus size at the last `warmStatistics` (0: never warmed). */
   warmedAt = 0;
-  /** When that read held every TermStat row: a key it did not see had no count then (0: not known). */
-  completeAt = 0;
-
   clear(): void {
     this.entries.clear();
-    this.completeAt = 0;
   }
 
   get(key: string, corpus: number): number | undefined {
     const e = this.entries.get(key);
-    if (e) return Math.abs(corpus - e.corpus) <= DRIFT * e.corpus ? e.df : undefined;
-    // A word no stored article has (most articles bring a few) is known as such, under the same drift rule.
-    return this.completeAt && Math.abs(corpus - this.completeAt) <= DRIFT * this.completeAt ? 0 : undefined;
+    return e && Math.abs(corpus - e.corpus) <= DRIFT * e.corpus ? e.df : undefined;
   }
 
   set(key: string, df: number, corpus: number): void {
@@ -71,23 +65,19 @@ class DfCache {
 const processDfCache = new DfCache();
 
 /**
- * Whether the process's document frequencies should be read afresh (`warmStatistics`): never read, or the
- * corpus has moved by half the drift since, so warmed counts are always within the drift rule.
- */
-export function statisticsNeedWarming(): boolean {
-  const { warmedAt, corpus } = processDfCache;
-  return warmedAt === 0 || Math.abs(corpus - warmedAt) > (DRIFT / 2) * warmedAt;
-}
-
-/**
  * Reads every TermStat row (the most frequent first, up to the cache's capacity) into the process's cache of
- * document frequencies, in one query outside any placement (ingest-articles.ts calls it after a commit when
- * `statisticsNeedWarming`). Without it a server meeting a story for the first time reads its few hundred
- * keys' counts under the story lock, one of the two reads a first meeting adds. When every row fits, a key
- * absent from TermStat is known to have no count, so an article's new words are not read either; a key not
- * held (a corpus with more keys than the capacity) is still read when needed. Returns the keys read.
+ * document frequencies, when it was never read or the corpus has moved by half the drift since (so warmed
+ * counts stay within the drift rule): one query for the corpus size, and the rows when stale. Called after
+ * an upload's commit (ingest-articles.ts), outside the story lock. Without it a server meeting a story for
+ * the first time reads its few hundred keys' counts under the lock, one of the two reads a first meeting
+ * adds. A key not held (absent from TermStat, or beyond the capacity) is still read when needed. Returns
+ * the keys read (0 when the cache was fresh enough).
  */
-export async function warmStatistics(client: Tx): Promise<number> {
+export async function warmStatistics(client: Tx, opts: { force?: boolean } = {}): Promise<number> {
+  const [now] = await client.$queryRaw<{ df: number }[]>`SELECT df FROM "TermStat" WHERE term = ${ARTICLES_KEY}`;
+  const current = Number(now?.df ?? 0);
+  const { warmedAt } = processDfCache;
+  if (!opts.force && warmedAt > 0 && Math.abs(current - warmedAt) <= (DRIFT / 2) * warmedAt) return 0;
   const rows = await client.$queryRaw<{ term: string; df: number }[]>`
     SELECT term, df FROM "TermStat" ORDER BY df DESC, term LIMIT ${DF_CACHE_CAPACITY - 1}`;
   const corpus = Number(rows.find((r) => r.term === ARTICLES_KEY)?.df ?? 0);
@@ -95,7 +85,6 @@ export async function warmStatistics(client: Tx): Promise<number> {
   for (const r of rows) if (r.term !== ARTICLES_KEY) processDfCache.set(r.term, Number(r.df), corpus);
   processDfCache.corpus = corpus;
   processDfCache.warmedAt = Math.max(1, corpus);
-  if (rows.length < DF_CACHE_CAPACITY - 1) processDfCache.completeAt = Math.max(1, corpus);
   return rows.length;
 }
 
