@@ -106,4 +106,59 @@ describe("candidate versions", () => {
     expect(v2).toBeTruthy();
     expect(v2).not.toBe(v1);
   });
+
+  it("of the story an upload writes are cached with its weighted vector, equal to weighing the row read back", async () => {
+    const { PgStoryStore } = await import("@/lib/ingest/pg-story-store");
+    const { decideStory, recordPlacement } = await import("@/lib/ingest/ingest-articles");
+    const { featureSelect, toArticleFeatures } = await import("@/lib/ingest/article-features");
+    const { StoryVectorCache, statsKeys, storyVector, withBackground, DEFAULT_SCORING_PARAMS: params } = await import("@/lib/stories");
+    // A copy of a placed article under a new id joins that article's story.
+    const original = await db().article.findFirstOrThrow({ where: { storyId: { not: null } }, select: { ...featureSelect, storyId: true }, orderBy: { createdAt: "asc" } });
+    const features = { ...toArticleFeatures(original), id: "copy-of-" + original.id };
+    const cache = new StoryVectorCache();
+    const { placed, store } = await db().$transaction(async (tx) => {
+      await tx.article.create({ data: { id: features.id, title: "copy", body: features.body, wordCount: 1, contentHash: features.id, fileHash: features.id, sourceFormat: "text", original: Buffer.from("") } });
+      const decision = await decideStory(tx, features, cache);
+      return { placed: await recordPlacement(tx, features, decision), store: decision.store };
+    });
+    const storyId = placed.storyId;
+    expect(storyId).toBe(original.storyId);
+    const [row] = await db().$queryRaw<{ version: string }[]>`SELECT xmin::text AS version FROM "Story" WHERE id = ${storyId}`;
+    await db().$transaction(async (tx) => {
+      const fresh = new PgStoryStore(tx, null);
+      const stats = withBackground(await fresh.statsFor({ terms: [], entityKeys: [] }), params.vector.backgroundDocs);
+      // The candidates query's version of the story is the committed row's; once committed, the write-back
+      // caches the story under it, so the story's next placement is a warm one.
+      expect(cache.get(storyId, row!.version, stats.articleCount)).toBeUndefined();
+      placed.cacheWritten();
+      const cached = cache.get(storyId, row!.version, stats.articleCount);
+      expect(cached).toBeTruthy();
+      const read = (await fresh.signatures([storyId])).get(storyId)!;
+      expect(cached!.signature).toEqual(read);
+      // Same key order as the row read back (weighing sums in key order), so the same vector to the last bit.
+      for (const part of ["terms", "titleTerms", "entities", "dates"] as const) expect(Object.keys(cached!.signature[part] ?? {})).toEqual(Object.keys(read[part] ?? {}));
+      // With the statistics the placement weighed by (a later placement may read newer counts, within the
+      // vector cache's drift rule like any entry).
+      const now = withBackground(await store.statsFor(statsKeys(read)), params.vector.backgroundDocs);
+      expect(cached!.weighted).toEqual(storyVector(read, now, params));
+    });
+  });
+
+  it("are read at once into the process cache after an upload, so a first meeting does not read them", async () => {
+    const { PgStoryStore, warmStatistics } = await import("@/lib/ingest/pg-story-store");
+    const [r] = await ingest([{ kind: "fields", fields: { text: "Firefighters in Tromsø contained a warehouse blaze on Sunday, the municipal fire chief Ingrid Solheim said. No one was hurt, and the harbour reopened by noon.", title: "Warehouse fire contained in Tromsø", outlet: "Arctic Wire" } }], { source: "API" });
+    expect(r!.status).toBe("created");
+    // Warmed at this corpus size already: nothing to read again.
+    expect(await warmStatistics(db())).toBe(0);
+    const row = await db().termStat.findFirstOrThrow({ where: { term: "warehouse" } });
+    // The database's count moves without the corpus size: a store answers with the count warmed after the
+    // upload, not read again.
+    await db().termStat.update({ where: { term: row.term }, data: { df: row.df + 100 } });
+    try {
+      const stats = await db().$transaction(async (tx) => new PgStoryStore(tx).statsFor({ terms: [row.term], entityKeys: [] }));
+      expect(stats.termDf(row.term)).toBe(row.df);
+    } finally {
+      await db().termStat.update({ where: { term: row.term }, data: { df: row.df } });
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { ingest } from "@/lib/ingest/ingest-articles";
 import { STORY_LOCK } from "@/lib/ingest/story-lock";
 import { mergeStories, moveArticle, splitStory } from "@/lib/editor/story-edits";
+import { mergeEntities, splitAlias } from "@/lib/editor/entity-edits";
 
 withTestDatabase();
 
@@ -132,5 +133,38 @@ describe("the story lock", () => {
     );
     expect(await storyOf(a)).toBe((await db().story.findUniqueOrThrow({ where: { slug: moved.slug } })).id);
     expect(await count(story!)).toBe(members - 1);
+  });
+
+  it("merging entities and splitting an alias off each wait for it and change nothing meanwhile", async () => {
+    // Two towns (places) in two stories' index rows: merging one into the other deletes the source's rows.
+    await upload("q3.txt", quake("Kiruna", "The iron ore mine was evacuated."), "Outlet C");
+    await upload("q4.txt", quake("Gällivare", "Trains to Luleå were halted."), "Outlet D");
+    const town = (name: string) => db().entity.findFirstOrThrow({ where: { name, mergedIntoId: null } });
+    const from = await town("Gällivare");
+    const into = await town("Kiruna");
+    expect(from.type).toBe(into.type);
+    const indexRows = (entityId: string) => db().storyEntity.count({ where: { entityId } });
+    const fromRows = await indexRows(from.id);
+    expect(fromRows).toBeGreaterThan(0);
+
+    const merged = await whileLockHeld(
+      () => mergeEntities(from.slug, into.slug),
+      async () => {
+        expect(await indexRows(from.id)).toBe(fromRows);
+        expect((await db().entity.findUniqueOrThrow({ where: { id: from.id } })).mergedIntoId).toBeNull();
+        expect(await db().entityDecision.count()).toBe(0);
+      },
+    );
+    expect(merged.slug).toBe(into.slug);
+    expect(await indexRows(from.id)).toBe(0);
+
+    const alias = (await db().entity.findUniqueOrThrow({ where: { id: into.id } })).aliases.find((a) => a === "Gällivare")!;
+    expect(alias).toBeTruthy();
+    const split = await whileLockHeld(
+      () => splitAlias(into.slug, alias),
+      async () => expect(await db().entityDecision.count()).toBe(1),
+    );
+    expect(await db().entity.count({ where: { slug: split.slug } })).toBe(1);
+    expect(await db().entityDecision.count()).toBe(2);
   });
 });

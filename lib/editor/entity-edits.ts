@@ -1,10 +1,11 @@
 // Editors' entity decisions. Both are recorded (EntityDecision) and honoured by later ingestion:
 // a merged key resolves to its target (Entity.mergedIntoId), and a split alias keeps going to the entity
 // split off for it (lib/ingest/store-entities reads the SPLIT decisions).
-import { db, type Prisma } from "@/lib/db/client";
+import { bindTxSql, db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { slugify } from "@/lib/ingest/slug";
 import { refreshStory } from "@/lib/ingest/refresh-story";
+import { STORY_LOCK } from "@/lib/ingest/story-lock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,6 +15,14 @@ async function entityBySlug(tx: Tx, slug: string) {
   if (e.mergedIntoId) throw new AppError("CONFLICT", "ENTITY_MERGED", `${e.name} was already merged into another entity.`);
   return e;
 }
+
+/**
+ * Both edits rewrite story rows (a merge deletes the source's StoryEntity index rows; both refresh the
+ * stories naming the entities): they take the story lock first, with the statement uploads and story edits
+ * use, so that an upload placed meanwhile neither writes index rows the merge then deletes under it nor is
+ * left out of a story refresh that read the story's articles before it joined.
+ */
+const lockStories = (tx: Tx) => bindTxSql(tx, STORY_LOCK);
 
 async function refreshStoriesOf(tx: Tx, entityIds: string[]): Promise<void> {
   const stories = await tx.article.findMany({
@@ -29,6 +38,7 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
   if (fromSlug === intoSlug) throw new AppError("INVALID_INPUT", "SAME_ENTITY", "An entity cannot be merged into itself.");
   return db().$transaction(
     async (tx) => {
+      await lockStories(tx);
       const from = await entityBySlug(tx, fromSlug);
       const into = await entityBySlug(tx, intoSlug);
       if (from.type !== into.type) {
@@ -73,6 +83,7 @@ export async function splitAlias(slug: string, alias: string): Promise<{ slug: s
   if (!name) throw new AppError("INVALID_INPUT", "EMPTY_ALIAS", "Name the alias to split off.");
   return db().$transaction(
     async (tx) => {
+      await lockStories(tx);
       const entity = await entityBySlug(tx, slug);
       const mentions = await tx.mention.findMany({ where: { entityId: entity.id, surface: name } });
       if (!mentions.length && !entity.aliases.includes(name)) {

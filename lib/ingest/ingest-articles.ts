@@ -10,7 +10,7 @@ import { placeArticle, updateSignature, type ArticleFeatures, type Placement, ty
 import { log } from "@/lib/log";
 import { containment, contentHash as contentHashOf, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
 import { learnSignature, resolveOutlet } from "./resolve-outlet";
-import { commitPlacement, PgStoryStore } from "./pg-story-store";
+import { commitPlacement, PgStoryStore, warmStatistics } from "./pg-story-store";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
@@ -151,7 +151,7 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
   const title = storedTitle(x);
 
   try {
-    const articleId = await db().$transaction(
+    const { articleId, placed } = await db().$transaction(
       async (tx) => {
         // Story placements are serialised through one advisory lock (story-lock.ts; a few milliseconds each, so
         // not a bottleneck). The lock's statement also finds the transaction's own connection for the
@@ -192,7 +192,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
 
         // The same features a re-cluster reads back from the stored row (toArticleFeatures).
         const features = uploadFeatures(article.id, x, publishedAt, entities);
-        const storyId = await placeInStory(tx, features);
+        const placed = await placeInStory(tx, features);
+        const storyId = placed.storyId;
         await linkReprint(tx, article.id, storyId, outlet.outletId, x.body);
         await refreshStory(tx, storyId);
         await tx.upload.create({
@@ -205,12 +206,17 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
             articleId: article.id,
           },
         });
-        return article.id;
+        return { articleId: article.id, placed };
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
-    // After the commit, outside the story lock: this upload's corpus keys join TermStat with the next batch.
+    // After the commit, outside the story lock: the story as written is cached for its next upload, and this
+    // upload's corpus keys join TermStat with the next batch.
+    placed.cacheWritten();
     await applyTermStatQueue();
+    // Every TermStat count into the process's cache when it was never read or the corpus has grown since
+    // (the corpus size read after every upload, the rows once per 2.5% of growth), so that the next placements meeting a story do not read them.
+    await warmStatistics(db());
     return { filename, status: "created", articleId };
   } catch (e) {
     // Two uploads of the same text raced: the unique content hash let one through; this one is a duplicate.
@@ -241,7 +247,7 @@ type Tx = Prisma.TransactionClient;
  * Put the article in the best-matching story or a new one, and record why: the decision, then its
  * write-back (signature, index rows, corpus statistics, the article's story and explanation).
  */
-export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<string> {
+export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<RecordedPlacement> {
   return recordPlacement(tx, features, await decideStory(tx, features, vectorCache));
 }
 
@@ -249,11 +255,26 @@ export async function placeInStory(tx: Tx, features: ArticleFeatures, vectorCach
  * Which story the article joins, read-only. `vectorCache` defaults to the process's cache of weighted story
  * vectors (null: weigh every candidate afresh, as the bench's cold column does).
  */
-export async function decideStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<Placement> {
-  return placeArticle(features, new PgStoryStore(tx, vectorCache));
+export async function decideStory(tx: Tx, features: ArticleFeatures, vectorCache?: StoryVectorCache | null): Promise<StoryDecision> {
+  const store = new PgStoryStore(tx, vectorCache);
+  return { ...(await placeArticle(features, store)), store };
 }
 
-export async function recordPlacement(tx: Tx, features: ArticleFeatures, placement: Placement): Promise<string> {
+/** A placement and the store that decided it (its statistics weigh the story written back). */
+export interface StoryDecision extends Placement {
+  store: PgStoryStore;
+}
+
+/**
+ * A placement written back: the story, and `cacheWritten` to call once the transaction has committed (it
+ * caches the written story's weighted vector under its committed version, PgStoryStore.cacheWritten).
+ */
+export interface RecordedPlacement {
+  storyId: string;
+  cacheWritten: () => void;
+}
+
+export async function recordPlacement(tx: Tx, features: ArticleFeatures, placement: StoryDecision): Promise<RecordedPlacement> {
   const { assignment, vector, storySignature } = placement;
   let storyId = assignment.storyId;
   let newStory: { slug: string; title: string } | null = null;
@@ -263,8 +284,8 @@ export async function recordPlacement(tx: Tx, features: ArticleFeatures, placeme
     newStory = { slug: storySlug(title, storyId), title };
   }
   const signature = updateSignature(storySignature, vector);
-  await commitPlacement(tx, { storyId, signature, article: features, assignment, newStory });
-  return storyId;
+  const version = await commitPlacement(tx, { storyId, signature, article: features, assignment, newStory });
+  return { storyId, cacheWritten: () => void (version && placement.store.cacheWritten(storyId!, version, signature)) };
 }
 
 /** Link the article to an earlier one from another outlet that it reprints nearly verbatim. */

@@ -5,6 +5,10 @@ import { sqlIn, type Prisma } from "@/lib/db/client";
 import {
   articleTermSet,
   indexedTerms,
+  statsKeys,
+  storyVector,
+  withBackground,
+  DEFAULT_SCORING_PARAMS,
   type ArticleFeatures,
   type CandidateQuery,
   type CorpusStats,
@@ -40,6 +44,11 @@ class DfCache {
   private readonly entries = new Map<string, { df: number; corpus: number }>();
   /** The corpus size this process read last. */
   corpus = 0;
+  /** The corpus size at the last `warmStatistics` (0: never warmed). */
+  warmedAt = 0;
+  clear(): void {
+    this.entries.clear();
+  }
 
   get(key: string, corpus: number): number | undefined {
     const e = this.entries.get(key);
@@ -48,12 +57,36 @@ class DfCache {
 
   set(key: string, df: number, corpus: number): void {
     // Bounded by starting over: a cold cache costs one read per key, never a wrong count.
-    if (this.entries.size >= DF_CACHE_CAPACITY) this.entries.clear();
+    if (this.entries.size >= DF_CACHE_CAPACITY) this.clear();
     this.entries.set(key, { df, corpus });
   }
 }
 
 const processDfCache = new DfCache();
+
+/**
+ * Reads every TermStat row (the most frequent first, up to the cache's capacity) into the process's cache of
+ * document frequencies, when it was never read or the corpus has moved by half the drift since (so warmed
+ * counts stay within the drift rule): one query for the corpus size, and the rows when stale. Called after
+ * an upload's commit (ingest-articles.ts), outside the story lock. Without it a server meeting a story for
+ * the first time reads its few hundred keys' counts under the lock, one of the two reads a first meeting
+ * adds. A key not held (absent from TermStat, or beyond the capacity) is still read when needed. Returns
+ * the keys read (0 when the cache was fresh enough).
+ */
+export async function warmStatistics(client: Tx, opts: { force?: boolean } = {}): Promise<number> {
+  const [now] = await client.$queryRaw<{ df: number }[]>`SELECT df FROM "TermStat" WHERE term = ${ARTICLES_KEY}`;
+  const current = Number(now?.df ?? 0);
+  const { warmedAt } = processDfCache;
+  if (!opts.force && warmedAt > 0 && Math.abs(current - warmedAt) <= (DRIFT / 2) * warmedAt) return 0;
+  const rows = await client.$queryRaw<{ term: string; df: number }[]>`
+    SELECT term, df FROM "TermStat" ORDER BY df DESC, term LIMIT ${DF_CACHE_CAPACITY - 1}`;
+  const corpus = Number(rows.find((r) => r.term === ARTICLES_KEY)?.df ?? 0);
+  processDfCache.clear();
+  for (const r of rows) if (r.term !== ARTICLES_KEY) processDfCache.set(r.term, Number(r.df), corpus);
+  processDfCache.corpus = corpus;
+  processDfCache.warmedAt = Math.max(1, corpus);
+  return rows.length;
+}
 
 // Stories read per posting list: enough for the heaviest matches of a common name, bounded for speed.
 const POSTING_CAP = 200;
@@ -171,6 +204,47 @@ export class PgStoryStore implements StoryStore {
     );
     return new Map(rows.map((r) => [r.id, r.signature]));
   }
+
+  /**
+   * Once the write-back has committed: the story just written goes into the vector cache under its new
+   * version (the write's xmin, returned by `commitPlacement`), weighed as a later placement reading the row
+   * back would weigh it, so an active story's next upload is a warm one. Called after the commit (outside
+   * the story lock, and never for a write that rolled back) and without a query: the keys' statistics are
+   * those this placement read (the article's own and, when the story was weighed, the story's) or the
+   * process cache's; a key in neither leaves the story uncached, to be read and weighed when next met.
+   */
+  cacheWritten(storyId: string, version: string, signature: StorySignature, params = DEFAULT_SCORING_PARAMS): boolean {
+    const cache = this.vectorCache;
+    if (!cache || !this.loaded.has(ARTICLES_KEY)) return false;
+    // Key order as jsonb gives it back: weighing sums in key order, so this equals weighing the stored row.
+    const sig = inJsonbOrder(signature);
+    const keys = statsKeys(sig);
+    for (const k of [...keys.terms, ...keys.entityKeys.map(entityStatKey)]) {
+      if (this.loaded.has(k)) continue;
+      const df = this.dfCache?.get(k, this.articleCount);
+      if (df === undefined) return false;
+      this.loaded.add(k);
+      if (df > 0) this.df.set(k, df);
+    }
+    const stats = withBackground(this.stats(), params.vector.backgroundDocs);
+    cache.set(storyId, version, stats.articleCount, { signature: sig, weighted: storyVector(sig, stats, params) });
+    return true;
+  }
+}
+
+/**
+ * A copy of `value` with every object's keys in the order PostgreSQL's jsonb stores them (shorter UTF-8
+ * byte length first, then bytewise), i.e. the order `JSON.parse` of a jsonb value yields (JavaScript still
+ * puts integer-like keys first, in both cases).
+ */
+export function inJsonbOrder<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(inJsonbOrder) as T;
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value).map((k) => ({ k, b: Buffer.from(k) }));
+  keys.sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b));
+  const out: Record<string, unknown> = {};
+  for (const { k } of keys) out[k] = inJsonbOrder((value as Record<string, unknown>)[k]);
+  return out as T;
 }
 
 /** What an article adds to the corpus statistics: the corpus size, its distinct terms and entity keys. */
@@ -195,8 +269,10 @@ const COMMIT_PLACEMENT = `
   WITH new_story AS (
     INSERT INTO "Story" (id, slug, title, signature, "updatedAt")
     SELECT $1, $12, $13, $2::jsonb, now() WHERE $11::boolean
+    RETURNING xmin::text AS version
   ), sig AS (
     UPDATE "Story" SET signature = $2::jsonb, "updatedAt" = now() WHERE id = $1 AND NOT $11::boolean
+    RETURNING xmin::text AS version
   ), want_t AS (
     SELECT t, w FROM unnest($3::text[], $4::float8[]) AS v(t, w)
   ), del_t AS (
@@ -229,14 +305,16 @@ const COMMIT_PLACEMENT = `
     ON CONFLICT ("articleId") DO NOTHING
   )
   UPDATE "Article" SET "storyId" = $1, assignment = $10::jsonb, "updatedAt" = now()
-  WHERE id = $8`;
+  WHERE id = $8
+  RETURNING (SELECT version FROM new_story UNION ALL SELECT version FROM sig) AS version`;
 
 /**
  * One round trip for everything a placement writes: the story (new, or its new signature), its rows in
  * both inverted indexes (rows that left the signature deleted, new rows inserted, rows whose weight moved
  * more than INDEX_WEIGHT_TOLERANCE updated), the article's corpus keys queued for TermStat (term-stats.ts)
  * and the article's story and explanation. Assignment latency is dominated by round trips, not by work.
- * `newStory`: the story does not exist yet and is created with this slug and title.
+ * `newStory`: the story does not exist yet and is created with this slug and title. Returns the story's
+ * new version (the xmin its candidates are read with), or null when the article row was not there.
  */
 export async function commitPlacement(
   tx: Tx,
@@ -247,11 +325,11 @@ export async function commitPlacement(
     assignment: unknown;
     newStory?: { slug: string; title: string } | null;
   },
-): Promise<void> {
+): Promise<string | null> {
   const terms = indexedTerms(p.signature);
   const ents = Object.entries(p.signature.entities);
   const sql = await sqlIn(tx);
-  await sql.query(
+  const rows = await sql.query<{ version: string | null }>(
     COMMIT_PLACEMENT,
     [
       p.storyId,
@@ -270,6 +348,7 @@ export async function commitPlacement(
     ],
     "parallax_commit_placement",
   );
+  return rows[0]?.version ?? null;
 }
 
 /** Rewrite a story's rows in the inverted indexes from its (bounded) signature. */
