@@ -10,6 +10,8 @@
 // Run: npx tsx bench/compare.ts            (everything, ~1 min)
 //      npx tsx bench/compare.ts --quick    (quality only, no sweep, no timing)
 //      npx tsx bench/compare.ts --misses   (also lists missed and wrong pairs of the tuning half, with pair scores)
+//      npx tsx bench/compare.ts --misses=held-out   (the same for the held-out half: for diagnosing what kind of
+//                                          pairs are missed only, never for choosing anything; README "Known gaps")
 //      npx tsx bench/compare.ts --entities (also scores with entities from lib/entities, as the app feeds them)
 //      npx tsx bench/compare.ts --fit      (refits the pair model's weights on the tuning half and prints them)
 
@@ -226,27 +228,44 @@ if (args.has("--fit")) {
   }
 }
 
-if (args.has("--misses")) {
+const missesArg = process.argv.find((a) => a === "--misses" || a.startsWith("--misses="));
+if (missesArg) {
   const got = main;
+  const half = missesArg === "--misses=held-out" ? halves.heldOut : halves.tune;
   // The pair model's score of two labelled sentences, as compareArticles scores them within the whole cluster.
   const scorers = new Map(
     [...stories].map(([c, articles]) => {
       const f = sentenceFeatures(articles, articles.map((a) => bodySentences(a.body)), (overrides.wordnetCredit ?? DEFAULT_ALIGN.wordnetCredit) > 0);
       const index = new Map(f.map((x, k) => [`${articles[x.article]!.id}#${x.sentence.index}`, k]));
-      return [c, { index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }) }] as const;
+      return [c, { f, index, scorer: makeScorer(f, storyIdf(f), { ...DEFAULT_ALIGN, ...overrides }) }] as const;
     }),
   );
+  // The content stems two labelled sentences share, names apart: a miss sharing no non-name stem is one no
+  // lexical feature can find.
+  const shared = (l: Label, i: number, j: number) => {
+    const { f, index } = scorers.get(l.cluster)!;
+    const x = f[index.get(`${l.a}#${i}`)!]!, y = f[index.get(`${l.b}#${j}`)!]!;
+    const both = x.stems.filter((s) => y.stems.includes(s));
+    const names = both.filter((s) => x.names.has(s) || y.names.has(s));
+    return `shared ${both.filter((s) => !names.includes(s)).join(" ") || "-"}; names ${names.join(" ") || "-"}`;
+  };
   const pairScore = (l: Label, i: number, j: number) => {
     const { index, scorer } = scorers.get(l.cluster)!;
     return scorer.score(index.get(`${l.a}#${i}`)!, index.get(`${l.b}#${j}`)!);
   };
-  for (const l of labels.filter(halves.tune)) {
+  for (const l of labels.filter(half)) {
     const same = new Set(l.same.map((p) => `${p.i}:${p.j}`));
     const ok = new Set([...same, ...l.overlap.map((p) => `${p.i}:${p.j}`)]);
     const pred = got(l);
     const sa = bodySentences(stories.get(l.cluster)!.find((a) => a.id === l.a)!.body);
     const sb = bodySentences(stories.get(l.cluster)!.find((a) => a.id === l.b)!.body);
-    for (const p of l.same) if (!pred.has(`${p.i}:${p.j}`)) console.log(`MISS ${l.a}/${l.b} ${p.i}:${p.j} (pair score ${pairScore(l, p.i, p.j).toFixed(3)})\n  ${p.a}\n  ${p.b}`);
+    // Where the engine put each sentence instead: the other article's sentence in its row, if any.
+    const partner = (side: 0 | 1, k: number) => [...pred].map((x) => x.split(":").map(Number)).find((x) => x[side] === k)?.[1 - side];
+    for (const p of l.same) if (!pred.has(`${p.i}:${p.j}`)) {
+      const pa = partner(0, p.i), pb = partner(1, p.j);
+      const rows = `a#${p.i} ${pa === undefined ? "with no b" : `with b#${pa}`}, b#${p.j} ${pb === undefined ? "with no a" : `with a#${pb}`}`;
+      console.log(`MISS ${l.a}/${l.b} ${p.i}:${p.j} (pair score ${pairScore(l, p.i, p.j).toFixed(3)}; ${rows}; ${shared(l, p.i, p.j)})\n  ${p.a}\n  ${p.b}`);
+    }
     for (const k of pred) if (!ok.has(k)) {
       const [i, j] = k.split(":").map(Number);
       console.log(`WRONG ${l.a}/${l.b} ${k} (pair score ${pairScore(l, i!, j!).toFixed(3)})\n  ${sa[i!]!.text}\n  ${sb[j!]!.text}`);
