@@ -1,7 +1,7 @@
 // Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
 // recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
-import { internKey as keyId, keyIdsOf, topK, topKOf } from "./vector";
+import { partsOf, topK, topKOf } from "./vector";
 import type { ArticleVector, SparseVector, StorySignature } from "./types";
 
 export interface SignatureParams {
@@ -26,37 +26,34 @@ let slot: Int32Array = new Int32Array(1 << 16);
 /**
  * `topK(sum + v, k)`: the keys of `sum` in its order, then `v`'s new keys in theirs, summed, then the k
  * heaviest. Built in arrays instead of an intermediate record of every key; the record returned has the
- * same keys, weights and order.
+ * same keys, weights and order. Both records' keys, ids and weights come from `partsOf`: the article's parts
+ * were interned when its vector was weighed, the signature's when `topKOf` built it.
  */
 function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
-  const keys = Object.keys(sum);
-  const ws: number[] = [];
-  const ids: number[] = [];
-  for (const key of keys) {
-    const id = keyId(key);
+  const s = partsOf(sum);
+  const keys = s.keys.slice();
+  const ids = Array.from(s.ids);
+  const ws = Array.from(s.weights);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     if (id >= slot.length) slot = grown(slot, id);
-    ids.push(id);
-    ws.push(sum[key]!);
-    slot[id] = ws.length;
+    slot[id] = i + 1;
   }
-  // The article's parts were interned when its vector was weighed: their ids are reused, not looked up again.
-  const vKeys = Object.keys(v);
-  const vIds = keyIdsOf(v, vKeys);
-  for (let i = 0; i < vKeys.length; i++) {
-    const key = vKeys[i]!;
-    const id = vIds[i]!;
+  const a = partsOf(v);
+  for (let i = 0; i < a.keys.length; i++) {
+    const id = a.ids[i]!;
     if (id >= slot.length) slot = grown(slot, id);
     const at = slot[id]!;
-    if (at > 0) ws[at - 1] = ws[at - 1]! + v[key]!;
+    if (at > 0) ws[at - 1] = ws[at - 1]! + a.weights[i]!;
     else {
-      keys.push(key);
+      keys.push(a.keys[i]!);
       ids.push(id);
-      ws.push(0 + v[key]!);
+      ws.push(0 + a.weights[i]!);
       slot[id] = ws.length;
     }
   }
   for (const id of ids) slot[id] = 0;
-  return topKOf(keys, ws, k);
+  return topKOf(keys, ws, k, ids);
 }
 
 function grown(a: Int32Array, id: number): Int32Array {

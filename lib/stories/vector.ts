@@ -145,21 +145,38 @@ export function topK(v: SparseVector, k: number): SparseVector {
 
 /**
  * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
- * when it has at most `k` keys, else the `k` heaviest, heaviest first.
+ * when it has at most `k` keys, else the `k` heaviest, heaviest first. With `ids` (each key's `internKey`),
+ * the result keeps its keys, ids and weights (`partsOf`), so summing or weighing it next needs no lookups.
  */
-export function topKOf(keys: string[], ws: number[], k: number): SparseVector {
+export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<number>): SparseVector {
   const out: SparseVector = {};
+  let kept: number[] | null = null;
   if (keys.length <= k) {
     for (let i = 0; i < keys.length; i++) out[keys[i]!] = ws[i]!;
-    return out;
+  } else {
+    // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
+    // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
+    const cut = Float64Array.from(ws).sort()[keys.length - k]!;
+    const at: number[] = [];
+    for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
+    at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+    at.length = k;
+    for (const i of at) out[keys[i]!] = ws[i]!;
+    kept = at;
   }
-  // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
-  // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
-  const cut = Float64Array.from(ws).sort()[keys.length - k]!;
-  const entries: [string, number][] = [];
-  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) entries.push([keys[i]!, ws[i]!]);
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (let i = 0; i < k; i++) out[entries[i]![0]] = entries[i]![1];
+  // A "__proto__" key is not an own property of a record (assigning it is ignored): such a record is read
+  // from its own keys when next used.
+  if (ids && !keys.includes("__proto__")) {
+    const n = kept ? kept.length : keys.length;
+    const p = { keys: new Array<string>(n), ids: new Int32Array(n), weights: new Float64Array(n), generation };
+    for (let j = 0; j < n; j++) {
+      const i = kept ? kept[j]! : j;
+      p.keys[j] = keys[i]!;
+      p.ids[j] = ids[i]!;
+      p.weights[j] = ws[i]!;
+    }
+    recordParts.set(out, p);
+  }
   return out;
 }
 
@@ -210,20 +227,36 @@ function keyId(key: string): number {
   return id;
 }
 
-// Ids of records' keys in `Object.keys` order, kept when a record is weighed (an article's term frequencies,
-// which its story's signature then sums): with the generation they belong to.
-const recordIds = new WeakMap<SparseVector, { ids: Int32Array; generation: number }>();
+// Keys (in `Object.keys` order), interned ids and weights of records summed or weighed before: an article's
+// term frequencies (weighed for its vector, then summed into its story's signature) and the signatures
+// `topKOf` builds (summed again when the next article joins, weighed whenever the story is a candidate).
+// Records are never changed once built (the premise of `indexed` too), so the parts stay true; they belong
+// to the interning generation they were made in.
+interface RecordParts {
+  keys: readonly string[];
+  ids: Int32Array;
+  weights: Float64Array;
+  generation: number;
+}
+const recordParts = new WeakMap<SparseVector, RecordParts>();
 
 /**
- * `internKey` of each of `keys` (`Object.keys(v)`), from what weighing `v` interned when it is of this
- * generation. Only for comparing ids within one computation, as `internKey`.
+ * `v`'s keys in `Object.keys` order with their `internKey` ids and weights, not to be changed; kept for the
+ * next call. Only for comparing ids within one computation, as `internKey`.
  */
-export function keyIdsOf(v: SparseVector, keys: readonly string[]): ArrayLike<number> {
-  const hit = recordIds.get(v);
-  if (hit && hit.generation === generation && hit.ids.length === keys.length) return hit.ids;
+export function partsOf(v: SparseVector): RecordParts {
+  const hit = recordParts.get(v);
+  if (hit && hit.generation === generation) return hit;
+  const keys = Object.keys(v);
   const ids = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) ids[i] = keyId(keys[i]!);
-  return ids;
+  const weights = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    ids[i] = keyId(keys[i]!);
+    weights[i] = v[keys[i]!]!;
+  }
+  const p = { keys, ids, weights, generation };
+  recordParts.set(v, p);
+  return p;
 }
 
 function startInterning(): void {
@@ -377,16 +410,15 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
   const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false) => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
-    const keys = Object.keys(v);
+    const { keys, ids, weights } = partsOf(v);
     const n = keys.length;
-    const ids = new Int32Array(n);
     const ws = new Float64Array(n);
     const boost = numbers && params.numberBoost !== 1;
     let sq = 0;
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
-      let w = v[key]!;
-      const id = keyId(key);
+      let w = weights[i]!;
+      const id = ids[i]!;
       if (df) {
         let d: number;
         if (blended) {
@@ -401,9 +433,7 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
       }
       ws[i] = w;
       sq += w * w;
-      ids[i] = id;
     }
-    recordIds.set(v, { ids, generation });
     const out: SparseVector = {};
     const len = Math.sqrt(sq);
     if (len === 0) return out;
