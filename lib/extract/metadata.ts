@@ -39,9 +39,10 @@ export interface DateHit {
 const PRINTED_YEAR = /\b(?:1[89]|2\d)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
 const RELATIVE = /\b(?:ago|today|tonight|yesterday|tomorrow|now|last|next|this|hence|later|earlier)\b/i;
 
-/** The first complete calendar date (day, month and year all printed) in a line. */
+// A full month name printed with a dot before the day ("May. 3"), which chrono does not read as a month.
 const DOTTED_MONTH = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\.(?=\s+\d)/g;
 
+/** The first complete calendar date (day, month and year all printed) in a line. */
 export function findDate(line: string): DateHit | null {
   if (line.length > 400) return null;
   let results: chrono.ParsedResult[];
