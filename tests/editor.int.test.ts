@@ -77,6 +77,19 @@ describe("entity edits", () => {
     expect(await getEntityBySlug(sutryk!.slug)).toEqual({ kind: "redirect", slug: kowalczyk!.slug });
     expect(await db().mention.count({ where: { entityId: sutryk!.id } })).toBe(0);
 
+    // The merged-away key leaves the stories' signatures for the target's, so no later placement writes
+    // its index row back: another report of x's flood joins x's story with no Sutryk row reappearing.
+    const sigOf = async (storyId: string) =>
+      ((await db().story.findUniqueOrThrow({ where: { id: storyId } })).signature as { entities: Record<string, number> }).entities;
+    const xEntities = await sigOf(x.storyId!);
+    expect(Object.keys(xEntities)).not.toContain(sutryk!.key);
+    expect(xEntities[kowalczyk!.key]).toBeGreaterThan(0);
+    expect(await db().storyEntity.count({ where: { storyId: x.storyId!, entityId: kowalczyk!.id } })).toBe(1);
+    const x2 = await add("x2.txt", flood("Oder", "Wroclaw", "Mayor Jacek Sutryk thanked the volunteers again."), "Outlet E");
+    expect(x2.storyId).toBe(x.storyId);
+    expect(await db().storyEntity.count({ where: { entityId: sutryk!.id } })).toBe(0);
+    expect(Object.keys(await sigOf(x.storyId!))).not.toContain(sutryk!.key);
+
     // A later article naming Sutryk lands on the merged entity.
     const y = await add("y.txt", flood("Oder", "Opole", "Jacek Sutryk visited the flood zone."), "Outlet D");
     const yEntities = await db().articleEntity.findMany({ where: { articleId: y.id } });

@@ -39,6 +39,24 @@ describe("story placement through the upload path", () => {
     expect(why.sharedEntities.length).toBeGreaterThan(0);
   });
 
+  it("weighs an article by the entities it is stored under, as a re-cluster reads them back", async () => {
+    const full = await upload({ id: "scholz-full", title: "Chancellor Olaf Scholz opens the Elbe tunnel in Hamburg", titleDerived: false, publishedAt: null,
+      body: "Chancellor Olaf Scholz opened the new Elbe tunnel in Hamburg on Monday, calling it a milestone for the port. The tunnel took nine years to build." }, "Hamburg Courier");
+    const short = await upload({ id: "scholz-short", title: "Scholz praises port workers at Cuxhaven ceremony", titleDerived: false, publishedAt: null,
+      body: "Scholz thanked dock workers in Cuxhaven on Friday and promised federal money for the harbour's new quay. Scholz spoke for ten minutes." }, "North Sea Post");
+    const scholz = await db().entity.findFirstOrThrow({ where: { name: "Olaf Scholz" } });
+    // "Scholz" alone was stored as the known Olaf Scholz...
+    expect(await db().articleEntity.count({ where: { articleId: short.id, entityId: scholz.id } })).toBe(1);
+    // ...and placed as him: every entity key in the stories' signatures is one their articles' rows name.
+    for (const a of [full, short]) {
+      const s = await db().story.findUniqueOrThrow({ where: { id: a.storyId! }, include: { articles: { select: { entities: { select: { entity: { select: { key: true } } } } } } } });
+      const stored = new Set(s.articles.flatMap((x) => x.entities.map((e) => e.entity.key)));
+      const keys = Object.keys((s.signature as { entities: Record<string, number> }).entities);
+      expect(keys).toContain(scholz.key);
+      expect(keys.filter((k) => !stored.has(k))).toEqual([]);
+    }
+  });
+
   it("never splits one event into two stories when its reports arrive at the same moment", async () => {
     const report = (outlet: string, extra: string) =>
       `The Orava dam in Tvrdošín burst early on Tuesday, flooding three villages downstream, Slovak police said. ` +

@@ -1,11 +1,14 @@
 // Editors' entity decisions. Both are recorded (EntityDecision) and honoured by later ingestion:
 // a merged key resolves to its target (Entity.mergedIntoId), and a split alias keeps going to the entity
 // split off for it (lib/ingest/store-entities reads the SPLIT decisions).
-import { bindTxSql, db, type Prisma } from "@/lib/db/client";
+import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { slugify } from "@/lib/ingest/slug";
 import { refreshStory } from "@/lib/ingest/refresh-story";
 import { STORY_LOCK } from "@/lib/ingest/story-lock";
+import { indexStory } from "@/lib/ingest/pg-story-store";
+import { mergeEntityKey } from "@/lib/stories/signature";
+import type { StorySignature } from "@/lib/stories/types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,6 +67,7 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
         }
       }
       await tx.articleEntity.deleteMany({ where: { entityId: from.id } });
+      await mergeSignatureKeys(tx, from, into);
       await tx.storyEntity.deleteMany({ where: { entityId: from.id } });
       const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
       const articleCount = await tx.articleEntity.count({ where: { entityId: into.id } });
@@ -75,6 +79,24 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
     },
     { timeout: 120_000 },
   );
+}
+
+/**
+ * The stories indexed under `from` (every signature key has its index row: the write-back keeps both) get
+ * `from`'s weight moved to `into` in their signatures and index rows. Left alone, the key would stay in
+ * those signatures and the next placement in such a story would write `from`'s index row back, while
+ * `into` never gained the weight those stories give it (until a re-cluster).
+ */
+async function mergeSignatureKeys(tx: Tx, from: { id: string; key: string }, into: { key: string }): Promise<void> {
+  const stories = await tx.story.findMany({
+    where: { entities: { some: { entityId: from.id } }, signature: { not: Prisma.DbNull } },
+    select: { id: true, signature: true },
+  });
+  for (const s of stories) {
+    const sig = mergeEntityKey(s.signature as unknown as StorySignature, from.key, into.key);
+    await tx.story.update({ where: { id: s.id }, data: { signature: sig as unknown as Prisma.InputJsonValue } });
+    await indexStory(tx, s.id, sig);
+  }
 }
 
 /** Split a wrongly merged name off an entity: mentions printed as `alias` move to a new entity. */

@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ArticleEntity as StoryEntity, ArticleFeatures } from "@/lib/stories";
 import type { ExtractedArticle } from "@/lib/extract";
-import { extractEntities, type ArticleEntity, type EntityResult } from "@/lib/entities";
+import { extractEntities, type EntityResult } from "@/lib/entities";
 
 export const featureSelect = {
   id: true,
@@ -38,8 +38,11 @@ export function extractedEntities(x: ExtractedArticle): EntityResult {
   return extractEntities({ title: x.titleDerived ? null : x.title, body: x.body, language: x.language });
 }
 
-/** The features of a just-extracted article, exactly as the upload path places it. */
-export function uploadFeatures(id: string, x: ExtractedArticle, publishedAt: Date | null, entities: readonly ArticleEntity[]): ArticleFeatures {
+/**
+ * The features of a just-extracted article, exactly as the upload path places it: the upload passes the
+ * entities as stored (storeEntities), the benchmarks' in-memory runs the extracted ones.
+ */
+export function uploadFeatures(id: string, x: ExtractedArticle, publishedAt: Date | null, entities: readonly StoryEntity[]): ArticleFeatures {
   return {
     id,
     publishedAt,

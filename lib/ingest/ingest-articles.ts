@@ -188,10 +188,11 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
           select: { id: true },
         });
         if (outlet.outletId && outlet.source !== "signature") await learnSignature(tx, outlet.outletId, x.removed);
-        await storeEntities(tx, article.id, entities);
+        const stored = await storeEntities(tx, article.id, entities);
 
-        // The same features a re-cluster reads back from the stored row (toArticleFeatures).
-        const features = uploadFeatures(article.id, x, publishedAt, entities);
+        // The same features a re-cluster reads back from the stored rows (toArticleFeatures): the entities
+        // as stored, after resolution and editors' decisions, not as extracted.
+        const features = uploadFeatures(article.id, x, publishedAt, stored);
         const placed = await placeInStory(tx, features);
         const storyId = placed.storyId;
         await linkReprint(tx, article.id, storyId, outlet.outletId, x.body);

@@ -7,15 +7,26 @@ type Tx = Prisma.TransactionClient;
 
 const TYPE = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", PLACE: "PLACE", OTHER: "OTHER" } as const;
 
-/** Returns the entity keys as stored (after merges), in the article's order. */
-export async function storeEntities(tx: Tx, articleId: string, found: ArticleEntity[]): Promise<Map<string, string>> {
-  const keyToId = new Map<string, string>();
-  if (!found.length) return keyToId;
+/** The entity an extracted key was stored under: found by key or resolved to a known one, merges followed. */
+interface StoredEntity {
+  id: string;
+  key: string;
+  type: ArticleEntity["type"];
+}
+
+/**
+ * Stores the article's entities. Returns its ArticleEntity rows as the story stage sees them (key, type,
+ * salience; what a re-cluster reads back): editors' splits and merges and names resolved to a known entity
+ * ("Putin" -> Vladimir Putin) applied, keys that land on one entity folded into one.
+ */
+export async function storeEntities(tx: Tx, articleId: string, found: ArticleEntity[]): Promise<{ key: string; type: ArticleEntity["type"]; salience: number }[]> {
+  const stored = new Map<string, StoredEntity>();
+  if (!found.length) return [];
   const entities = await applySplitDecisions(tx, found);
   const keys = entities.map((e) => e.key);
   const existing = await tx.entity.findMany({
     where: { key: { in: keys } },
-    select: { id: true, key: true, mergedIntoId: true, aliases: true },
+    select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true },
   });
   const byKey = new Map(existing.map((e) => [e.key, e]));
 
@@ -29,7 +40,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
       const asType = e.type === "OTHER" ? "PERSON" : e.type;
       const resolved = known.length ? resolveAgainstKnown({ key: e.key, name: e.name, type: asType }, known) : null;
       if (resolved) {
-        const target = await tx.entity.findUnique({ where: { key: resolved }, select: { id: true, key: true, mergedIntoId: true, aliases: true } });
+        const target = await tx.entity.findUnique({ where: { key: resolved }, select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true } });
         if (target) {
           byKey.set(e.key, target);
           row = target;
@@ -47,7 +58,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
           aliases: e.surfaceForms.filter((s) => s !== e.name),
           relatedKeys: e.relatedKeys,
         },
-        select: { id: true, key: true, mergedIntoId: true, aliases: true },
+        select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true },
       });
       byKey.set(e.key, row);
     } else {
@@ -57,14 +68,15 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
         row.aliases.push(...newAliases);
       }
     }
-    keyToId.set(e.key, await followMerge(tx, row.id, row.mergedIntoId));
+    stored.set(e.key, row.mergedIntoId ? await followMerge(tx, row.mergedIntoId) : { id: row.id, key: row.key, type: row.type });
   }
 
   // Merged keys can land on one entity: fold them into one ArticleEntity row.
-  const perEntity = new Map<string, { salience: number; mentions: number; surfaces: Set<string>; descriptors: Set<string> }>();
+  const perEntity = new Map<string, { entity: StoredEntity; salience: number; mentions: number; surfaces: Set<string>; descriptors: Set<string> }>();
   for (const e of entities) {
-    const id = keyToId.get(e.key)!;
-    const acc = perEntity.get(id) ?? { salience: 0, mentions: 0, surfaces: new Set(), descriptors: new Set() };
+    const entity = stored.get(e.key)!;
+    const id = entity.id;
+    const acc = perEntity.get(id) ?? { entity, salience: 0, mentions: 0, surfaces: new Set(), descriptors: new Set() };
     acc.salience = Math.max(acc.salience, e.salience);
     acc.mentions += e.mentions.length;
     e.surfaceForms.forEach((s) => acc.surfaces.add(s));
@@ -85,7 +97,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
     data: entities.flatMap((e) =>
       e.mentions.map((m) => ({
         articleId,
-        entityId: keyToId.get(e.key)!,
+        entityId: stored.get(e.key)!.id,
         field: m.field === "title" ? ("TITLE" as const) : ("BODY" as const),
         start: m.start,
         end: m.end,
@@ -95,7 +107,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
     ),
   });
   await tx.entity.updateMany({ where: { id: { in: [...perEntity.keys()] } }, data: { articleCount: { increment: 1 } } });
-  return keyToId;
+  return [...perEntity.values()].map((a) => ({ key: a.entity.key, type: a.entity.type, salience: a.salience }));
 }
 
 /**
@@ -151,14 +163,15 @@ async function knownCandidates(tx: Tx, e: ArticleEntity): Promise<KnownEntity[]>
   return [];
 }
 
-async function followMerge(tx: Tx, id: string, mergedIntoId: string | null): Promise<string> {
-  let current = { id, mergedIntoId };
+async function followMerge(tx: Tx, mergedIntoId: string): Promise<StoredEntity> {
+  const select = { id: true, key: true, type: true, mergedIntoId: true } as const;
+  let current = await tx.entity.findUniqueOrThrow({ where: { id: mergedIntoId }, select });
   for (let i = 0; i < 10 && current.mergedIntoId; i++) {
-    const next = await tx.entity.findUnique({ where: { id: current.mergedIntoId }, select: { id: true, mergedIntoId: true } });
+    const next = await tx.entity.findUnique({ where: { id: current.mergedIntoId }, select });
     if (!next) break;
     current = next;
   }
-  return current.id;
+  return { id: current.id, key: current.key, type: current.type };
 }
 
 async function uniqueEntitySlug(tx: Tx, base: string): Promise<string> {
