@@ -3,7 +3,7 @@
 // uploads of one event never split it into two stories.
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "./integration-db";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { ingest } from "@/lib/ingest/ingest-articles";
 import { BAKHMUT_COUNTEROFFENSIVE, KIM_VISIT_TO_RUSSIA, THIRD_OUTLET_SAME_CLAIM, type StoryTestArticle } from "@/lib/stories/fixtures-seeds";
@@ -159,6 +159,34 @@ describe("candidate versions", () => {
       // vector cache's drift rule like any entry).
       const now = withBackground(await store.statsFor(statsKeys(read)), params.vector.backgroundDocs);
       expect(cached!.weighted).toEqual(storyVector(read, now, params));
+    });
+  });
+
+  it("of the most recent stories are weighed into a starting server's cache, as a placement would weigh them", async () => {
+    const { PgStoryStore, warmPlacementCaches } = await import("@/lib/ingest/pg-story-store");
+    const { StoryVectorCache, statsKeys, storyVector, withBackground, DEFAULT_SCORING_PARAMS: params } = await import("@/lib/stories");
+    const live = await db().story.findMany({ where: { mergedIntoId: null, NOT: { signature: { equals: Prisma.DbNull } } }, orderBy: [{ rankAt: "desc" }, { id: "asc" }], select: { id: true } });
+    expect(live.length).toBeGreaterThan(3);
+    const cache = new StoryVectorCache();
+    const warmed = await warmPlacementCaches({ cache, stories: 3 });
+    expect(warmed.stories).toBe(3);
+    await db().$transaction(async (tx) => {
+      const store = new PgStoryStore(tx);
+      const rows = await tx.$queryRaw<{ id: string; version: string }[]>`SELECT id, xmin::text AS version FROM "Story" WHERE id = ANY(${live.map((s) => s.id)}::text[])`;
+      const version = new Map(rows.map((r) => [r.id, r.version]));
+      const signatures = await store.signatures(live.map((s) => s.id));
+      const corpus = withBackground(await store.statsFor({ terms: [], entityKeys: [] }), params.vector.backgroundDocs).articleCount;
+      for (const [i, { id }] of live.entries()) {
+        const entry = cache.get(id, version.get(id)!, corpus);
+        // The three most recent only, each weighed exactly as a placement weighs the row it reads.
+        if (i >= 3) {
+          expect(entry).toBeUndefined();
+          continue;
+        }
+        const read = signatures.get(id)!;
+        expect(entry!.signature).toEqual(read);
+        expect(entry!.weighted).toEqual(storyVector(read, withBackground(await store.statsFor(statsKeys(read)), params.vector.backgroundDocs), params));
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 // The PostgreSQL side of lib/stories' StoryStore: candidate stories come from the inverted indexes
 // StoryEntity (entity -> stories) and StoryTerm (term -> stories), each posting list read through its
 // (key, weight) index and capped, so assignment cost does not grow with the number of stories.
-import { sqlIn, type Prisma } from "@/lib/db/client";
+import { db, sqlIn, type Prisma } from "@/lib/db/client";
 import {
   articleTermSet,
   indexedTerms,
@@ -86,6 +86,41 @@ export async function warmStatistics(client: Tx, opts: { force?: boolean } = {})
   processDfCache.corpus = corpus;
   processDfCache.warmedAt = Math.max(1, corpus);
   return rows.length;
+}
+
+/** Stories a server weighs into its vector cache when it starts (`warmPlacementCaches`). */
+export const STARTUP_STORIES = 20_000;
+
+/**
+ * What a server does once at start, in the background (instrumentation.ts): the statistics read as after an
+ * upload (`warmStatistics`), then the most recently active stories' signatures read and weighed into the
+ * process's vector cache, as `cacheWritten` weighs a story just written. A fresh server's first uploads then
+ * meet those stories warm, and the weighing code has run (JIT) before the first upload does. Stories are
+ * read in pages outside any lock; one changed meanwhile is cached under the version read and simply weighed
+ * again when met. Returns the stories cached.
+ */
+export async function warmPlacementCaches(opts: { stories?: number; cache?: StoryVectorCache } = {}): Promise<{ keys: number; stories: number }> {
+  const limit = opts.stories ?? STARTUP_STORIES;
+  const keys = await warmStatistics(db());
+  let cached = 0;
+  const PAGE = 500;
+  for (let offset = 0; offset < limit; offset += PAGE) {
+    const page = await db().$transaction(async (tx) => {
+      const store = new PgStoryStore(tx, opts.cache ?? processVectorCache);
+      await store.statsFor({ terms: [], entityKeys: [] });
+      // Parsed as `signatures` parses them (the same driver), so the same key order and the same vectors.
+      const rows = await (await sqlIn(tx)).query<{ id: string; version: string; signature: StorySignature }>(
+        `SELECT id, xmin::text AS version, signature FROM "Story"
+         WHERE "mergedIntoId" IS NULL AND signature IS NOT NULL
+         ORDER BY "rankAt" DESC, id LIMIT $1 OFFSET $2`,
+        [Math.min(PAGE, limit - offset), offset],
+      );
+      for (const r of rows) if (store.cacheStored(r.id, r.version, r.signature)) cached++;
+      return rows.length;
+    });
+    if (page < PAGE) break;
+  }
+  return { keys, stories: cached };
 }
 
 // Stories read per posting list: enough for the heaviest matches of a common name, bounded for speed.
@@ -214,10 +249,14 @@ export class PgStoryStore implements StoryStore {
    * process cache's; a key in neither leaves the story uncached, to be read and weighed when next met.
    */
   cacheWritten(storyId: string, version: string, signature: StorySignature, params = DEFAULT_SCORING_PARAMS): boolean {
+    // Key order as jsonb gives it back: weighing sums in key order, so this equals weighing the stored row.
+    return this.cacheStored(storyId, version, inJsonbOrder(signature), params);
+  }
+
+  /** `cacheWritten` for a signature as read from its row (already in jsonb's key order). */
+  cacheStored(storyId: string, version: string, sig: StorySignature, params = DEFAULT_SCORING_PARAMS): boolean {
     const cache = this.vectorCache;
     if (!cache || !this.loaded.has(ARTICLES_KEY)) return false;
-    // Key order as jsonb gives it back: weighing sums in key order, so this equals weighing the stored row.
-    const sig = inJsonbOrder(signature);
     const keys = statsKeys(sig);
     for (const k of [...keys.terms, ...keys.entityKeys.map(entityStatKey)]) {
       if (this.loaded.has(k)) continue;
