@@ -7,19 +7,17 @@
 //
 //   npm run bench:stories-db            # up to 100,000 stored articles
 //   npm run bench:stories-db -- 10000   # a smaller top size
-import { bindTxSql, db, type Prisma } from "@/lib/db/client";
-import { decideStory, recordPlacement } from "@/lib/ingest/ingest-articles";
+import { db, type Prisma } from "@/lib/db/client";
 import { corpusKeys, warmPlacementCaches, warmStatistics } from "@/lib/ingest/pg-story-store";
-import { STORY_LOCK } from "@/lib/ingest/story-lock";
 import { applyTermStatQueue, termStatBatch } from "@/lib/ingest/term-stats";
 import { InMemoryStoryStore, placeArticle, StoryVectorCache, type StorySignature } from "@/lib/stories";
 import { freshBenchDatabase, percentile } from "./lib/bench-db";
 import { loadUnderGeneratedStories } from "./lib/bulk-load";
+import { Rollback, timeProbes } from "./lib/probes";
 import { generateCorpus } from "./synthetic-corpus";
 
 const PROBES = 200;
 
-class Rollback extends Error {}
 
 async function main() {
   const top = Number(process.argv[2] ?? 100_000);
@@ -99,39 +97,7 @@ async function main() {
   await bench.close();
 }
 
-/** Places each probe in a transaction that is rolled back, so every probe sees the same database. */
 const pcts = (xs: number[]) => `${percentile(xs, 50).toFixed(1).padStart(6)}/${percentile(xs, 95).toFixed(1).padEnd(6)}`;
-
-async function timeProbes(
-  probes: ReturnType<typeof generateCorpus>,
-  cache: StoryVectorCache | null | undefined,
-  cands: number[],
-): Promise<{ lock: number[]; decide: number[]; total: number[] }> {
-  const times = { lock: [] as number[], decide: [] as number[], total: [] as number[] };
-  for (const p of probes) {
-    const probe = { ...p, id: `probe-${p.id}` };
-    try {
-      await db().$transaction(async (tx: Prisma.TransactionClient) => {
-        const t0 = performance.now();
-        await bindTxSql(tx, STORY_LOCK);
-        const lock = performance.now() - t0;
-        times.lock.push(lock);
-        await tx.article.create({ data: { id: probe.id, title: probe.title, body: probe.body, wordCount: 1, contentHash: probe.id, fileHash: probe.id, sourceFormat: "text", original: Buffer.from("") } });
-        const t = performance.now();
-        const placement = await decideStory(tx, probe, cache);
-        times.decide.push(performance.now() - t);
-        await recordPlacement(tx, probe, placement);
-        times.total.push(lock + performance.now() - t);
-        const a = await tx.article.findUniqueOrThrow({ where: { id: probe.id }, select: { assignment: true } });
-        cands.push((a.assignment as { candidateCount: number }).candidateCount);
-        throw new Rollback();
-      });
-    } catch (e) {
-      if (!(e instanceof Rollback)) throw e;
-    }
-  }
-  return times;
-}
 
 /** Median over 5 runs of adding `probes`' queued corpus keys to TermStat, each run rolled back. */
 async function timeStatsBatch(probes: ReturnType<typeof generateCorpus>): Promise<number> {
