@@ -3,7 +3,7 @@
 // left (BENCH_DB_NAME), once per mode, each in a process of its own, alternating the modes, e.g.
 //
 //   for i in 1 2; do for m in first started; do
-//     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<BENCH_DB_NAME> npx tsx bench/stories-fresh-server.ts $m
+//     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<BENCH_DB_NAME> node --expose-gc --import tsx bench/stories-fresh-server.ts $m
 //   done; done
 //
 // "first": the process's caches empty, as a server that skipped the warm-up (PARALLAX_WARM_START=0) meets
@@ -24,16 +24,22 @@ async function main() {
   const probes = generateCorpus({ articles: stored + 200, seed: 7 }).slice(stored);
   let warmMs = 0;
   let warmed = 0;
+  const heap = () => {
+    globalThis.gc?.();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
+  const heapBefore = heap();
   if (mode === "started") {
     const t = performance.now();
     warmed = (await warmPlacementCaches()).stories;
     warmMs = performance.now() - t;
   }
+  const heapWarm = heap();
   const t = await timeProbes(probes, undefined, []);
   const p = (xs: number[]) => `${percentile(xs, 50).toFixed(1)}/${percentile(xs, 95).toFixed(1)}`;
   console.log(
     `${stored} stored | ${mode.padEnd(7)} | lock ${p(t.lock)}  decide ${p(t.decide)}  total ${p(t.total)} ms` +
-      (mode === "started" ? ` | warm-up ${warmed} stories in ${(warmMs / 1000).toFixed(1)} s` : ""),
+      (mode === "started" ? ` | warm-up ${warmed} stories in ${(warmMs / 1000).toFixed(1)} s, heap ${heapBefore.toFixed(0)} -> ${heapWarm.toFixed(0)} MB` : ""),
   );
   await disconnectDb();
 }
