@@ -41,13 +41,15 @@ export interface AlignParams {
    * that fits the merged row better, their mean cross-pair score reaches this (alignSentences); above 1: never.
    */
   conflictThreshold: number;
-  /** Two groups whose best cross pair scores at least `strongPair` merge at this mean score (else mergeThreshold). */
-  weakMergeThreshold: number;
-  strongPair: number;
   /** Both rows need this many sentences for such a merge. */
   conflictMinSize: number;
   /** At most this many articles with a sentence in both rows. */
   conflictMaxShared: number;
+  /** An evicted sentence's mean score to the merged row may be at most this (it does not state the claim). */
+  conflictEvictMax: number;
+  /** refine(): a sentence moves to a row it fits at this mean score, `moveMargin` above its own row; above 1: never. */
+  moveThreshold: number;
+  moveMargin: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -76,10 +78,11 @@ export const DEFAULT_ALIGN: AlignParams = {
   minStems: 2,
   wordnetCredit: 0.3,
   conflictThreshold: 2,
-  weakMergeThreshold: 0.25,
-  strongPair: 2,
   conflictMinSize: 2,
   conflictMaxShared: 1,
+  conflictEvictMax: 1,
+  moveThreshold: 2,
+  moveMargin: 0.1,
 };
 
 export interface ScoredPair {
@@ -462,20 +465,13 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
   const groupOf = new Int32Array(features.length);
   initial.forEach((m, k) => m.forEach((i) => (groupOf[i] = k)));
   const links: Map<number, number>[] = initial.map(() => new Map());
-  // The best single cross pair of two groups (strongPair).
-  const best: Map<number, number>[] = initial.map(() => new Map());
   initial.forEach((m, x) => {
     for (const i of m)
       for (const [j, score] of near[i]!) {
         const y = groupOf[j]!;
-        if (y === x) continue;
-        links[x]!.set(y, (links[x]!.get(y) ?? 0) + score);
-        if (score > (best[x]!.get(y) ?? 0)) best[x]!.set(y, score);
+        if (y !== x) links[x]!.set(y, (links[x]!.get(y) ?? 0) + score);
       }
   });
-  // Groups merge at mergeThreshold, or at weakMergeThreshold when some cross pair reaches strongPair.
-  const mergeable = (l: number, x: number, y: number) =>
-    l >= p.mergeThreshold || (l >= p.weakMergeThreshold && (best[x]!.get(y) ?? 0) >= p.strongPair);
   const alive = initial.map(() => true);
   const heap = new MergeHeap();
   const linkOf = (x: number, y: number) => (links[x]!.get(y) ?? 0) / (members[x]!.length * members[y]!.length);
@@ -483,13 +479,13 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
     for (const y of links[x]!.keys())
       if (x < y) {
         const l = linkOf(x, y);
-        if (l >= Math.min(p.threshold, p.mergeThreshold) || mergeable(l, x, y)) heap.push(l, x, y);
+        if (l >= Math.min(p.threshold, p.mergeThreshold)) heap.push(l, x, y);
       }
   while (heap.size > 0) {
     const { link, x, y } = heap.pop();
     if (!alive[x] || !alive[y] || Math.abs(linkOf(x, y) - link) > 1e-12) continue;
     const singles = members[x]!.length === 1 && members[y]!.length === 1;
-    if (singles ? link < p.threshold : !mergeable(link, x, y)) continue;
+    if (link < (singles ? p.threshold : p.mergeThreshold)) continue;
     if ([...articles[y]!].some((art) => articles[x]!.has(art))) continue;
     // Merge y into x.
     alive[y] = false;
@@ -502,16 +498,11 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
       links[x]!.set(z, merged);
       links[z]!.set(x, merged);
       links[z]!.delete(y);
-      const top = Math.max(best[x]!.get(z) ?? 0, best[y]!.get(z) ?? 0);
-      best[x]!.set(z, top);
-      best[z]!.set(x, top);
-      best[z]!.delete(y);
     }
     links[y]!.clear();
-    best[y]!.clear();
     for (const z of links[x]!.keys()) {
       const l = linkOf(x, z);
-      if (mergeable(l, x, z)) heap.push(l, Math.min(x, z), Math.max(x, z));
+      if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
     }
   }
   return members.filter((_, k) => alive[k]);
@@ -548,7 +539,7 @@ function conflictMerge(features: SentenceFeatures[], rows: number[][], near: Map
         const i = artsX.get(features[j]!.article)!;
         out.push(fit(j) > fit(i) ? i : j);
       }
-      if (out.some((i) => evicted.has(i))) continue;
+      if (out.some((i) => evicted.has(i) || fit(i) / base.length > p.conflictEvictMax)) continue;
       const keptX = rx.filter((i) => !out.includes(i));
       const keptY = ry.filter((j) => !out.includes(j));
       let sum = 0;
@@ -561,6 +552,35 @@ function conflictMerge(features: SentenceFeatures[], rows: number[][], near: Map
   for (const i of best.out) evicted.add(i);
   const b = best;
   return [...rows.filter((_, k) => k !== b.x && k !== b.y), b.keep, ...b.out.map((i) => [i])];
+}
+
+/** Moves a sentence to another row (one without its article) that it fits clearly better, a few rounds. */
+function refine(features: SentenceFeatures[], rows: number[][], near: Map<number, number>[], p: AlignParams): number[][] {
+  const members = rows.map((r) => [...r]);
+  const rowOf = new Int32Array(features.length);
+  members.forEach((r, k) => r.forEach((i) => (rowOf[i] = k)));
+  for (let round = 0; round < 3; round++) {
+    let moved = false;
+    for (let i = 0; i < features.length; i++) {
+      const cur = rowOf[i]!;
+      const sums = new Map<number, number>();
+      for (const [j, score] of near[i]!) sums.set(rowOf[j]!, (sums.get(rowOf[j]!) ?? 0) + score);
+      const own = members[cur]!.length > 1 ? (sums.get(cur) ?? 0) / (members[cur]!.length - 1) : 0;
+      let to = -1, fit = 0;
+      for (const [k, sum] of [...sums].sort((a, b) => a[0] - b[0])) {
+        if (k === cur || members[k]!.some((j) => features[j]!.article === features[i]!.article)) continue;
+        const f = sum / members[k]!.length;
+        if (f >= p.moveThreshold && f > own + p.moveMargin && f > fit) [to, fit] = [k, f];
+      }
+      if (to < 0) continue;
+      members[cur] = members[cur]!.filter((j) => j !== i);
+      members[to]!.push(i);
+      rowOf[i] = to;
+      moved = true;
+    }
+    if (!moved) break;
+  }
+  return members.filter((r) => r.length > 0);
 }
 
 /**
@@ -590,6 +610,7 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
       rows = agglomerate(features, merged, near, p);
     }
   }
+  if (p.moveThreshold <= 1) rows = refine(features, rows, near, p);
   rows = rows.map((r) => [...r].sort((x, y) => features[x]!.article - features[y]!.article || x - y));
   rows.sort((x, y) => x[0]! - y[0]!);
   return { rows };
