@@ -45,11 +45,8 @@ export interface AlignParams {
   conflictMinSize: number;
   /** At most this many articles with a sentence in both rows. */
   conflictMaxShared: number;
-  /** An evicted sentence's mean score to the merged row may be at most this (it does not state the claim). */
-  conflictEvictMax: number;
-  /** refine(): a sentence moves to a row it fits at this mean score, `moveMargin` above its own row; above 1: never. */
-  moveThreshold: number;
-  moveMargin: number;
+  /** The mean link's denominator is at least this share of all cross pairs (else the scored ones): 1 = all. */
+  linkCoverage: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -80,9 +77,7 @@ export const DEFAULT_ALIGN: AlignParams = {
   conflictThreshold: 2,
   conflictMinSize: 2,
   conflictMaxShared: 1,
-  conflictEvictMax: 1,
-  moveThreshold: 2,
-  moveMargin: 0.1,
+  linkCoverage: 1,
 };
 
 export interface ScoredPair {
@@ -465,16 +460,20 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
   const groupOf = new Int32Array(features.length);
   initial.forEach((m, k) => m.forEach((i) => (groupOf[i] = k)));
   const links: Map<number, number>[] = initial.map(() => new Map());
+  const counts: Map<number, number>[] = initial.map(() => new Map());
   initial.forEach((m, x) => {
     for (const i of m)
       for (const [j, score] of near[i]!) {
         const y = groupOf[j]!;
-        if (y !== x) links[x]!.set(y, (links[x]!.get(y) ?? 0) + score);
+        if (y === x) continue;
+        links[x]!.set(y, (links[x]!.get(y) ?? 0) + score);
+        counts[x]!.set(y, (counts[x]!.get(y) ?? 0) + 1);
       }
   });
   const alive = initial.map(() => true);
   const heap = new MergeHeap();
-  const linkOf = (x: number, y: number) => (links[x]!.get(y) ?? 0) / (members[x]!.length * members[y]!.length);
+  const linkOf = (x: number, y: number) =>
+    (links[x]!.get(y) ?? 0) / Math.max(counts[x]!.get(y) ?? 0, p.linkCoverage * members[x]!.length * members[y]!.length);
   for (let x = 0; x < g; x++)
     for (const y of links[x]!.keys())
       if (x < y) {
@@ -498,8 +497,13 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
       links[x]!.set(z, merged);
       links[z]!.set(x, merged);
       links[z]!.delete(y);
+      const c = (counts[x]!.get(z) ?? 0) + (counts[y]!.get(z) ?? 0);
+      counts[x]!.set(z, c);
+      counts[z]!.set(x, c);
+      counts[z]!.delete(y);
     }
     links[y]!.clear();
+    counts[y]!.clear();
     for (const z of links[x]!.keys()) {
       const l = linkOf(x, z);
       if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
@@ -539,7 +543,7 @@ function conflictMerge(features: SentenceFeatures[], rows: number[][], near: Map
         const i = artsX.get(features[j]!.article)!;
         out.push(fit(j) > fit(i) ? i : j);
       }
-      if (out.some((i) => evicted.has(i) || fit(i) / base.length > p.conflictEvictMax)) continue;
+      if (out.some((i) => evicted.has(i))) continue;
       const keptX = rx.filter((i) => !out.includes(i));
       const keptY = ry.filter((j) => !out.includes(j));
       let sum = 0;
@@ -552,35 +556,6 @@ function conflictMerge(features: SentenceFeatures[], rows: number[][], near: Map
   for (const i of best.out) evicted.add(i);
   const b = best;
   return [...rows.filter((_, k) => k !== b.x && k !== b.y), b.keep, ...b.out.map((i) => [i])];
-}
-
-/** Moves a sentence to another row (one without its article) that it fits clearly better, a few rounds. */
-function refine(features: SentenceFeatures[], rows: number[][], near: Map<number, number>[], p: AlignParams): number[][] {
-  const members = rows.map((r) => [...r]);
-  const rowOf = new Int32Array(features.length);
-  members.forEach((r, k) => r.forEach((i) => (rowOf[i] = k)));
-  for (let round = 0; round < 3; round++) {
-    let moved = false;
-    for (let i = 0; i < features.length; i++) {
-      const cur = rowOf[i]!;
-      const sums = new Map<number, number>();
-      for (const [j, score] of near[i]!) sums.set(rowOf[j]!, (sums.get(rowOf[j]!) ?? 0) + score);
-      const own = members[cur]!.length > 1 ? (sums.get(cur) ?? 0) / (members[cur]!.length - 1) : 0;
-      let to = -1, fit = 0;
-      for (const [k, sum] of [...sums].sort((a, b) => a[0] - b[0])) {
-        if (k === cur || members[k]!.some((j) => features[j]!.article === features[i]!.article)) continue;
-        const f = sum / members[k]!.length;
-        if (f >= p.moveThreshold && f > own + p.moveMargin && f > fit) [to, fit] = [k, f];
-      }
-      if (to < 0) continue;
-      members[cur] = members[cur]!.filter((j) => j !== i);
-      members[to]!.push(i);
-      rowOf[i] = to;
-      moved = true;
-    }
-    if (!moved) break;
-  }
-  return members.filter((r) => r.length > 0);
 }
 
 /**
@@ -610,7 +585,6 @@ export function alignSentences(features: SentenceFeatures[], idf: Map<string, nu
       rows = agglomerate(features, merged, near, p);
     }
   }
-  if (p.moveThreshold <= 1) rows = refine(features, rows, near, p);
   rows = rows.map((r) => [...r].sort((x, y) => features[x]!.article - features[y]!.article || x - y));
   rows.sort((x, y) => x[0]! - y[0]!);
   return { rows };
