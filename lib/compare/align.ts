@@ -36,17 +36,6 @@ export interface AlignParams {
    * derivationally related sense, or a hypernym up to two levels; wordnet.ts). 0 turns WordNet off.
    */
   wordnetCredit: number;
-  /**
-   * Two rows that both hold a sentence of some article merge when, that article keeping only its sentence
-   * that fits the merged row better, their mean cross-pair score reaches this (alignSentences); above 1: never.
-   */
-  conflictThreshold: number;
-  /** Both rows need this many sentences for such a merge. */
-  conflictMinSize: number;
-  /** At most this many articles with a sentence in both rows. */
-  conflictMaxShared: number;
-  /** The mean link's denominator is at least this share of all cross pairs (else the scored ones): 1 = all. */
-  linkCoverage: number;
 }
 
 // The weights are a logistic regression fitted on the tuning half of fixtures/compare/alignment-labels.jsonl
@@ -74,10 +63,6 @@ export const DEFAULT_ALIGN: AlignParams = {
   mergeThreshold: 0.25,
   minStems: 2,
   wordnetCredit: 0.3,
-  conflictThreshold: 2,
-  conflictMinSize: 2,
-  conflictMaxShared: 1,
-  linkCoverage: 1,
 };
 
 export interface ScoredPair {
@@ -447,39 +432,26 @@ class MergeHeap {
 }
 
 /**
- * Average-linkage agglomeration under a cannot-link constraint, starting from `initial` groups: repeatedly
- * merge the two groups whose mean pairwise score is highest, never putting two sentences of one article in
- * a group. Two single sentences merge at `threshold`; larger groups at `mergeThreshold` over all their
- * cross pairs, so A~B and B~C do not pull an unrelated C into A's row, and a sentence joins the row it
- * agrees with most rather than the first row that reached it.
+ * Rows by average-linkage agglomeration under a cannot-link constraint: repeatedly merge the two groups
+ * whose mean pairwise score is highest, never putting two sentences of one article in a group. Two single
+ * sentences merge at `threshold`; larger groups at `mergeThreshold` over all their cross pairs, so A~B and
+ * B~C do not pull an unrelated C into A's row, and a sentence joins the row it agrees with most rather than
+ * the first row that reached it.
  */
-function agglomerate(features: SentenceFeatures[], initial: number[][], near: Map<number, number>[], p: AlignParams): number[][] {
-  const g = initial.length;
-  const members: number[][] = initial.map((m) => [...m]);
-  const articles: Set<number>[] = initial.map((m) => new Set(m.map((i) => features[i]!.article)));
-  const groupOf = new Int32Array(features.length);
-  initial.forEach((m, k) => m.forEach((i) => (groupOf[i] = k)));
-  const links: Map<number, number>[] = initial.map(() => new Map());
-  const counts: Map<number, number>[] = initial.map(() => new Map());
-  initial.forEach((m, x) => {
-    for (const i of m)
-      for (const [j, score] of near[i]!) {
-        const y = groupOf[j]!;
-        if (y === x) continue;
-        links[x]!.set(y, (links[x]!.get(y) ?? 0) + score);
-        counts[x]!.set(y, (counts[x]!.get(y) ?? 0) + 1);
-      }
-  });
-  const alive = initial.map(() => true);
+export function alignSentences(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams = DEFAULT_ALIGN): Alignment {
+  const pairs = scorePairs(features, idf, p);
+  const n = features.length;
+  const members: number[][] = features.map((_, i) => [i]);
+  const articles: Set<number>[] = features.map((f) => new Set([f.article]));
+  const links: Map<number, number>[] = features.map(() => new Map());
+  const alive = features.map(() => true);
   const heap = new MergeHeap();
-  const linkOf = (x: number, y: number) =>
-    (links[x]!.get(y) ?? 0) / Math.max(counts[x]!.get(y) ?? 0, p.linkCoverage * members[x]!.length * members[y]!.length);
-  for (let x = 0; x < g; x++)
-    for (const y of links[x]!.keys())
-      if (x < y) {
-        const l = linkOf(x, y);
-        if (l >= Math.min(p.threshold, p.mergeThreshold)) heap.push(l, x, y);
-      }
+  const linkOf = (x: number, y: number) => (links[x]!.get(y) ?? 0) / (members[x]!.length * members[y]!.length);
+  for (const { a, b, score } of pairs) {
+    links[a]!.set(b, score);
+    links[b]!.set(a, score);
+    if (score >= Math.min(p.threshold, p.mergeThreshold)) heap.push(score, Math.min(a, b), Math.max(a, b));
+  }
   while (heap.size > 0) {
     const { link, x, y } = heap.pop();
     if (!alive[x] || !alive[y] || Math.abs(linkOf(x, y) - link) > 1e-12) continue;
@@ -497,95 +469,15 @@ function agglomerate(features: SentenceFeatures[], initial: number[][], near: Ma
       links[x]!.set(z, merged);
       links[z]!.set(x, merged);
       links[z]!.delete(y);
-      const c = (counts[x]!.get(z) ?? 0) + (counts[y]!.get(z) ?? 0);
-      counts[x]!.set(z, c);
-      counts[z]!.set(x, c);
-      counts[z]!.delete(y);
     }
     links[y]!.clear();
-    counts[y]!.clear();
     for (const z of links[x]!.keys()) {
       const l = linkOf(x, z);
       if (l >= p.mergeThreshold) heap.push(l, Math.min(x, z), Math.max(x, z));
     }
   }
-  return members.filter((_, k) => alive[k]);
-}
-
-/**
- * Two rows that state one claim but both hold a sentence of some third article cannot merge under the
- * cannot-link. Finds the best such pair of rows (both of `conflictMinSize`+ sentences) whose link, once
- * each shared article keeps only the sentence that fits the merged row better (mean score to the merged
- * row's sentences of the other articles), reaches `conflictThreshold`; merges them and returns the rows
- * with each evicted sentence alone. Null when there is none.
- */
-function conflictMerge(features: SentenceFeatures[], rows: number[][], near: Map<number, number>[], p: AlignParams, evicted: Set<number>): number[][] | null {
-  const rowOf = new Int32Array(features.length);
-  rows.forEach((r, k) => r.forEach((i) => (rowOf[i] = k)));
-  const s = (i: number, j: number) => near[i]!.get(j) ?? 0;
-  let best: { link: number; x: number; y: number; keep: number[]; out: number[] } | null = null;
-  for (let x = 0; x < rows.length; x++) {
-    const rx = rows[x]!;
-    if (rx.length < p.conflictMinSize) continue;
-    const neighbours = new Set<number>();
-    for (const i of rx) for (const j of near[i]!.keys()) if (rowOf[j]! > x) neighbours.add(rowOf[j]!);
-    for (const y of [...neighbours].sort((a, b) => a - b)) {
-      const ry = rows[y]!;
-      if (ry.length < p.conflictMinSize) continue;
-      const artsX = new Map(rx.map((i) => [features[i]!.article, i]));
-      const shared = ry.filter((j) => artsX.has(features[j]!.article));
-      if (shared.length === 0 || shared.length > p.conflictMaxShared) continue;
-      const sharedArts = new Set(shared.map((j) => features[j]!.article));
-      const base = [...rx, ...ry].filter((i) => !sharedArts.has(features[i]!.article));
-      const fit = (i: number) => base.reduce((t, j) => t + s(i, j), 0);
-      const out: number[] = [];
-      for (const j of shared) {
-        const i = artsX.get(features[j]!.article)!;
-        out.push(fit(j) > fit(i) ? i : j);
-      }
-      if (out.some((i) => evicted.has(i))) continue;
-      const keptX = rx.filter((i) => !out.includes(i));
-      const keptY = ry.filter((j) => !out.includes(j));
-      let sum = 0;
-      for (const i of keptX) for (const j of keptY) sum += s(i, j);
-      const link = sum / (keptX.length * keptY.length);
-      if (link >= p.conflictThreshold && (!best || link > best.link)) best = { link, x, y, keep: [...keptX, ...keptY], out };
-    }
-  }
-  if (!best) return null;
-  for (const i of best.out) evicted.add(i);
-  const b = best;
-  return [...rows.filter((_, k) => k !== b.x && k !== b.y), b.keep, ...b.out.map((i) => [i])];
-}
-
-/**
- * Rows: average-linkage agglomeration (agglomerate); then, while two rows that hold one claim are kept apart
- * only by a third article's sentences in both (conflictMerge), they merge, each evicted sentence is left
- * alone, and the agglomeration runs again from the rows so far (an evicted sentence may join another row).
- */
-export function alignSentences(features: SentenceFeatures[], idf: Map<string, number>, p: AlignParams = DEFAULT_ALIGN): Alignment {
-  const pairs = scorePairs(features, idf, p);
-  const n = features.length;
-  const near: Map<number, number>[] = features.map(() => new Map());
-  for (const { a, b, score } of pairs) {
-    near[a]!.set(b, score);
-    near[b]!.set(a, score);
-  }
-  let rows = agglomerate(
-    features,
-    features.map((_, i) => [i]),
-    near,
-    p,
-  );
-  if (p.conflictThreshold <= 1) {
-    const evicted = new Set<number>();
-    for (let round = 0; round < n; round++) {
-      const merged = conflictMerge(features, rows, near, p, evicted);
-      if (!merged) break;
-      rows = agglomerate(features, merged, near, p);
-    }
-  }
-  rows = rows.map((r) => [...r].sort((x, y) => features[x]!.article - features[y]!.article || x - y));
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) if (alive[i]) rows.push(members[i]!.sort((x, y) => features[x]!.article - features[y]!.article || x - y));
   rows.sort((x, y) => x[0]! - y[0]!);
   return { rows };
 }
