@@ -14,6 +14,8 @@
 //                                          pairs are missed only, never for choosing anything; README "Known gaps")
 //      npx tsx bench/compare.ts --entities (also scores with entities from lib/entities, as the app feeds them)
 //      npx tsx bench/compare.ts --fit      (refits the pair model's weights on the tuning half and prints them)
+//      npx tsx bench/compare.ts --tune-only (prints the tuning half only, in every line: for designing and choosing
+//                                          rules without seeing held-out figures; report the held-out half once, at the end)
 
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -87,6 +89,11 @@ const halves = {
   "  added6": (l: Label) => ADDED.has(l.cluster),
   all: () => true,
 };
+const tuneOnly = args.has("--tune-only");
+// The halves a summary line prints: with --tune-only, the tuning half alone.
+const shown: Array<[string, (l: Label) => boolean]> = tuneOnly ? [["tune", halves.tune]] : Object.entries(halves);
+/** "tune ... | held-out ...", or the tuning half alone with --tune-only. */
+const both = (p: Predicted) => `tune ${cell(score(p, halves.tune))}${tuneOnly ? "" : ` | held-out ${cell(score(p, halves.heldOut))}`}`;
 
 function engine(threshold: number, entities = false, extra: Partial<AlignParams> = {}): Predicted {
   const rowsByCluster = new Map<string, Map<string, number>>();
@@ -130,7 +137,7 @@ const fmt = (n: number) => n.toFixed(3);
 const cell = (s: Score) => `P=${fmt(s.precision)} R=${fmt(s.recall)} F1=${fmt(s.f1)} (${s.predicted} pred, strict P ${fmt(s.strictPrecision)})`;
 function line(name: string, predicted: Predicted) {
   console.log(name);
-  for (const [half, subset] of Object.entries(halves)) console.log(`  ${half.padEnd(8)} ${cell(score(predicted, subset))}`);
+  for (const [half, subset] of shown) console.log(`  ${half.padEnd(8)} ${cell(score(predicted, subset))}`);
 }
 
 console.log(`Alignment on ${labels.length} labelled article pairs from ${clusters.length} ECB+ clusters (each cluster compared whole)`);
@@ -178,7 +185,8 @@ function report(what: string, data: Example[], names: readonly string[]): number
   const train = data.filter((d) => d.tune);
   const w = fitLogistic(train);
   const fitted = (r: Example) => w[0]! + r.x.reduce((s, v, k) => s + v * w[k + 1]!, 0);
-  for (const [name, rows] of [["tune", train], ["held-out", data.filter((x) => !x.tune)]] as const)
+  const sets: Array<[string, Example[]]> = [["tune", train], ...(tuneOnly ? [] : [["held-out", data.filter((x) => !x.tune)] as [string, Example[]]])];
+  for (const [name, rows] of sets)
     console.log(`${what} average precision, ${name}: current ${fmt(averagePrecision(rows, (r) => r.current))}, refitted ${fmt(averagePrecision(rows, fitted))}`);
   console.log(`  bias: ${w[0]!.toFixed(2)},\n  weights: {\n${names.map((k, i) => `    ${k}: ${w[i + 1]!.toFixed(2)},`).join("\n")}\n  },`);
   return w;
@@ -224,13 +232,14 @@ if (args.has("--fit")) {
   };
   for (const t of [0.3, 0.4, 0.5]) {
     const p = engine(t, false, fitted);
-    console.log(`  refitted, threshold ${t}: tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+    console.log(`  refitted, threshold ${t}: ${both(p)}`);
   }
 }
 
 const missesArg = process.argv.find((a) => a === "--misses" || a.startsWith("--misses="));
 if (missesArg) {
   const got = main;
+  if (tuneOnly && missesArg === "--misses=held-out") throw new Error("--tune-only and --misses=held-out contradict each other");
   const half = missesArg === "--misses=held-out" ? halves.heldOut : halves.tune;
   // The pair model's score of two labelled sentences, as compareArticles scores them within the whole cluster.
   const scorers = new Map(
@@ -277,19 +286,19 @@ if (!args.has("--quick")) {
   console.log("\nsweeps (defaults otherwise)");
   for (const t of [0.3, 0.4, 0.5, 0.6]) {
     const p = engine(t);
-    console.log(`  threshold ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+    console.log(`  threshold ${String(t).padEnd(5)} ${both(p)}`);
   }
   for (const m of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4]) {
     // Passed per run: restoring `overrides` to an undefined value would override the default with
     // undefined (which is how the WordNet lines of this sweep once printed nothing).
     const p = engine(threshold, false, { mergeThreshold: m });
-    console.log(`  merge ${String(m).padEnd(9)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+    console.log(`  merge ${String(m).padEnd(9)} ${both(p)}`);
   }
   for (const w of [0, 0.3, 0.5, 0.8]) {
     const p = engine(threshold, false, { wordnetCredit: w });
-    console.log(`  wordnet ${String(w).padEnd(7)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+    console.log(`  wordnet ${String(w).padEnd(7)} ${both(p)}`);
   }
-  for (const { t, p } of sweepJ) console.log(`  jaccard  ${String(t).padEnd(5)} tune ${cell(score(p, halves.tune))} | held-out ${cell(score(p, halves.heldOut))}`);
+  for (const { t, p } of sweepJ) console.log(`  jaccard  ${String(t).padEnd(5)} ${both(p)}`);
 
   // Timing: 20 articles of ~800 words, made by concatenating real ECB+ articles of one topic per article.
   const topic = raw.filter((a) => a.topic_id === 24);
