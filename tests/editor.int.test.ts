@@ -85,6 +85,9 @@ describe("entity edits", () => {
     expect(Object.keys(xEntities)).not.toContain(sutryk!.key);
     expect(xEntities[kowalczyk!.key]).toBeGreaterThan(0);
     expect(await db().storyEntity.count({ where: { storyId: x.storyId!, entityId: kowalczyk!.id } })).toBe(1);
+    // Their document frequencies too: none for Sutryk, every article now naming Kowalczyk for her.
+    expect(await db().termStat.findUnique({ where: { term: `@${sutryk!.key}` } })).toBeNull();
+    expect((await db().termStat.findUniqueOrThrow({ where: { term: `@${kowalczyk!.key}` } })).df).toBe(await db().articleEntity.count({ where: { entityId: kowalczyk!.id } }));
     const x2 = await add("x2.txt", flood("Oder", "Wroclaw", "Mayor Jacek Sutryk thanked the volunteers again."), "Outlet E");
     expect(x2.storyId).toBe(x.storyId);
     expect(await db().storyEntity.count({ where: { entityId: sutryk!.id } })).toBe(0);
@@ -104,6 +107,10 @@ describe("entity edits", () => {
     const splitEntity = await db().entity.findUniqueOrThrow({ where: { slug: split.slug } });
     expect(await db().mention.count({ where: { entityId: splitEntity.id } })).toBeGreaterThan(0);
     expect(await db().mention.count({ where: { entityId: kowalczyk!.id, surface: alias } })).toBe(0);
+    for (const e of [splitEntity, kowalczyk!]) {
+      expect((await db().termStat.findUnique({ where: { term: `@${e.key}` } }))?.df ?? 0).toBe(await db().articleEntity.count({ where: { entityId: e.id } }));
+    }
+    expect(await db().articleEntity.count({ where: { entityId: splitEntity.id } })).toBeGreaterThan(0);
     await expect(splitAlias(kowalczyk!.slug, "Nobody Here")).rejects.toMatchObject({ reason: "UNKNOWN_ALIAS" });
   });
 });

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 import { slugify } from "@/lib/ingest/slug";
 import { refreshStory } from "@/lib/ingest/refresh-story";
 import { STORY_LOCK } from "@/lib/ingest/story-lock";
-import { indexStory } from "@/lib/ingest/pg-story-store";
+import { entityStatKey, indexStory } from "@/lib/ingest/pg-story-store";
+import { applyTermStatQueue } from "@/lib/ingest/term-stats";
 import { mergeEntityKey } from "@/lib/stories/signature";
 import type { StorySignature } from "@/lib/stories/types";
 
@@ -73,6 +74,10 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
       const articleCount = await tx.articleEntity.count({ where: { entityId: into.id } });
       await tx.entity.update({ where: { id: into.id }, data: { aliases, articleCount } });
       await tx.entity.update({ where: { id: from.id }, data: { mergedIntoId: into.id, articleCount: 0 } });
+      await recountEntityStatistics(tx, [
+        { key: from.key, articles: 0 },
+        { key: into.key, articles: articleCount },
+      ]);
       await tx.entityDecision.create({ data: { kind: "MERGE", fromKey: from.key, toKey: into.key } });
       await refreshStoriesOf(tx, [into.id]);
       return { slug: into.slug };
@@ -96,6 +101,21 @@ async function mergeSignatureKeys(tx: Tx, from: { id: string; key: string }, int
     const sig = mergeEntityKey(s.signature as unknown as StorySignature, from.key, into.key);
     await tx.story.update({ where: { id: s.id }, data: { signature: sig as unknown as Prisma.InputJsonValue } });
     await indexStory(tx, s.id, sig);
+  }
+}
+
+/**
+ * The entities' document frequencies (TermStat "@key") as a re-cluster would count them: each entity named
+ * by `articles` articles (0: no row). The queued statistics are applied first, in this transaction: under
+ * the story lock no placement is in flight, so once the queue is empty TermStat counts every committed
+ * article and the counts can be set outright.
+ */
+async function recountEntityStatistics(tx: Tx, counts: { key: string; articles: number }[]): Promise<void> {
+  await applyTermStatQueue({ force: true, client: tx });
+  for (const { key, articles } of counts) {
+    const term = entityStatKey(key);
+    if (articles > 0) await tx.termStat.upsert({ where: { term }, create: { term, df: articles }, update: { df: articles } });
+    else await tx.termStat.deleteMany({ where: { term } });
   }
 }
 
@@ -137,11 +157,14 @@ export async function splitAlias(slug: string, alias: string): Promise<{ slug: s
           await tx.articleEntity.upsert({ where, create: { articleId, entityId: target.id, salience: old?.salience ?? 0.1, ...data }, update: data });
         }
       }
-      await tx.entity.update({
-        where: { id: entity.id },
-        data: { aliases: entity.aliases.filter((a) => a !== name), articleCount: await tx.articleEntity.count({ where: { entityId: entity.id } }) },
-      });
-      await tx.entity.update({ where: { id: split.id }, data: { articleCount: await tx.articleEntity.count({ where: { entityId: split.id } }) } });
+      const kept = await tx.articleEntity.count({ where: { entityId: entity.id } });
+      const moved = await tx.articleEntity.count({ where: { entityId: split.id } });
+      await tx.entity.update({ where: { id: entity.id }, data: { aliases: entity.aliases.filter((a) => a !== name), articleCount: kept } });
+      await tx.entity.update({ where: { id: split.id }, data: { articleCount: moved } });
+      await recountEntityStatistics(tx, [
+        { key: entity.key, articles: kept },
+        { key: split.key, articles: moved },
+      ]);
       await tx.entityDecision.create({ data: { kind: "SPLIT", fromKey: entity.key, toKey: key, alias: name } });
       await refreshStoriesOf(tx, [entity.id, split.id]);
       return { slug: split.slug };

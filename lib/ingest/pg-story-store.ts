@@ -25,7 +25,7 @@ type Tx = Prisma.TransactionClient;
 // TermStat holds three kinds of rows, told apart by a prefix no word can start with: plain terms,
 // "@<entity key>" for entity document frequencies, and "#articles" for the corpus size.
 const ARTICLES_KEY = "#articles";
-const entityStatKey = (key: string) => `@${key}`;
+export const entityStatKey = (key: string) => `@${key}`;
 
 // Weighted story vectors survive across transactions: a cached entry is only used for the exact stored row
 // it was weighed from (the candidate's version is the Story row's xmin, the transaction that last wrote
