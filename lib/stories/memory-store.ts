@@ -72,8 +72,44 @@ function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], li
   return ids;
 }
 
-// Map keeps insertion order, so delete-then-set moves a story to the "most recent" end in O(1).
-type Postings = Map<string, Map<number, true>>;
+/**
+ * One key's posting list: story numbers, least recently updated first, in a typed array (the first `size`
+ * slots). Walking it is a plain loop over integers; moving a story to the most recent end or dropping the
+ * oldest shifts at most `postingCap` numbers.
+ */
+interface PostingList {
+  nos: Int32Array;
+  size: number;
+}
+type Postings = Map<string, PostingList>;
+
+/** Removes `no` from the list if it is there, keeping the others' order. */
+function removeFrom(list: PostingList, no: number): void {
+  const nos = list.nos;
+  const n = list.size;
+  for (let i = n - 1; i >= 0; i--) {
+    if (nos[i] === no) {
+      nos.copyWithin(i, i + 1, n);
+      list.size = n - 1;
+      return;
+    }
+  }
+}
+
+/** Moves (or adds) `no` to the most recent end; past `cap`, the oldest story is dropped. */
+function touchIn(list: PostingList, no: number, cap: number): void {
+  removeFrom(list, no);
+  if (list.size === list.nos.length) {
+    const grown = new Int32Array(Math.min(Math.max(4, list.nos.length * 2), cap + 1));
+    grown.set(list.nos);
+    list.nos = grown;
+  }
+  list.nos[list.size++] = no;
+  if (list.size > cap) {
+    list.nos.copyWithin(0, 1, list.size);
+    list.size--;
+  }
+}
 
 export class InMemoryStoryStore implements StoryStore {
   private readonly opts: MemoryStoreOptions;
@@ -118,11 +154,12 @@ export class InMemoryStoryStore implements StoryStore {
         if ((dfs.get(key) ?? 0) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
-        // forEach walks the list without an iterator object per step (the same order).
-        list.forEach((_, no) => {
+        const nos = list.nos;
+        for (let i = 0, n = list.size; i < n; i++) {
+          const no = nos[i]!;
           if (hits[no] === 0) touched.push(no);
           hits[no] = hits[no]! + w;
-        });
+        }
       }
     };
     walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
@@ -200,13 +237,15 @@ export class InMemoryStoryStore implements StoryStore {
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
     const update = (postings: Postings, oldKeys: readonly string[], newKeys: readonly string[]) => {
       const keep = new Set(newKeys);
-      for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyNo);
+      for (const k of oldKeys) {
+        if (keep.has(k)) continue;
+        const list = postings.get(k);
+        if (list) removeFrom(list, storyNo);
+      }
       for (const k of newKeys) {
         let list = postings.get(k);
-        if (!list) postings.set(k, (list = new Map()));
-        list.delete(storyNo);
-        list.set(storyNo, true);
-        if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
+        if (!list) postings.set(k, (list = { nos: new Int32Array(4), size: 0 }));
+        touchIn(list, storyNo, this.opts.postingCap);
       }
     };
     update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));
