@@ -5,13 +5,15 @@
 import {
   articleTerms,
   articleVector,
-  cosine,
+  isEmptyPart,
   isEmptyVector,
+  partCosine,
   DEFAULT_VECTOR_PARAMS,
   norm,
   statsKeys,
-  weigh,
+  weighLazily,
   weightOf,
+  type PartName,
   type VectorParams,
 } from "./vector";
 import type {
@@ -108,7 +110,7 @@ export function timeFactor(publishedAt: number | null, sig: StorySignature, para
 
 /** The story's signature weighted with the current IDF (what the article is compared with). */
 export function storyVector(sig: StorySignature, stats: CorpusStats, params: ScoringParams): VectorParts {
-  return weigh(sig, stats, params.vector);
+  return weighLazily(sig, stats, params.vector);
 }
 
 /** `story` is the signature after `storyVector`. */
@@ -118,20 +120,22 @@ export function scoreCandidate(
   sig: StorySignature,
   params: ScoringParams,
 ): CandidateScore {
-  const parts = [
-    { w: params.weights.entity, a: vector.entities, b: story.entities },
-    { w: params.weights.terms, a: vector.terms, b: story.terms },
-    { w: params.weights.title, a: vector.titleTerms, b: story.titleTerms },
-    { w: params.weights.dates, a: vector.dates ?? {}, b: story.dates ?? {} },
+  // The story's parts are read through their indexes (partCosine, isEmptyPart): a lazily weighed story
+  // (storyVector) builds no record for being scored.
+  const parts: { w: number; a: SparseVector; name: PartName }[] = [
+    { w: params.weights.entity, a: vector.entities, name: "entities" },
+    { w: params.weights.terms, a: vector.terms, name: "terms" },
+    { w: params.weights.title, a: vector.titleTerms, name: "titleTerms" },
+    { w: params.weights.dates, a: vector.dates ?? {}, name: "dates" },
   ];
-  const cos = parts.map((p) => cosine(p.a, p.b));
+  const cos = parts.map((p) => partCosine(p.a, story, p.name));
   // A similarity that cannot be measured (no entities found, no headline) must not count against the
   // article: its weight goes to the others, so undated, headline-less or entity-poor texts rely on content.
   let used = 0;
   let sum = 0;
   const all = parts.reduce((s, p) => s + p.w, 0);
   parts.forEach((p, i) => {
-    if (isEmptyVector(p.a) || isEmptyVector(p.b)) return;
+    if (isEmptyVector(p.a) || isEmptyPart(story, p.name)) return;
     used += p.w;
     sum += p.w * cos[i]!;
   });
@@ -142,7 +146,7 @@ export function scoreCandidate(
     terms: cos[1]!,
     title: cos[2]!,
     dates: cos[3]!,
-    datesMeasured: !isEmptyVector(parts[3]!.a) && !isEmptyVector(parts[3]!.b),
+    datesMeasured: !isEmptyVector(parts[3]!.a) && !isEmptyPart(story, "dates"),
     time,
     total: content * time,
   };

@@ -280,11 +280,16 @@ function growShares(): void {
 
 /** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
 function remember(v: SparseVector, ids: Int32Array, weights: Float64Array): Indexed {
-  let sq = 0;
-  for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
-  const m = { ids, weights, norm: Math.sqrt(sq), generation };
+  const m = remembered(ids, weights);
   indexed.set(v, m);
   return m;
+}
+
+/** The index `remember` records, for a record not built yet. */
+function remembered(ids: Int32Array, weights: Float64Array): Indexed {
+  let sq = 0;
+  for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
+  return { ids, weights, norm: Math.sqrt(sq), generation };
 }
 
 function asIndexed(v: SparseVector): Indexed {
@@ -402,12 +407,25 @@ function logCounts(counts: SparseVector): SparseVector {
 
 /** Applies the current IDF to term-frequency parts (an article's `tf` or a story signature) and L2-normalises each. */
 export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
+  return weighParts(parts, stats, params, false);
+}
+
+/**
+ * `weigh`, whose parts are built as records only when first read (`WeighedParts`): scoring a candidate
+ * reads their interned ids and weights (`partCosine`, `isEmptyPart`), and only the explanation of the best
+ * story reads a record. The same keys, weights, order and index as `weigh`'s.
+ */
+export function weighLazily(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
+  return weighParts(parts, stats, params, true);
+}
+
+function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams, lazy: boolean): VectorParts {
   // One pass per part: the IDF-weighted values and their norm, then the normalised record, indexed at once
   // for the dot products (the same values, keys and order as weighing, normalising and indexing apart).
   // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
   // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
   const blend = blendOf(stats);
-  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false) => {
+  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
     const { keys, ids, weights } = partsOf(v);
@@ -437,17 +455,95 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
     const out: SparseVector = {};
     const len = Math.sqrt(sq);
     if (len === 0) return out;
-    for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
     // A "__proto__" key is not an own property of a record (assigning it is ignored): index as the record is.
+    if (lazy && !keys.includes("__proto__")) {
+      for (let i = 0; i < n; i++) ws[i] = ws[i]! / len;
+      return new LazyMark(keys, remembered(ids, ws));
+    }
+    for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
     if (!keys.includes("__proto__")) remember(out, ids, ws);
     return out;
   };
-  return {
-    terms: apply(parts.terms, stats.termDf, true),
-    titleTerms: apply(parts.titleTerms, stats.termDf, true),
-    entities: apply(parts.entities, stats.entityDf),
-    dates: apply(parts.dates ?? {}, null),
-  };
+  const terms = apply(parts.terms, stats.termDf, true);
+  const titleTerms = apply(parts.titleTerms, stats.termDf, true);
+  const entities = apply(parts.entities, stats.entityDf);
+  const dates = apply(parts.dates ?? {}, null);
+  if (lazy) return new WeighedParts([terms, titleTerms, entities, dates]);
+  return { terms: terms as SparseVector, titleTerms: titleTerms as SparseVector, entities: entities as SparseVector, dates: dates as SparseVector };
+}
+
+/** A weighed part not yet built as a record: its keys (`Object.keys` order) and its index. */
+interface LazyPart {
+  keys: readonly string[];
+  ix: Indexed;
+}
+
+function isLazy(p: SparseVector | LazyPart): p is LazyPart {
+  return p instanceof LazyMark;
+}
+
+// LazyPart objects are made by this class, so `isLazy` can tell them from records (which may have any key).
+class LazyMark implements LazyPart {
+  constructor(
+    readonly keys: readonly string[],
+    readonly ix: Indexed,
+  ) {}
+}
+
+export type PartName = "terms" | "titleTerms" | "entities" | "dates";
+const PART_NO: Record<PartName, number> = { terms: 0, titleTerms: 1, entities: 2, dates: 3 };
+
+/** Weighed parts whose records are built when first read (`weighLazily`). */
+class WeighedParts implements VectorParts {
+  constructor(readonly parts: (SparseVector | LazyPart)[]) {}
+
+  record(no: number): SparseVector {
+    const p = this.parts[no]!;
+    if (!isLazy(p)) return p;
+    const out: SparseVector = {};
+    const { keys, ix } = p;
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = ix.weights[i]!;
+    // The same index as `weigh` remembers for its record (indexed again if the ids started over since).
+    indexed.set(out, ix);
+    this.parts[no] = out;
+    return out;
+  }
+
+  get terms(): SparseVector {
+    return this.record(0);
+  }
+  get titleTerms(): SparseVector {
+    return this.record(1);
+  }
+  get entities(): SparseVector {
+    return this.record(2);
+  }
+  get dates(): SparseVector {
+    return this.record(3);
+  }
+}
+
+/** The part's index, as `asIndexed` would give for its record. */
+function partIndexed(parts: VectorParts, name: PartName): Indexed {
+  if (parts instanceof WeighedParts) {
+    const p = parts.parts[PART_NO[name]]!;
+    if (isLazy(p) && p.ix.generation === generation) return p.ix;
+    return asIndexed(parts.record(PART_NO[name]));
+  }
+  return asIndexed(parts[name] ?? {});
+}
+
+/** `cosine(a, parts[name] ?? {})`, without building a lazily weighed part's record. */
+export function partCosine(a: SparseVector, parts: VectorParts, name: PartName): number {
+  let ia = asIndexed(a);
+  const ib = partIndexed(parts, name);
+  if (ia.generation !== generation) ia = asIndexed(a);
+  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
+}
+
+/** `isEmptyVector(parts[name] ?? {})`, without building a lazily weighed part's record. */
+export function isEmptyPart(parts: VectorParts, name: PartName): boolean {
+  return partIndexed(parts, name).ids.length === 0;
 }
 
 /** Every key of the parts, for `StoryStore.statsFor`. */
