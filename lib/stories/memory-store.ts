@@ -3,7 +3,7 @@
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
 import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTerms } from "./vector";
+import { articleTerms, internGeneration, internKey } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -115,6 +115,9 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly opts: MemoryStoreOptions;
   private articleCount = 0;
   private readonly termDfs = new Map<string, number>();
+  /** `termDfs` by interned id (vector.ts `internKey`) of generation `dfGeneration`: what weighing reads. */
+  private dfById = new Int32Array(1 << 16);
+  private dfGeneration = internGeneration();
   private readonly entityDfs = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
   private readonly byNo: StoryRecord[] = [];
@@ -135,6 +138,10 @@ export class InMemoryStoryStore implements StoryStore {
     return {
       articleCount: this.articleCount,
       termDf: (t) => this.termDfs.get(t) ?? 0,
+      termDfById: (id, t) => {
+        if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+        return id < this.dfById.length ? this.dfById[id]! : (this.termDfs.get(t) ?? 0);
+      },
       entityDf: (k) => this.entityDfs.get(k) ?? 0,
     };
   }
@@ -190,7 +197,10 @@ export class InMemoryStoryStore implements StoryStore {
     if (storyId === null && prev) throw new Error(`story ${id} already exists`);
 
     this.articleCount++;
-    for (const t of articleTerms(article)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    const terms = articleTerms(article);
+    for (const t of terms) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+    else for (const t of terms) this.countById(internKey(t), 1);
     for (const k of new Set(article.entities.map((e) => e.key))) {
       this.entityDfs.set(k, (this.entityDfs.get(k) ?? 0) + 1);
     }
@@ -232,6 +242,24 @@ export class InMemoryStoryStore implements StoryStore {
 
   get size(): number {
     return this.articleCount;
+  }
+
+  private countById(id: number, n: number): void {
+    if (id >= this.dfById.length) {
+      let size = this.dfById.length;
+      while (size <= id) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.dfById);
+      this.dfById = grown;
+    }
+    this.dfById[id] = this.dfById[id]! + n;
+  }
+
+  /** The ids started over (vector.ts): every count is filed under its key's new id. */
+  private rebuildDfById(): void {
+    this.dfById = new Int32Array(1 << 16);
+    this.dfGeneration = internGeneration();
+    for (const [t, n] of this.termDfs) this.countById(internKey(t), n);
   }
 
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {

@@ -221,6 +221,11 @@ export function internKey(key: string): number {
   return keyId(key);
 }
 
+/** Changes whenever the interned ids start over: ids kept from an earlier generation mean nothing now. */
+export function internGeneration(): number {
+  return generation;
+}
+
 function keyId(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) keyIds.set(key, (id = keyIds.size));
@@ -428,6 +433,7 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
   const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
+    const byId = blended ? blend.stats.termDfById?.bind(blend.stats) : undefined;
     const { keys, ids, weights } = partsOf(v);
     const n = keys.length;
     const ws = new Float64Array(n);
@@ -443,7 +449,7 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
           if (id >= shareById.length) growShares();
           let share = shareById[id]!;
           if (Number.isNaN(share)) shareById[id] = share = backgroundShare(key);
-          d = blend.stats.termDf(key) + blend.docs * share;
+          d = (byId ? byId(id, key) : blend.stats.termDf(key)) + blend.docs * share;
         } else d = df(key);
         const f = idf(d, stats.articleCount, params.idfFloor);
         w = w * f ** params.idfPower;
