@@ -52,12 +52,16 @@ interface StoryRecord {
  * The `limit` stories with most hits, ties to the lower id: what sorting every hit would give, without
  * sorting the thousands a full posting list brings (a small sorted buffer; most hits fall below its end).
  */
-function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
+function topHits(touched: Int32Array, count: number, hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
   const ids: StoryRecord[] = [];
   const scores: number[] = [];
   const before = (s: number, r: StoryRecord, j: number) => s > scores[j]! || (s === scores[j]! && r.id < ids[j]!.id);
-  for (const no of touched) {
+  // Once the buffer is full, a story with fewer hits than its last entry is out without reading its record.
+  let floor = -1;
+  for (let t = 0; t < count; t++) {
+    const no = touched[t]!;
     const s = hits[no]!;
+    if (s < floor) continue;
     const id = records[no]!;
     if (ids.length === limit && !before(s, id, limit - 1)) continue;
     let j = ids.length === limit ? limit - 1 : ids.length;
@@ -68,6 +72,7 @@ function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], li
     }
     ids[j] = id;
     scores[j] = s;
+    if (ids.length === limit) floor = scores[limit - 1]!;
   }
   return ids;
 }
@@ -123,6 +128,8 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly byNo: StoryRecord[] = [];
   /** Hits per story number while ranking candidates; zero between queries. */
   private hits = new Int32Array(1024);
+  /** Story numbers hit by the query being ranked, in the order first hit (scratch). */
+  private touched = new Int32Array(1024);
   private readonly articleStory = new Map<string, string>();
   private readonly termPostings: Postings = new Map();
   private readonly entityPostings: Postings = new Map();
@@ -153,26 +160,37 @@ export class InMemoryStoryStore implements StoryStore {
 
   candidates(query: CandidateQuery): (StoryCandidate & { signature: StorySignature })[] {
     const hits = this.hits;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let count = 0;
     const maxDf = this.articleCount >= 100 ? this.opts.maxDfRatio * this.articleCount : Infinity;
     // An entity key is a stronger hint than a word, so it counts double when ranking what to score.
-    const walk = (keys: string[], postings: Postings, dfs: Map<string, number>, w: number) => {
+    for (let pass = 0; pass < 2; pass++) {
+      const keys = pass === 0 ? query.entityKeys : query.terms;
+      const postings = pass === 0 ? this.entityPostings : this.termPostings;
+      const dfs = pass === 0 ? this.entityDfs : this.termDfs;
+      const w = pass === 0 ? 2 : 1;
       for (const key of keys) {
         if ((dfs.get(key) ?? 0) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
         const nos = list.nos;
-        for (let i = 0, n = list.size; i < n; i++) {
+        const n = list.size;
+        // Each story is touched once per query, so `touched` needs at most one slot per story.
+        if (count + n > touched.length) {
+          const grown = new Int32Array(Math.max(touched.length * 2, count + n));
+          grown.set(touched.subarray(0, count));
+          this.touched = touched = grown;
+        }
+        for (let i = 0; i < n; i++) {
           const no = nos[i]!;
-          if (hits[no] === 0) touched.push(no);
-          hits[no] = hits[no]! + w;
+          const h = hits[no]!;
+          if (h === 0) touched[count++] = no;
+          hits[no] = h + w;
         }
       }
-    };
-    walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
-    walk(query.terms, this.termPostings, this.termDfs, 1);
-    const top = topHits(touched, hits, this.byNo, query.limit);
-    for (const no of touched) hits[no] = 0;
+    }
+    const top = topHits(touched, count, hits, this.byNo, query.limit);
+    for (let t = 0; t < count; t++) hits[touched[t]!] = 0;
     return top.map((story) => ({ storyId: story.id, version: String(story.revision), signature: story.signature }));
   }
 
