@@ -143,6 +143,9 @@ export function topK(v: SparseVector, k: number): SparseVector {
   return topKOf(keys, ws, k);
 }
 
+// The weights `topKOf` sorts to find its cut, reused from call to call.
+let cutScratch = new Float64Array(1024);
+
 /**
  * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
  * when it has at most `k` keys, else the `k` heaviest, heaviest first. With `ids` (each key's `internKey`),
@@ -156,7 +159,10 @@ export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<
   } else {
     // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
     // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
-    const cut = Float64Array.from(ws).sort()[keys.length - k]!;
+    if (cutScratch.length < keys.length) cutScratch = new Float64Array(Math.max(keys.length, 2 * cutScratch.length));
+    const sorted = cutScratch.subarray(0, keys.length);
+    for (let i = 0; i < keys.length; i++) sorted[i] = ws[i]!;
+    const cut = sorted.sort()[keys.length - k]!;
     const at: number[] = [];
     for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
     at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
