@@ -156,7 +156,9 @@ function shared(a: SparseVector, b: SparseVector, limit: number): { key: string;
   const nb = norm(b);
   if (nb === 0) return [];
   const out: { key: string; weight: number }[] = [];
-  for (const [key, w] of Object.entries(a)) {
+  // for-in walks own keys in Object.keys order (records have no inherited enumerable keys), without entry arrays.
+  for (const key in a) {
+    const w = a[key]!;
     const wb = weightOf(b, key);
     if (wb > 0) out.push({ key, weight: (w * wb) / nb });
   }
@@ -164,11 +166,21 @@ function shared(a: SparseVector, b: SparseVector, limit: number): { key: string;
   return out.slice(0, limit);
 }
 
+/**
+ * The `n` heaviest keys, heaviest first, ties by key. Only keys at or above the n-th largest weight are
+ * sorted (a native numeric sort finds it), without an entry array per key: the same keys in the same order
+ * as sorting every entry.
+ */
 function heaviest(v: SparseVector, n: number): string[] {
-  return Object.entries(v)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([k]) => k);
+  const keys = Object.keys(v);
+  const ws = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
+  const cut = keys.length > n ? Float64Array.from(ws).sort()[keys.length - n]! : -Infinity;
+  const at: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
+  at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : 1));
+  if (at.length > n) at.length = n;
+  return at.map((i) => keys[i]!);
 }
 
 export function candidateQuery(vector: ArticleVector, params: ScoringParams): CandidateQuery {
