@@ -505,40 +505,56 @@ class LazyMark implements LazyPart {
 export type PartName = "terms" | "titleTerms" | "entities" | "dates";
 const PART_NO: Record<PartName, number> = { terms: 0, titleTerms: 1, entities: 2, dates: 3 };
 
-/** Weighed parts whose records are built when first read (`weighLazily`). */
+/**
+ * Weighed parts whose records are built when first read (`weighLazily`). The four parts are own enumerable
+ * accessors, so any reader (spread, JSON, deep equality) sees a plain `VectorParts`.
+ */
 class WeighedParts implements VectorParts {
-  constructor(readonly parts: (SparseVector | LazyPart)[]) {}
+  readonly #parts: (SparseVector | LazyPart)[];
+  declare readonly terms: SparseVector;
+  declare readonly titleTerms: SparseVector;
+  declare readonly entities: SparseVector;
+  declare readonly dates: SparseVector;
+
+  constructor(parts: (SparseVector | LazyPart)[]) {
+    this.#parts = parts;
+    Object.defineProperties(this, PART_ACCESSORS);
+  }
+
+  /** The part as it is now: a record, or its keys and index when no record was built yet. */
+  part(no: number): SparseVector | LazyPart {
+    return this.#parts[no]!;
+  }
 
   record(no: number): SparseVector {
-    const p = this.parts[no]!;
+    const p = this.#parts[no]!;
     if (!isLazy(p)) return p;
     const out: SparseVector = {};
     const { keys, ix } = p;
     for (let i = 0; i < keys.length; i++) out[keys[i]!] = ix.weights[i]!;
     // The same index as `weigh` remembers for its record (indexed again if the ids started over since).
     indexed.set(out, ix);
-    this.parts[no] = out;
+    this.#parts[no] = out;
     return out;
   }
-
-  get terms(): SparseVector {
-    return this.record(0);
-  }
-  get titleTerms(): SparseVector {
-    return this.record(1);
-  }
-  get entities(): SparseVector {
-    return this.record(2);
-  }
-  get dates(): SparseVector {
-    return this.record(3);
-  }
 }
+
+const PART_ACCESSORS: PropertyDescriptorMap = Object.fromEntries(
+  (Object.keys(PART_NO) as PartName[]).map((name) => [
+    name,
+    {
+      enumerable: true,
+      get(this: WeighedParts) {
+        return this.record(PART_NO[name]);
+      },
+    },
+  ]),
+);
 
 /** The part's index, as `asIndexed` would give for its record. */
 function partIndexed(parts: VectorParts, name: PartName): Indexed {
   if (parts instanceof WeighedParts) {
-    const p = parts.parts[PART_NO[name]]!;
+    const p = parts.part(PART_NO[name]);
     if (isLazy(p) && p.ix.generation === generation) return p.ix;
     return asIndexed(parts.record(PART_NO[name]));
   }
