@@ -5,13 +5,15 @@
 import {
   articleTerms,
   articleVector,
-  cosine,
+  isEmptyPart,
   isEmptyVector,
+  partCosine,
   DEFAULT_VECTOR_PARAMS,
   norm,
   statsKeys,
-  weigh,
+  weighLazily,
   weightOf,
+  type PartName,
   type VectorParams,
 } from "./vector";
 import type {
@@ -108,7 +110,7 @@ export function timeFactor(publishedAt: number | null, sig: StorySignature, para
 
 /** The story's signature weighted with the current IDF (what the article is compared with). */
 export function storyVector(sig: StorySignature, stats: CorpusStats, params: ScoringParams): VectorParts {
-  return weigh(sig, stats, params.vector);
+  return weighLazily(sig, stats, params.vector);
 }
 
 /** `story` is the signature after `storyVector`. */
@@ -118,20 +120,22 @@ export function scoreCandidate(
   sig: StorySignature,
   params: ScoringParams,
 ): CandidateScore {
-  const parts = [
-    { w: params.weights.entity, a: vector.entities, b: story.entities },
-    { w: params.weights.terms, a: vector.terms, b: story.terms },
-    { w: params.weights.title, a: vector.titleTerms, b: story.titleTerms },
-    { w: params.weights.dates, a: vector.dates ?? {}, b: story.dates ?? {} },
+  // The story's parts are read through their indexes (partCosine, isEmptyPart): a lazily weighed story
+  // (storyVector) builds no record for being scored.
+  const parts: { w: number; a: SparseVector; name: PartName }[] = [
+    { w: params.weights.entity, a: vector.entities, name: "entities" },
+    { w: params.weights.terms, a: vector.terms, name: "terms" },
+    { w: params.weights.title, a: vector.titleTerms, name: "titleTerms" },
+    { w: params.weights.dates, a: vector.dates ?? {}, name: "dates" },
   ];
-  const cos = parts.map((p) => cosine(p.a, p.b));
+  const cos = parts.map((p) => partCosine(p.a, story, p.name));
   // A similarity that cannot be measured (no entities found, no headline) must not count against the
   // article: its weight goes to the others, so undated, headline-less or entity-poor texts rely on content.
   let used = 0;
   let sum = 0;
   const all = parts.reduce((s, p) => s + p.w, 0);
   parts.forEach((p, i) => {
-    if (isEmptyVector(p.a) || isEmptyVector(p.b)) return;
+    if (isEmptyVector(p.a) || isEmptyPart(story, p.name)) return;
     used += p.w;
     sum += p.w * cos[i]!;
   });
@@ -142,7 +146,7 @@ export function scoreCandidate(
     terms: cos[1]!,
     title: cos[2]!,
     dates: cos[3]!,
-    datesMeasured: !isEmptyVector(parts[3]!.a) && !isEmptyVector(parts[3]!.b),
+    datesMeasured: !isEmptyVector(parts[3]!.a) && !isEmptyPart(story, "dates"),
     time,
     total: content * time,
   };
@@ -152,7 +156,9 @@ function shared(a: SparseVector, b: SparseVector, limit: number): { key: string;
   const nb = norm(b);
   if (nb === 0) return [];
   const out: { key: string; weight: number }[] = [];
-  for (const [key, w] of Object.entries(a)) {
+  // for-in walks own keys in Object.keys order (records have no inherited enumerable keys), without entry arrays.
+  for (const key in a) {
+    const w = a[key]!;
     const wb = weightOf(b, key);
     if (wb > 0) out.push({ key, weight: (w * wb) / nb });
   }
@@ -160,11 +166,21 @@ function shared(a: SparseVector, b: SparseVector, limit: number): { key: string;
   return out.slice(0, limit);
 }
 
+/**
+ * The `n` heaviest keys, heaviest first, ties by key. Only keys at or above the n-th largest weight are
+ * sorted (a native numeric sort finds it), without an entry array per key: the same keys in the same order
+ * as sorting every entry.
+ */
 function heaviest(v: SparseVector, n: number): string[] {
-  return Object.entries(v)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([k]) => k);
+  const keys = Object.keys(v);
+  const ws = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
+  const cut = keys.length > n ? Float64Array.from(ws).sort()[keys.length - n]! : -Infinity;
+  const at: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
+  at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : 1));
+  if (at.length > n) at.length = n;
+  return at.map((i) => keys[i]!);
 }
 
 export function candidateQuery(vector: ArticleVector, params: ScoringParams): CandidateQuery {

@@ -3,7 +3,7 @@
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
 import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTerms } from "./vector";
+import { articleTerms, internGeneration, internKey } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -52,12 +52,16 @@ interface StoryRecord {
  * The `limit` stories with most hits, ties to the lower id: what sorting every hit would give, without
  * sorting the thousands a full posting list brings (a small sorted buffer; most hits fall below its end).
  */
-function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
+function topHits(touched: Int32Array, count: number, hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
   const ids: StoryRecord[] = [];
   const scores: number[] = [];
   const before = (s: number, r: StoryRecord, j: number) => s > scores[j]! || (s === scores[j]! && r.id < ids[j]!.id);
-  for (const no of touched) {
+  // Once the buffer is full, a story with fewer hits than its last entry is out without reading its record.
+  let floor = -1;
+  for (let t = 0; t < count; t++) {
+    const no = touched[t]!;
     const s = hits[no]!;
+    if (s < floor) continue;
     const id = records[no]!;
     if (ids.length === limit && !before(s, id, limit - 1)) continue;
     let j = ids.length === limit ? limit - 1 : ids.length;
@@ -68,22 +72,64 @@ function topHits(touched: number[], hits: Int32Array, records: StoryRecord[], li
     }
     ids[j] = id;
     scores[j] = s;
+    if (ids.length === limit) floor = scores[limit - 1]!;
   }
   return ids;
 }
 
-// Map keeps insertion order, so delete-then-set moves a story to the "most recent" end in O(1).
-type Postings = Map<string, Map<number, true>>;
+/**
+ * One key's posting list: story numbers, least recently updated first, in a typed array (the first `size`
+ * slots). Walking it is a plain loop over integers; moving a story to the most recent end or dropping the
+ * oldest shifts at most `postingCap` numbers.
+ */
+interface PostingList {
+  nos: Int32Array;
+  size: number;
+}
+type Postings = Map<string, PostingList>;
+
+/** Removes `no` from the list if it is there, keeping the others' order. */
+function removeFrom(list: PostingList, no: number): void {
+  const nos = list.nos;
+  const n = list.size;
+  for (let i = n - 1; i >= 0; i--) {
+    if (nos[i] === no) {
+      nos.copyWithin(i, i + 1, n);
+      list.size = n - 1;
+      return;
+    }
+  }
+}
+
+/** Moves (or adds) `no` to the most recent end; past `cap`, the oldest story is dropped. */
+function touchIn(list: PostingList, no: number, cap: number): void {
+  removeFrom(list, no);
+  if (list.size === list.nos.length) {
+    const grown = new Int32Array(Math.min(Math.max(4, list.nos.length * 2), cap + 1));
+    grown.set(list.nos);
+    list.nos = grown;
+  }
+  list.nos[list.size++] = no;
+  if (list.size > cap) {
+    list.nos.copyWithin(0, 1, list.size);
+    list.size--;
+  }
+}
 
 export class InMemoryStoryStore implements StoryStore {
   private readonly opts: MemoryStoreOptions;
   private articleCount = 0;
   private readonly termDfs = new Map<string, number>();
+  /** `termDfs` by interned id (vector.ts `internKey`) of generation `dfGeneration`: what weighing reads. */
+  private dfById = new Int32Array(1 << 16);
+  private dfGeneration = internGeneration();
   private readonly entityDfs = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
   private readonly byNo: StoryRecord[] = [];
   /** Hits per story number while ranking candidates; zero between queries. */
   private hits = new Int32Array(1024);
+  /** Story numbers hit by the query being ranked, in the order first hit (scratch). */
+  private touched = new Int32Array(1024);
   private readonly articleStory = new Map<string, string>();
   private readonly termPostings: Postings = new Map();
   private readonly entityPostings: Postings = new Map();
@@ -99,6 +145,10 @@ export class InMemoryStoryStore implements StoryStore {
     return {
       articleCount: this.articleCount,
       termDf: (t) => this.termDfs.get(t) ?? 0,
+      termDfById: (id, t) => {
+        if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+        return id < this.dfById.length ? this.dfById[id]! : (this.termDfs.get(t) ?? 0);
+      },
       entityDf: (k) => this.entityDfs.get(k) ?? 0,
     };
   }
@@ -110,25 +160,37 @@ export class InMemoryStoryStore implements StoryStore {
 
   candidates(query: CandidateQuery): (StoryCandidate & { signature: StorySignature })[] {
     const hits = this.hits;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let count = 0;
     const maxDf = this.articleCount >= 100 ? this.opts.maxDfRatio * this.articleCount : Infinity;
     // An entity key is a stronger hint than a word, so it counts double when ranking what to score.
-    const walk = (keys: string[], postings: Postings, dfs: Map<string, number>, w: number) => {
+    for (let pass = 0; pass < 2; pass++) {
+      const keys = pass === 0 ? query.entityKeys : query.terms;
+      const postings = pass === 0 ? this.entityPostings : this.termPostings;
+      const dfs = pass === 0 ? this.entityDfs : this.termDfs;
+      const w = pass === 0 ? 2 : 1;
       for (const key of keys) {
         if ((dfs.get(key) ?? 0) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
-        // forEach walks the list without an iterator object per step (the same order).
-        list.forEach((_, no) => {
-          if (hits[no] === 0) touched.push(no);
-          hits[no] = hits[no]! + w;
-        });
+        const nos = list.nos;
+        const n = list.size;
+        // Each story is touched once per query, so `touched` needs at most one slot per story.
+        if (count + n > touched.length) {
+          const grown = new Int32Array(Math.max(touched.length * 2, count + n));
+          grown.set(touched.subarray(0, count));
+          this.touched = touched = grown;
+        }
+        for (let i = 0; i < n; i++) {
+          const no = nos[i]!;
+          const h = hits[no]!;
+          if (h === 0) touched[count++] = no;
+          hits[no] = h + w;
+        }
       }
-    };
-    walk(query.entityKeys, this.entityPostings, this.entityDfs, 2);
-    walk(query.terms, this.termPostings, this.termDfs, 1);
-    const top = topHits(touched, hits, this.byNo, query.limit);
-    for (const no of touched) hits[no] = 0;
+    }
+    const top = topHits(touched, count, hits, this.byNo, query.limit);
+    for (let t = 0; t < count; t++) hits[touched[t]!] = 0;
     return top.map((story) => ({ storyId: story.id, version: String(story.revision), signature: story.signature }));
   }
 
@@ -153,7 +215,10 @@ export class InMemoryStoryStore implements StoryStore {
     if (storyId === null && prev) throw new Error(`story ${id} already exists`);
 
     this.articleCount++;
-    for (const t of articleTerms(article)) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    const terms = articleTerms(article);
+    for (const t of terms) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+    else for (const t of terms) this.countById(internKey(t), 1);
     for (const k of new Set(article.entities.map((e) => e.key))) {
       this.entityDfs.set(k, (this.entityDfs.get(k) ?? 0) + 1);
     }
@@ -197,16 +262,36 @@ export class InMemoryStoryStore implements StoryStore {
     return this.articleCount;
   }
 
+  private countById(id: number, n: number): void {
+    if (id >= this.dfById.length) {
+      let size = this.dfById.length;
+      while (size <= id) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.dfById);
+      this.dfById = grown;
+    }
+    this.dfById[id] = this.dfById[id]! + n;
+  }
+
+  /** The ids started over (vector.ts): every count is filed under its key's new id. */
+  private rebuildDfById(): void {
+    this.dfById = new Int32Array(1 << 16);
+    this.dfGeneration = internGeneration();
+    for (const [t, n] of this.termDfs) this.countById(internKey(t), n);
+  }
+
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
     const update = (postings: Postings, oldKeys: readonly string[], newKeys: readonly string[]) => {
       const keep = new Set(newKeys);
-      for (const k of oldKeys) if (!keep.has(k)) postings.get(k)?.delete(storyNo);
+      for (const k of oldKeys) {
+        if (keep.has(k)) continue;
+        const list = postings.get(k);
+        if (list) removeFrom(list, storyNo);
+      }
       for (const k of newKeys) {
         let list = postings.get(k);
-        if (!list) postings.set(k, (list = new Map()));
-        list.delete(storyNo);
-        list.set(storyNo, true);
-        if (list.size > this.opts.postingCap) list.delete(list.keys().next().value!);
+        if (!list) postings.set(k, (list = { nos: new Int32Array(4), size: 0 }));
+        touchIn(list, storyNo, this.opts.postingCap);
       }
     };
     update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));

@@ -14,6 +14,8 @@ import {
   timeFactor,
   updateSignature,
   storyVector,
+  scoreCandidate,
+  weigh,
   weightOf,
   DEFAULT_SIGNATURE_PARAMS,
   type ArticleFeatures,
@@ -102,6 +104,27 @@ describe("updateSignature", () => {
     const now = storyVector(sig, grown.stats(), live).terms;
     expect(weightOf(then, "quake")).toBeGreaterThan(weightOf(then, "village"));
     expect(weightOf(now, "quake")).toBeLessThan(weightOf(now, "village"));
+  });
+
+  it("weighs a story lazily to the same parts as weighing at once, and scores it without building them", () => {
+    const store = new InMemoryStoryStore();
+    const a = art("a", "Quake hits village", "A quake hit the village of Ash on 21 July 2013; the toll rose to 12.", ["person:ash"], null);
+    const sig = updateSignature(null, articleVector(a, store.stats()));
+    const stats = withBackground(store.stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+    const lazy = storyVector(sig, stats, DEFAULT_SCORING_PARAMS);
+    const eager = weigh(sig, stats, DEFAULT_SCORING_PARAMS.vector);
+    const v = articleVector(art("b", "Quake toll rises", "The village quake toll rose to 12.", ["person:ash"], null), stats);
+    const lazyScore = scoreCandidate(v, lazy, sig, DEFAULT_SCORING_PARAMS);
+    expect(lazyScore).toEqual(scoreCandidate(v, eager, sig, DEFAULT_SCORING_PARAMS));
+    expect(lazyScore.total).toBeGreaterThan(0);
+    for (const part of ["terms", "titleTerms", "entities", "dates"] as const) {
+      expect(Object.keys(lazy[part]!)).toEqual(Object.keys(eager[part]!));
+      expect(lazy[part]).toEqual(eager[part]);
+    }
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(eager));
+    expect({ ...lazy }).toEqual(eager);
+    // Read once built: the same records and scores as before.
+    expect(scoreCandidate(v, lazy, sig, DEFAULT_SCORING_PARAMS)).toEqual(lazyScore);
   });
 });
 

@@ -77,6 +77,11 @@ export interface CorpusStats {
   articleCount: number;
   entityDf(key: string): number;
   termDf(term: string): number;
+  /**
+   * `termDf(term)` for the term's `internKey` id of the current interning generation (vector.ts), for a
+   * store that keeps its counts by id: weighing looks it up instead of `termDf` when present.
+   */
+  termDfById?(id: number, term: string): number;
 }
 
 export interface CandidateQuery {

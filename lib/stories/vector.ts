@@ -143,6 +143,9 @@ export function topK(v: SparseVector, k: number): SparseVector {
   return topKOf(keys, ws, k);
 }
 
+// The weights `topKOf` sorts to find its cut, reused from call to call.
+let cutScratch = new Float64Array(1024);
+
 /**
  * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
  * when it has at most `k` keys, else the `k` heaviest, heaviest first. With `ids` (each key's `internKey`),
@@ -156,7 +159,10 @@ export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<
   } else {
     // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
     // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
-    const cut = Float64Array.from(ws).sort()[keys.length - k]!;
+    if (cutScratch.length < keys.length) cutScratch = new Float64Array(Math.max(keys.length, 2 * cutScratch.length));
+    const sorted = cutScratch.subarray(0, keys.length);
+    for (let i = 0; i < keys.length; i++) sorted[i] = ws[i]!;
+    const cut = sorted.sort()[keys.length - k]!;
     const at: number[] = [];
     for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
     at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
@@ -221,6 +227,11 @@ export function internKey(key: string): number {
   return keyId(key);
 }
 
+/** Changes whenever the interned ids start over: ids kept from an earlier generation mean nothing now. */
+export function internGeneration(): number {
+  return generation;
+}
+
 function keyId(key: string): number {
   let id = keyIds.get(key);
   if (id === undefined) keyIds.set(key, (id = keyIds.size));
@@ -280,11 +291,16 @@ function growShares(): void {
 
 /** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
 function remember(v: SparseVector, ids: Int32Array, weights: Float64Array): Indexed {
-  let sq = 0;
-  for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
-  const m = { ids, weights, norm: Math.sqrt(sq), generation };
+  const m = remembered(ids, weights);
   indexed.set(v, m);
   return m;
+}
+
+/** The index `remember` records, for a record not built yet. */
+function remembered(ids: Int32Array, weights: Float64Array): Indexed {
+  let sq = 0;
+  for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
+  return { ids, weights, norm: Math.sqrt(sq), generation };
 }
 
 function asIndexed(v: SparseVector): Indexed {
@@ -402,14 +418,28 @@ function logCounts(counts: SparseVector): SparseVector {
 
 /** Applies the current IDF to term-frequency parts (an article's `tf` or a story signature) and L2-normalises each. */
 export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
+  return weighParts(parts, stats, params, false);
+}
+
+/**
+ * `weigh`, whose parts are built as records only when first read (`WeighedParts`): scoring a candidate
+ * reads their interned ids and weights (`partCosine`, `isEmptyPart`), and only the explanation of the best
+ * story reads a record. The same keys, weights, order and index as `weigh`'s.
+ */
+export function weighLazily(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
+  return weighParts(parts, stats, params, true);
+}
+
+function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams, lazy: boolean): VectorParts {
   // One pass per part: the IDF-weighted values and their norm, then the normalised record, indexed at once
   // for the dot products (the same values, keys and order as weighing, normalising and indexing apart).
   // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
   // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
   const blend = blendOf(stats);
-  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false) => {
+  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
+    const byId = blended ? blend.stats.termDfById?.bind(blend.stats) : undefined;
     const { keys, ids, weights } = partsOf(v);
     const n = keys.length;
     const ws = new Float64Array(n);
@@ -425,7 +455,7 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
           if (id >= shareById.length) growShares();
           let share = shareById[id]!;
           if (Number.isNaN(share)) shareById[id] = share = backgroundShare(key);
-          d = blend.stats.termDf(key) + blend.docs * share;
+          d = (byId ? byId(id, key) : blend.stats.termDf(key)) + blend.docs * share;
         } else d = df(key);
         const f = idf(d, stats.articleCount, params.idfFloor);
         w = w * f ** params.idfPower;
@@ -437,17 +467,111 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
     const out: SparseVector = {};
     const len = Math.sqrt(sq);
     if (len === 0) return out;
-    for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
     // A "__proto__" key is not an own property of a record (assigning it is ignored): index as the record is.
+    if (lazy && !keys.includes("__proto__")) {
+      for (let i = 0; i < n; i++) ws[i] = ws[i]! / len;
+      return new LazyMark(keys, remembered(ids, ws));
+    }
+    for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
     if (!keys.includes("__proto__")) remember(out, ids, ws);
     return out;
   };
-  return {
-    terms: apply(parts.terms, stats.termDf, true),
-    titleTerms: apply(parts.titleTerms, stats.termDf, true),
-    entities: apply(parts.entities, stats.entityDf),
-    dates: apply(parts.dates ?? {}, null),
-  };
+  const terms = apply(parts.terms, stats.termDf, true);
+  const titleTerms = apply(parts.titleTerms, stats.termDf, true);
+  const entities = apply(parts.entities, stats.entityDf);
+  const dates = apply(parts.dates ?? {}, null);
+  if (lazy) return new WeighedParts([terms, titleTerms, entities, dates]);
+  return { terms: terms as SparseVector, titleTerms: titleTerms as SparseVector, entities: entities as SparseVector, dates: dates as SparseVector };
+}
+
+/** A weighed part not yet built as a record: its keys (`Object.keys` order) and its index. */
+interface LazyPart {
+  keys: readonly string[];
+  ix: Indexed;
+}
+
+function isLazy(p: SparseVector | LazyPart): p is LazyPart {
+  return p instanceof LazyMark;
+}
+
+// LazyPart objects are made by this class, so `isLazy` can tell them from records (which may have any key).
+class LazyMark implements LazyPart {
+  constructor(
+    readonly keys: readonly string[],
+    readonly ix: Indexed,
+  ) {}
+}
+
+export type PartName = "terms" | "titleTerms" | "entities" | "dates";
+const PART_NO: Record<PartName, number> = { terms: 0, titleTerms: 1, entities: 2, dates: 3 };
+
+/**
+ * Weighed parts whose records are built when first read (`weighLazily`). The four parts are own enumerable
+ * accessors, so any reader (spread, JSON, deep equality) sees a plain `VectorParts`.
+ */
+class WeighedParts implements VectorParts {
+  readonly #parts: (SparseVector | LazyPart)[];
+  declare readonly terms: SparseVector;
+  declare readonly titleTerms: SparseVector;
+  declare readonly entities: SparseVector;
+  declare readonly dates: SparseVector;
+
+  constructor(parts: (SparseVector | LazyPart)[]) {
+    this.#parts = parts;
+    Object.defineProperties(this, PART_ACCESSORS);
+  }
+
+  /** The part as it is now: a record, or its keys and index when no record was built yet. */
+  part(no: number): SparseVector | LazyPart {
+    return this.#parts[no]!;
+  }
+
+  record(no: number): SparseVector {
+    const p = this.#parts[no]!;
+    if (!isLazy(p)) return p;
+    const out: SparseVector = {};
+    const { keys, ix } = p;
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = ix.weights[i]!;
+    // The same index as `weigh` remembers for its record (indexed again if the ids started over since).
+    indexed.set(out, ix);
+    this.#parts[no] = out;
+    return out;
+  }
+}
+
+const PART_ACCESSORS: PropertyDescriptorMap = Object.fromEntries(
+  (Object.keys(PART_NO) as PartName[]).map((name) => [
+    name,
+    {
+      enumerable: true,
+      get(this: WeighedParts) {
+        return this.record(PART_NO[name]);
+      },
+    },
+  ]),
+);
+
+/** The part's index, as `asIndexed` would give for its record. */
+function partIndexed(parts: VectorParts, name: PartName): Indexed {
+  if (parts instanceof WeighedParts) {
+    const p = parts.part(PART_NO[name]);
+    if (isLazy(p) && p.ix.generation === generation) return p.ix;
+    return asIndexed(parts.record(PART_NO[name]));
+  }
+  return asIndexed(parts[name] ?? {});
+}
+
+/** `cosine(a, parts[name] ?? {})`, without building a lazily weighed part's record. */
+export function partCosine(a: SparseVector, parts: VectorParts, name: PartName): number {
+  let ia = asIndexed(a);
+  const ib = partIndexed(parts, name);
+  if (ia.generation !== generation) ia = asIndexed(a);
+  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
+}
+
+/** `isEmptyVector(parts[name] ?? {})`, without building a lazily weighed part's record. */
+export function isEmptyPart(parts: VectorParts, name: PartName): boolean {
+  return partIndexed(parts, name).ids.length === 0;
 }
 
 /** Every key of the parts, for `StoryStore.statsFor`. */
