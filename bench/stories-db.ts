@@ -3,10 +3,13 @@
 // index rows and corpus statistics), at 1k, 10k and 100k stored articles. Stored articles are the
 // seeded synthetic corpus (bench/synthetic-corpus.ts) filed under their generated stories and
 // bulk-loaded; each probe is one new article placed inside a transaction that is rolled back, so every
-// probe sees the same database. Next to it, in the same run: the in-memory store's placement.
+// probe sees the same database. Next to it, in the same run: the in-memory store's placement. Last, a fresh
+// server process's first uploads at the top size, without and with the start-up warm-up.
 //
 //   npm run bench:stories-db            # up to 100,000 stored articles
 //   npm run bench:stories-db -- 10000   # a smaller top size
+import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { db, type Prisma } from "@/lib/db/client";
 import { corpusKeys, warmPlacementCaches, warmStatistics } from "@/lib/ingest/pg-story-store";
 import { applyTermStatQueue, termStatBatch } from "@/lib/ingest/term-stats";
@@ -92,6 +95,17 @@ async function main() {
       if (name === "first+stats") console.log(`${" ".repeat(25)} | (warmStatistics: ${warmedKeys} keys in ${warmMs.toFixed(0)} ms)`);
       if (name === "started") console.log(`${" ".repeat(25)} | (start-up warm-up: ${started.stories} stories in ${startMs.toFixed(0)} ms)`);
       console.log(`${head} | ${name.padEnd(11)} | ${pcts(t.lock)}  ${pcts(t.decide)}  ${pcts(t.total)}  ${i ? "     " : percentile(cands, 50).toFixed(0).padStart(5)}${tail}`);
+    }
+  }
+  // A fresh server process at the top size, in processes of their own (this one holds the in-memory store
+  // and the caches of every pass above): without the start-up warm-up and with it, alternated twice.
+  console.log(`\nfresh server processes at ${top} stored (bench/stories-fresh-server.ts; load ${loadavg()[0]!.toFixed(2)}):`);
+  for (let i = 0; i < 2; i++) {
+    for (const mode of ["first", "started"]) {
+      execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/stories-fresh-server.ts", mode], {
+        env: { ...process.env, DATABASE_URL: bench.url },
+        stdio: "inherit",
+      });
     }
   }
   await bench.close();

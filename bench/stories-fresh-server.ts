@@ -1,6 +1,7 @@
 // A fresh server process's first uploads at scale, with and without the start-up warm-up
-// (instrumentation.ts -> warmPlacementCaches): run it against the database `npm run bench:stories-db`
-// left (BENCH_DB_NAME), once per mode, each in a process of its own, alternating the modes, e.g.
+// (instrumentation.ts -> warmPlacementCaches). `npm run bench:stories-db` ends by running it at its top
+// size; by hand, against the database that bench left (BENCH_DB_NAME), once per mode, each in a process of
+// its own, alternating the modes:
 //
 //   for i in 1 2; do for m in first started; do
 //     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<BENCH_DB_NAME> node --expose-gc --import tsx bench/stories-fresh-server.ts $m
