@@ -111,6 +111,13 @@ describe("entity edits", () => {
       expect((await db().termStat.findUnique({ where: { term: `@${e.key}` } }))?.df ?? 0).toBe(await db().articleEntity.count({ where: { entityId: e.id } }));
     }
     expect(await db().articleEntity.count({ where: { entityId: splitEntity.id } })).toBeGreaterThan(0);
+    // The stories of the articles whose mentions moved are summed again: the split-off name enters their
+    // signatures and index, as a re-cluster would have it.
+    const movedIn = await db().article.findMany({ where: { entities: { some: { entityId: splitEntity.id } } }, select: { storyId: true } });
+    for (const a of movedIn) {
+      expect(Object.keys(await sigOf(a.storyId!))).toContain(splitEntity.key);
+      expect(await db().storyEntity.count({ where: { storyId: a.storyId!, entityId: splitEntity.id } })).toBe(1);
+    }
     await expect(splitAlias(kowalczyk!.slug, "Nobody Here")).rejects.toMatchObject({ reason: "UNKNOWN_ALIAS" });
   });
 });

@@ -1,15 +1,14 @@
 // Editors' entity decisions. Both are recorded (EntityDecision) and honoured by later ingestion:
 // a merged key resolves to its target (Entity.mergedIntoId), and a split alias keeps going to the entity
 // split off for it (lib/ingest/store-entities reads the SPLIT decisions).
-import { bindTxSql, db, Prisma } from "@/lib/db/client";
+import { bindTxSql, db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { slugify } from "@/lib/ingest/slug";
 import { refreshStory } from "@/lib/ingest/refresh-story";
 import { STORY_LOCK } from "@/lib/ingest/story-lock";
-import { entityStatKey, indexStory } from "@/lib/ingest/pg-story-store";
+import { entityStatKey } from "@/lib/ingest/pg-story-store";
 import { applyTermStatQueue } from "@/lib/ingest/term-stats";
-import { mergeEntityKey } from "@/lib/stories/signature";
-import type { StorySignature } from "@/lib/stories/types";
+import { rebuildStorySignature } from "./story-signature";
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,6 +47,8 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
       if (from.type !== into.type) {
         throw new AppError("UNPROCESSABLE", "TYPE_MISMATCH", `${from.name} is a ${from.type.toLowerCase()} and ${into.name} a ${into.type.toLowerCase()}; only entities of one type can be merged.`);
       }
+      // The stories indexed under the source (every signature key has its index row: the write-back keeps both).
+      const indexed = await tx.storyEntity.findMany({ where: { entityId: from.id }, select: { storyId: true } });
       await tx.mention.updateMany({ where: { entityId: from.id }, data: { entityId: into.id } });
       // Articles naming both keep one row: fold the source's into the target's.
       const rows = await tx.articleEntity.findMany({ where: { entityId: from.id } });
@@ -68,8 +69,6 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
         }
       }
       await tx.articleEntity.deleteMany({ where: { entityId: from.id } });
-      await mergeSignatureKeys(tx, from, into);
-      await tx.storyEntity.deleteMany({ where: { entityId: from.id } });
       const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
       const articleCount = await tx.articleEntity.count({ where: { entityId: into.id } });
       await tx.entity.update({ where: { id: into.id }, data: { aliases, articleCount } });
@@ -78,6 +77,8 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
         { key: from.key, articles: 0 },
         { key: into.key, articles: articleCount },
       ]);
+      await rebuildSignatures(tx, indexed.map((r) => r.storyId));
+      await tx.storyEntity.deleteMany({ where: { entityId: from.id } });
       await tx.entityDecision.create({ data: { kind: "MERGE", fromKey: from.key, toKey: into.key } });
       await refreshStoriesOf(tx, [into.id]);
       return { slug: into.slug };
@@ -87,21 +88,12 @@ export async function mergeEntities(fromSlug: string, intoSlug: string): Promise
 }
 
 /**
- * The stories indexed under `from` (every signature key has its index row: the write-back keeps both) get
- * `from`'s weight moved to `into` in their signatures and index rows. Left alone, the key would stay in
- * those signatures and the next placement in such a story would write `from`'s index row back, while
- * `into` never gained the weight those stories give it (until a re-cluster).
+ * The stories' signatures and index rows summed again from their articles as they are now stored, as a
+ * re-cluster would build them. Left alone, a merged-away key would stay in those signatures (and the next
+ * placement in such a story would write its index row back), and a split-off name would never enter them.
  */
-async function mergeSignatureKeys(tx: Tx, from: { id: string; key: string }, into: { key: string }): Promise<void> {
-  const stories = await tx.story.findMany({
-    where: { entities: { some: { entityId: from.id } }, signature: { not: Prisma.DbNull } },
-    select: { id: true, signature: true },
-  });
-  for (const s of stories) {
-    const sig = mergeEntityKey(s.signature as unknown as StorySignature, from.key, into.key);
-    await tx.story.update({ where: { id: s.id }, data: { signature: sig as unknown as Prisma.InputJsonValue } });
-    await indexStory(tx, s.id, sig);
-  }
+async function rebuildSignatures(tx: Tx, storyIds: Iterable<string>): Promise<void> {
+  for (const id of [...new Set(storyIds)].sort()) await rebuildStorySignature(tx, id);
 }
 
 /**
@@ -166,6 +158,8 @@ export async function splitAlias(slug: string, alias: string): Promise<{ slug: s
         { key: split.key, articles: moved },
       ]);
       await tx.entityDecision.create({ data: { kind: "SPLIT", fromKey: entity.key, toKey: key, alias: name } });
+      const touched = await tx.article.findMany({ where: { id: { in: articleIds }, storyId: { not: null } }, select: { storyId: true } });
+      await rebuildSignatures(tx, touched.map((a) => a.storyId!));
       await refreshStoriesOf(tx, [entity.id, split.id]);
       return { slug: split.slug };
     },

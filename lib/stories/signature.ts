@@ -135,21 +135,3 @@ export function indexedTermKeys(sig: Pick<StorySignature, "terms">): readonly st
   }
   return keys;
 }
-
-/**
- * The signature once the entity `from` has been merged into `into` (an editor's decision): `from`'s weight is
- * added to `into`'s and `from` leaves. Articles that named both count twice here where a re-cluster (which
- * sums articles resolved to `into` alone) would count them once; the signature keeps no per-article record to
- * do better, and the weight only ranks candidates until the next re-cluster. Pure; `sig` unchanged when it
- * does not hold `from`.
- */
-export function mergeEntityKey(sig: StorySignature, from: string, into: string): StorySignature {
-  if (from === into || !Object.hasOwn(sig.entities, from)) return sig;
-  const entities: Record<string, number> = {};
-  for (const [key, w] of Object.entries(sig.entities)) {
-    if (key === from) continue;
-    entities[key] = key === into ? w + sig.entities[from]! : w;
-  }
-  if (!Object.hasOwn(entities, into)) entities[into] = sig.entities[from]!;
-  return { ...sig, entities };
-}
