@@ -20,10 +20,11 @@ async function entityBySlug(tx: Tx, slug: string) {
 }
 
 /**
- * Both edits rewrite story rows (a merge deletes the source's StoryEntity index rows; both refresh the
- * stories naming the entities): they take the story lock first, with the statement uploads and story edits
- * use, so that an upload placed meanwhile neither writes index rows the merge then deletes under it nor is
- * left out of a story refresh that read the story's articles before it joined.
+ * Both edits rewrite story rows (they sum the touched stories' signatures and index rows again, recount
+ * the entities' statistics from an emptied queue, and refresh the stories naming the entities): they take
+ * the story lock first, with the statement uploads and story edits use, so that an upload placed meanwhile
+ * neither writes index rows or queued statistics the edit then overwrites nor is left out of a signature or
+ * story refresh that read the story's articles before it joined.
  */
 const lockStories = (tx: Tx) => bindTxSql(tx, STORY_LOCK);
 
