@@ -16,20 +16,16 @@ import { applyTermStatQueue, termStatBatch } from "@/lib/ingest/term-stats";
 import { InMemoryStoryStore, placeArticle, StoryVectorCache, type StorySignature } from "@/lib/stories";
 import { freshBenchDatabase, percentile } from "./lib/bench-db";
 import { loadUnderGeneratedStories } from "./lib/bulk-load";
-import { Rollback, timeProbes } from "./lib/probes";
-import { generateCorpus } from "./synthetic-corpus";
-
-const PROBES = 200;
-
+import { benchCorpus, Rollback, timeProbes } from "./lib/probes";
+import type { generateCorpus } from "./synthetic-corpus";
 
 async function main() {
   const top = Number(process.argv[2] ?? 100_000);
   const checkpoints = [1_000, 10_000, 100_000].filter((n) => n <= top);
   const bench = await freshBenchDatabase(process.env.BENCH_DB_NAME ?? "parallax_bench_stories");
   const t0 = Date.now();
-  const corpus = generateCorpus({ articles: top + PROBES, seed: 7 });
-  const probes = corpus.slice(top);
-  console.log(`generated ${corpus.length} synthetic articles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const { stored: corpus, probes } = benchCorpus(top);
+  console.log(`generated ${corpus.length + probes.length} synthetic articles in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const memory = new InMemoryStoryStore();
   const stories = new Map<string, { id: string; sig: StorySignature }>();

@@ -14,15 +14,14 @@
 import { db, disconnectDb } from "@/lib/db/client";
 import { warmPlacementCaches } from "@/lib/ingest/pg-story-store";
 import { percentile } from "./lib/bench-db";
-import { timeProbes } from "./lib/probes";
-import { generateCorpus } from "./synthetic-corpus";
+import { benchCorpus, timeProbes } from "./lib/probes";
 
 async function main() {
   const mode = process.argv[2];
   if (mode !== "first" && mode !== "started") throw new Error("usage: stories-fresh-server.ts first|started");
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL must name the database bench:stories-db left");
   const stored = await db().article.count();
-  const probes = generateCorpus({ articles: stored + 200, seed: 7 }).slice(stored);
+  const { probes } = benchCorpus(stored);
   let warmMs = 0;
   let warmed = 0;
   const heap = () => {

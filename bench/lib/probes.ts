@@ -4,9 +4,22 @@ import { bindTxSql, db, type Prisma } from "@/lib/db/client";
 import { decideStory, recordPlacement } from "@/lib/ingest/ingest-articles";
 import { STORY_LOCK } from "@/lib/ingest/story-lock";
 import type { StoryVectorCache } from "@/lib/stories";
-import type { generateCorpus } from "../synthetic-corpus";
+import { generateCorpus } from "../synthetic-corpus";
 
 export class Rollback extends Error {}
+
+/** Probe articles per pass. */
+export const PROBES = 200;
+
+/**
+ * The synthetic corpus the PostgreSQL benchmarks store (its first `stored` articles) and probe with (the
+ * `PROBES` after them): one seed, so a process of its own (bench/stories-fresh-server.ts) rebuilds the
+ * probes of the database bench:stories-db left.
+ */
+export function benchCorpus(stored: number): { stored: ReturnType<typeof generateCorpus>; probes: ReturnType<typeof generateCorpus> } {
+  const corpus = generateCorpus({ articles: stored + PROBES, seed: 7 });
+  return { stored: corpus.slice(0, stored), probes: corpus.slice(stored) };
+}
 
 /** Places each probe in a transaction that is rolled back, so every probe sees the same database. */
 export async function timeProbes(

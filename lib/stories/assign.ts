@@ -5,6 +5,7 @@
 import {
   articleTerms,
   articleVector,
+  heaviestIndices,
   isEmptyPart,
   isEmptyVector,
   partCosine,
@@ -166,21 +167,12 @@ function shared(a: SparseVector, b: SparseVector, limit: number): { key: string;
   return out.slice(0, limit);
 }
 
-/**
- * The `n` heaviest keys, heaviest first, ties by key. Only keys at or above the n-th largest weight are
- * sorted (a native numeric sort finds it), without an entry array per key: the same keys in the same order
- * as sorting every entry.
- */
+/** The `n` heaviest keys, heaviest first, ties by key. */
 function heaviest(v: SparseVector, n: number): string[] {
   const keys = Object.keys(v);
   const ws = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
-  const cut = keys.length > n ? Float64Array.from(ws).sort()[keys.length - n]! : -Infinity;
-  const at: number[] = [];
-  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
-  at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : 1));
-  if (at.length > n) at.length = n;
-  return at.map((i) => keys[i]!);
+  return heaviestIndices(keys, ws, n).map((i) => keys[i]!);
 }
 
 export function candidateQuery(vector: ArticleVector, params: ScoringParams): CandidateQuery {

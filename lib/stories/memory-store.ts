@@ -3,7 +3,7 @@
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
 import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTerms, internGeneration, internKey } from "./vector";
+import { articleTerms, holding, internGeneration, internKey } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -263,13 +263,7 @@ export class InMemoryStoryStore implements StoryStore {
   }
 
   private countById(id: number, n: number): void {
-    if (id >= this.dfById.length) {
-      let size = this.dfById.length;
-      while (size <= id) size *= 2;
-      const grown = new Int32Array(size);
-      grown.set(this.dfById);
-      this.dfById = grown;
-    }
+    this.dfById = holding(this.dfById, id);
     this.dfById[id] = this.dfById[id]! + n;
   }
 

@@ -1,7 +1,7 @@
 // Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
 // recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
-import { partsOf, topK, topKOf } from "./vector";
+import { holding, partsOf, topK, topKOf } from "./vector";
 import type { ArticleVector, SparseVector, StorySignature } from "./types";
 
 export interface SignatureParams {
@@ -21,7 +21,7 @@ export const DEFAULT_SIGNATURE_PARAMS: SignatureParams = {
 };
 
 // Position + 1 of each interned key in the merge below (0: not seen); cleared after every merge.
-let slot: Int32Array = new Int32Array(1 << 16);
+let slot = new Int32Array(1 << 16);
 
 /**
  * `topK(sum + v, k)`: the keys of `sum` in its order, then `v`'s new keys in theirs, summed, then the k
@@ -36,13 +36,13 @@ function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
   const ws = Array.from(s.weights);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    if (id >= slot.length) slot = grown(slot, id);
+    slot = holding(slot, id);
     slot[id] = i + 1;
   }
   const a = partsOf(v);
   for (let i = 0; i < a.keys.length; i++) {
     const id = a.ids[i]!;
-    if (id >= slot.length) slot = grown(slot, id);
+    slot = holding(slot, id);
     const at = slot[id]!;
     if (at > 0) ws[at - 1] = ws[at - 1]! + a.weights[i]!;
     else {
@@ -54,14 +54,6 @@ function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
   }
   for (const id of ids) slot[id] = 0;
   return topKOf(keys, ws, k, ids);
-}
-
-function grown(a: Int32Array, id: number): Int32Array {
-  let size = a.length;
-  while (size <= id) size *= 2;
-  const out = new Int32Array(size);
-  out.set(a);
-  return out;
 }
 
 function minDate(a: number | null, b: number | null): number | null {

@@ -143,8 +143,29 @@ export function topK(v: SparseVector, k: number): SparseVector {
   return topKOf(keys, ws, k);
 }
 
-// The weights `topKOf` sorts to find its cut, reused from call to call.
+// The weights `heaviestIndices` sorts to find its cut, reused from call to call.
 let cutScratch = new Float64Array(1024);
+
+/**
+ * Indices of the `k` heaviest of these keys and weights, heaviest first, ties broken by key. Only keys at or
+ * above the k-th largest weight can be kept: a native numeric sort finds that weight, and the comparator
+ * sort (weight, then key) runs on those few instead of every key. The same indices, in the same order, as
+ * sorting every key.
+ */
+export function heaviestIndices(keys: readonly string[], ws: ArrayLike<number>, k: number): number[] {
+  let cut = -Infinity;
+  if (keys.length > k) {
+    if (cutScratch.length < keys.length) cutScratch = new Float64Array(Math.max(keys.length, 2 * cutScratch.length));
+    const sorted = cutScratch.subarray(0, keys.length);
+    for (let i = 0; i < keys.length; i++) sorted[i] = ws[i]!;
+    cut = sorted.sort()[keys.length - k]!;
+  }
+  const at: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
+  at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  if (at.length > k) at.length = k;
+  return at;
+}
 
 /**
  * `topK` of the record with these keys and weights, in this order (`Object.keys` order): the record itself
@@ -157,18 +178,8 @@ export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<
   if (keys.length <= k) {
     for (let i = 0; i < keys.length; i++) out[keys[i]!] = ws[i]!;
   } else {
-    // Only keys at or above the k-th largest weight can be kept: a native numeric sort finds that weight, and
-    // the comparator sort (weight, then key) runs on those few instead of every key. Same keys, same order.
-    if (cutScratch.length < keys.length) cutScratch = new Float64Array(Math.max(keys.length, 2 * cutScratch.length));
-    const sorted = cutScratch.subarray(0, keys.length);
-    for (let i = 0; i < keys.length; i++) sorted[i] = ws[i]!;
-    const cut = sorted.sort()[keys.length - k]!;
-    const at: number[] = [];
-    for (let i = 0; i < keys.length; i++) if (ws[i]! >= cut) at.push(i);
-    at.sort((a, b) => ws[b]! - ws[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-    at.length = k;
-    for (const i of at) out[keys[i]!] = ws[i]!;
-    kept = at;
+    kept = heaviestIndices(keys, ws, k);
+    for (const i of kept) out[keys[i]!] = ws[i]!;
   }
   // A "__proto__" key is not an own property of a record (assigning it is ignored): such a record is read
   // from its own keys when next used.
@@ -225,6 +236,16 @@ let generation = 0;
  */
 export function internKey(key: string): number {
   return keyId(key);
+}
+
+/** `a` when it has a slot for `index`, else a copy doubled in size until it does (for arrays indexed by interned id). */
+export function holding(a: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  if (index < a.length) return a;
+  let size = Math.max(1, a.length);
+  while (size <= index) size *= 2;
+  const out = new Int32Array(size);
+  out.set(a);
+  return out;
 }
 
 /** Changes whenever the interned ids start over: ids kept from an earlier generation mean nothing now. */
