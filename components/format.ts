@@ -30,3 +30,12 @@ export function dateRange(first: Date | null, last: Date | null): string | null 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * "3 outlets · 8 articles", or "13 articles · no outlet named" when none of a story's articles names its
+ * outlet (files uploaded without one): "0 outlets" would read as a story nobody published.
+ */
+export function coverage(outletCount: number, articleCount: number): string {
+  if (outletCount === 0) return `${plural(articleCount, "article")} · no outlet named`;
+  return `${plural(outletCount, "outlet")} · ${plural(articleCount, "article")}`;
+}

@@ -1,4 +1,4 @@
-import { dateRange, plural } from "./format";
+import { coverage, dateRange, plural } from "./format";
 import { StoryLink } from "@/components/story-link";
 
 export interface StoryCardProps {
@@ -28,7 +28,7 @@ export function StoryCard(s: StoryCardProps) {
         )}
       </h2>
       <p className="mt-1 text-sm text-muted">
-        {plural(s.outletCount, "outlet")} · {plural(s.articleCount, "article")}
+        {coverage(s.outletCount, s.articleCount)}
         {s.reprintCount > 0 && ` (${plural(s.reprintCount, "reprint")})`}
         {range && ` · ${range}`}
       </p>

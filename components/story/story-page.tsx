@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { StoryComparison } from "@/lib/compare";
-import { dateRange, formatDateTime, plural } from "../format";
+import { coverage, dateRange, formatDateTime, plural } from "../format";
 import { storyPageScriptSource } from "./page-script";
 import { ShareButton } from "./share-button";
-import { StoryView, type StoryArticle } from "./story-view";
+import { orderArticles, StoryView, type StoryArticle } from "./story-view";
 
 export interface StoryPageStory {
   id: string;
@@ -36,9 +36,11 @@ export function StoryPage({
   const range = dateRange(s.firstPublishedAt, s.lastPublishedAt);
   const timeline = [...s.articles].sort((a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity));
   const first = timeline.find((a) => a.publishedAt);
-  const outletCount = s.outletCount || s.articleCount;
+  const { ordered, labels } = orderArticles(s.articles, comparison);
+  const name = (id: string) => labels.get(id) ?? "Unknown outlet";
+  // What the comparison counts a claim's outlets by: each named outlet once, each article without one as its own.
+  const sources = s.outletCount + s.articles.filter((a) => !a.outlet).length;
   const central = comparison?.centralClaim ?? null;
-  const centralOutlet = central ? (s.articles.find((a) => a.id === central.articleId)?.outlet?.name ?? "an unknown outlet") : null;
 
   return (
     <article>
@@ -51,10 +53,10 @@ export function StoryPage({
           <ShareButton url={url} title={s.title} />
         </div>
         <p className="mt-2 text-sm text-muted">
-          {plural(s.outletCount, "outlet")} · {plural(s.articleCount, "article")}
+          {coverage(s.outletCount, s.articleCount)}
           {s.reprintCount > 0 && ` (${plural(s.reprintCount, "reprint")})`}
           {range && ` · ${range}`}
-          {first && ` · first dated report: ${first.outlet?.name ?? "unknown outlet"}`}
+          {first && ` · first dated report: ${name(first.id)}`}
         </p>
         <ol aria-label="Coverage timeline" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {timeline.map((a) => (
@@ -62,7 +64,7 @@ export function StoryPage({
               <span aria-hidden className={a.publishedAt ? "text-accent" : "text-muted"}>
                 ●
               </span>
-              <span className="font-medium">{a.outlet?.name ?? "Unknown outlet"}</span>
+              <span className="font-medium">{name(a.id)}</span>
               <span className="text-muted">{formatDateTime(a.publishedAt) ?? "no date in the file"}</span>
             </li>
           ))}
@@ -71,13 +73,13 @@ export function StoryPage({
       {central && (
         <p className="mt-3 max-w-4xl text-[1.05rem] leading-relaxed">
           <span className="text-sm font-medium text-muted">
-            Central claim, carried by {central.outletCount} of {outletCount} outlets (quoted from {centralOutlet}):
+            Central claim, carried by {central.outletCount} of {plural(sources, "outlet")} (quoted from {name(central.articleId)}):
           </span>{" "}
           “{central.text}”
         </p>
       )}
       <div className="mt-4">
-        <StoryView slug={s.slug} articles={s.articles} comparison={comparison} pair={pair} focus={focus} />
+        <StoryView slug={s.slug} articles={ordered} labels={labels} comparison={comparison} pair={pair} focus={focus} />
       </div>
       {/* Last in the page, so every control it wires is already parsed when it runs. */}
       <script dangerouslySetInnerHTML={{ __html: storyPageScriptSource }} />

@@ -19,7 +19,29 @@ export interface StoryArticle {
   outlet: { id: string; name: string; slug: string } | null;
 }
 
-const outletName = (a: StoryArticle) => a.outlet?.name ?? "Unknown outlet";
+/** A reader's name for each of a story's articles, by id. */
+export type ArticleLabels = ReadonlyMap<string, string>;
+
+/**
+ * The story's articles in the comparison's order (earliest published first), so a column means the same
+ * outlet from the headers down to the naming table, and the name each is shown under: its outlet's, or for
+ * articles uploaded without one "Unknown outlet 1", "Unknown outlet 2"... in that order, so two such
+ * columns, picker entries and "also carried by" lists can be told apart.
+ */
+export function orderArticles(articles: StoryArticle[], comparison: StoryComparison | null): { ordered: StoryArticle[]; labels: ArticleLabels } {
+  const rank = new Map((comparison?.articles ?? []).map((a, i) => [a.id, i]));
+  const ordered = [...articles].sort(
+    (a, b) =>
+      (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) ||
+      (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity) ||
+      (a.outlet?.name ?? "").localeCompare(b.outlet?.name ?? "") ||
+      (a.id < b.id ? -1 : 1),
+  );
+  const unknown = ordered.filter((a) => !a.outlet).length;
+  let n = 0;
+  const labels = new Map(ordered.map((a) => [a.id, a.outlet?.name ?? (unknown > 1 ? `Unknown outlet ${++n}` : "Unknown outlet")]));
+  return { ordered, labels };
+}
 
 /** Grid of one column per article; on phones two columns (the pair picker chooses which). */
 function Columns({ articles, children, label }: { articles: StoryArticle[]; children: (a: StoryArticle) => React.ReactNode; label?: string }) {
@@ -49,11 +71,11 @@ function ArticleLink({ id, className, children }: { id: string; className: strin
   );
 }
 
-function ArticleHeader({ a }: { a: StoryArticle }) {
+function ArticleHeader({ a, name }: { a: StoryArticle; name: string }) {
   const when = formatDateTime(a.publishedAt);
   return (
     <div className="h-full rounded-lg border border-black/10 bg-white p-3">
-      <p className="text-xs font-semibold uppercase tracking-wide text-muted">{outletName(a)}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-muted">{name}</p>
       <h3 className="mt-1 font-semibold leading-snug">
         <ArticleLink id={a.id} className="hover:underline">
           {a.title}
@@ -70,7 +92,7 @@ function ArticleHeader({ a }: { a: StoryArticle }) {
           <>
             {" · "}
             <a href={a.url} rel="noopener noreferrer nofollow" className="text-accent underline">
-              original<span className="sr-only"> article at {outletName(a)}</span> ↗
+              original<span className="sr-only"> article at {name}</span> ↗
             </a>
           </>
         )}
@@ -79,9 +101,13 @@ function ArticleHeader({ a }: { a: StoryArticle }) {
   );
 }
 
-function ClaimRow({ claim, articles, others }: { claim: Claim; articles: StoryArticle[]; others: StoryArticle[] }) {
+function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: StoryArticle[]; others: StoryArticle[]; name: (a: StoryArticle) => string }) {
   const byArticle = new Map(claim.sentences.map((s) => [s.articleId, s]));
-  const alsoIn = others.filter((a) => byArticle.has(a.id));
+  const carriers = others.filter((a) => byArticle.has(a.id));
+  // When neither article in view carries the claim (a story with more articles than columns), the row
+  // would be two "Not in" cells: it quotes the first article that does carry it instead.
+  const quoted = articles.some((a) => byArticle.has(a.id)) ? null : (carriers[0] ?? null);
+  const alsoIn = quoted ? carriers.slice(1) : carriers;
   return (
     <li id={claim.anchor} className="claim-row rounded-lg border border-black/10 bg-white p-3">
       <p className="mb-2 flex items-center gap-2 text-xs text-muted">
@@ -90,33 +116,47 @@ function ClaimRow({ claim, articles, others }: { claim: Claim; articles: StoryAr
         </a>
         <span>{plural(claim.outletCount, "outlet")}</span>
       </p>
-      <Columns articles={articles}>
-        {(a) => {
-          const s = byArticle.get(a.id);
-          if (!s) return <p className="text-sm italic text-muted">Not in {outletName(a)}</p>;
-          return (
-            <div>
-              <blockquote className="text-[0.95rem] leading-relaxed">
-                <span className="sr-only">{outletName(a)}: </span>
-                <DiffText text={s.text} start={s.start} diff={s.diff} />
-              </blockquote>
-              {(s.attribution || s.hedges.length > 0) && (
-                <p className="mt-1 text-xs text-muted">
-                  {s.attribution && <>attribution: “{s.attribution}”</>}
-                  {s.attribution && s.hedges.length > 0 && " · "}
-                  {s.hedges.length > 0 && <>hedging: {s.hedges.map((h) => `“${h}”`).join(", ")}</>}
-                </p>
-              )}
-            </div>
-          );
-        }}
-      </Columns>
+      {quoted ? (
+        <div>
+          <p className="text-sm italic text-muted">
+            Not in {articles.map(name).join(" or ")}. As {name(quoted)} prints it:
+          </p>
+          <ClaimSentence s={byArticle.get(quoted.id)!} name={name(quoted)} />
+        </div>
+      ) : (
+        <Columns articles={articles}>
+          {(a) => {
+            const s = byArticle.get(a.id);
+            if (!s) return <p className="text-sm italic text-muted">Not in {name(a)}</p>;
+            return <ClaimSentence s={s} name={name(a)} />;
+          }}
+        </Columns>
+      )}
       {alsoIn.length > 0 && (
         <p className="mt-2 text-xs text-muted">
-          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : alsoIn.map((a) => outletName(a)).join(", ")}
+          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : alsoIn.map(name).join(", ")}
         </p>
       )}
     </li>
+  );
+}
+
+/** One article's sentence of a claim, as printed, with the words that differ marked. */
+function ClaimSentence({ s, name }: { s: Claim["sentences"][number]; name: string }) {
+  return (
+    <div>
+      <blockquote className="text-[0.95rem] leading-relaxed">
+        <span className="sr-only">{name}: </span>
+        <DiffText text={s.text} start={s.start} diff={s.diff} />
+      </blockquote>
+      {(s.attribution || s.hedges.length > 0) && (
+        <p className="mt-1 text-xs text-muted">
+          {s.attribution && <>attribution: “{s.attribution}”</>}
+          {s.attribution && s.hedges.length > 0 && " · "}
+          {s.hedges.length > 0 && <>hedging: {s.hedges.map((h) => `“${h}”`).join(", ")}</>}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -146,13 +186,16 @@ export const FULL_COLUMNS_MAX = 3;
 
 export function StoryView({
   slug,
-  articles,
+  articles: ordered,
+  labels,
   comparison,
   pair,
   focus = null,
 }: {
   slug: string;
+  /** In the comparison's order, with their names: `orderArticles`. */
   articles: StoryArticle[];
+  labels: ArticleLabels;
   comparison: StoryComparison | null;
   /** The two articles chosen for comparison (?compare=a,b); null: the default pair. */
   pair: [string, string] | null;
@@ -160,16 +203,7 @@ export function StoryView({
   focus?: string | null;
 }) {
   const c = comparison;
-  // Every section lists articles in one order: the comparison's (earliest published first), so a
-  // column means the same outlet from the headers down to the naming table.
-  const rank = new Map((c?.articles ?? []).map((a, i) => [a.id, i]));
-  const ordered = [...articles].sort(
-    (a, b) =>
-      (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) ||
-      (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity) ||
-      outletName(a).localeCompare(outletName(b)),
-  );
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const byId = new Map(ordered.map((a) => [a.id, a]));
   const focused = focus ? findClaim(c, focus) : null;
   const chosen = choosePair(ordered, c, pair ?? (focused ? pairFor(focused, ordered) : null));
   // Few articles: all side by side (on a phone, CSS shows the chosen pair). Many: only the chosen pair is
@@ -178,17 +212,18 @@ export function StoryView({
   const shown = pairMode ? chosen.map((id) => byId.get(id)!).filter(Boolean) : ordered;
   const others = ordered.filter((a) => !shown.includes(a));
   const phonePair = !pairMode && ordered.length > 2 ? chosen : null;
-  const label = (id: string) => outletName(byId.get(id) ?? ({ outlet: null } as StoryArticle));
+  const label = (id: string) => labels.get(id) ?? "Unknown outlet";
+  const name = (a: StoryArticle) => label(a.id);
 
   return (
     <div data-compare>
       {phonePair && (
         <style>{`@media (max-width: 767px) { [data-compare] [data-article]:not([data-article="${phonePair[0]}"]):not([data-article="${phonePair[1]}"]) { display: none; } }`}</style>
       )}
-      {ordered.length > 2 && <PairPicker slug={slug} articles={ordered.map((a) => ({ id: a.id, label: outletName(a) }))} pair={chosen} pairMode={pairMode} />}
+      {ordered.length > 2 && <PairPicker slug={slug} articles={ordered.map((a) => ({ id: a.id, label: name(a) }))} pair={chosen} pairMode={pairMode} />}
       <section aria-label="Articles in this story">
         <Columns articles={shown} label="Articles">
-          {(a) => <ArticleHeader a={a} />}
+          {(a) => <ArticleHeader a={a} name={name(a)} />}
         </Columns>
         {others.length > 0 && (
           <p className="mt-2 text-sm text-muted">
@@ -196,7 +231,7 @@ export function StoryView({
               <span key={a.id}>
                 {i > 0 && ", "}
                 <ArticleLink id={a.id} className="underline">
-                  {outletName(a)}
+                  {name(a)}
                 </ArticleLink>
               </span>
             ))}
@@ -214,7 +249,7 @@ export function StoryView({
             ) : (
               <ol className="space-y-3">
                 {withFocus(c.claims, MAX_ROWS, focus).map((claim) => (
-                  <ClaimRow key={claim.id} claim={claim} articles={shown} others={others} />
+                  <ClaimRow key={claim.id} claim={claim} articles={shown} others={others} name={name} />
                 ))}
               </ol>
             )}
@@ -227,7 +262,7 @@ export function StoryView({
                 const only = c.onlyIn.find((o) => o.articleId === a.id)?.claims ?? [];
                 return (
                   <div className="rounded-lg border border-black/10 bg-white p-3">
-                    <h3 className="text-sm font-semibold">Only in {outletName(a)}</h3>
+                    <h3 className="text-sm font-semibold">Only in {name(a)}</h3>
                     {only.length === 0 ? (
                       <p className="mt-1 text-sm text-muted">Nothing that the others leave out.</p>
                     ) : (
@@ -256,7 +291,7 @@ export function StoryView({
                   const n = c.onlyIn.find((o) => o.articleId === a.id)?.claims.length ?? 0;
                   return (
                     <li key={a.id}>
-                      {outletName(a)}: {plural(n, "sentence")} no other outlet carries ·{" "}
+                      {name(a)}: {plural(n, "sentence")} no other outlet carries ·{" "}
                       <a href={`/stories/${slug}?compare=${a.id},${chosen[0] === a.id ? chosen[1] : chosen[0]}#only-in`} className="text-accent underline">
                         compare
                       </a>
@@ -278,7 +313,7 @@ export function StoryView({
                       <th scope="col" className="p-2 text-left">Entity</th>
                       {shown.map((a) => (
                         <th key={a.id} scope="col" data-article={a.id} className="p-2 text-left">
-                          {outletName(a)}
+                          {name(a)}
                         </th>
                       ))}
                       {pairMode && <th scope="col" className="p-2 text-left">All {ordered.length} articles</th>}
@@ -330,7 +365,7 @@ export function StoryView({
                       <th scope="col" className="p-2 text-left">Source</th>
                       {shown.map((a) => (
                         <th key={a.id} scope="col" data-article={a.id} className="p-2 text-left">
-                          {outletName(a)}
+                          {name(a)}
                         </th>
                       ))}
                       {pairMode && <th scope="col" className="p-2 text-left">Cited by</th>}
@@ -383,7 +418,7 @@ export function StoryView({
         <ul className="mt-2 space-y-2 text-sm">
           {ordered.map((a) => (
             <li key={a.id}>
-              <span className="font-medium">{outletName(a)}</span>: <WhyJoined assignment={a.assignment} />
+              <span className="font-medium">{name(a)}</span>: <WhyJoined assignment={a.assignment} />
             </li>
           ))}
         </ul>
@@ -397,11 +432,11 @@ export function StoryView({
           submitLabel="Merge"
           goTo="story"
         />
-        {articles.length > 1 && (
+        {ordered.length > 1 && (
           <EditorForm
             title="Split articles off into a new story"
             endpoint={`/api/stories/${slug}/split`}
-            fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${outletName(a)}: ${a.title}` })) }]}
+            fields={[{ name: "articleIds", label: "Articles to split off", multi: true, options: ordered.map((a) => ({ value: a.id, label: `${name(a)}: ${a.title}` })) }]}
             submitLabel="Split"
             goTo="story"
           />

@@ -112,7 +112,7 @@ function sharpestDifference(c: StoryComparison | null): string | null {
 function StoryHead({ story: s, comparison, origin }: { story: WireStory; comparison: StoryComparison | null; origin: string }) {
   const outlets = [...new Set(s.articles.map((a) => a.outlet?.name).filter(Boolean))];
   const diff = sharpestDifference(comparison);
-  const description = `${plural(s.outletCount, "outlet")} side by side${outlets.length ? ` (${outlets.slice(0, 4).join(", ")})` : ""}: shared claims, what only one carries, and the words each uses.${diff ? ` ${diff}.` : ""}`;
+  const description = `${s.outletCount > 0 ? plural(s.outletCount, "outlet") : plural(s.articles.length, "article")} side by side${outlets.length ? ` (${outlets.slice(0, 4).join(", ")})` : ""}: shared claims, what only one carries, and the words each uses.${diff ? ` ${diff}.` : ""}`;
   const url = `${origin}/stories/${s.slug}`;
   // app/stories/[slug]/opengraph-image.tsx renders it (next/og).
   const image = `${url}/opengraph-image`;

@@ -1,0 +1,95 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { compareArticles, type CompareArticle } from "@/lib/compare";
+import { StoryPage, type StoryPageStory } from "./story-page";
+import type { StoryArticle } from "./story-view";
+
+// Four accounts of one (invented) event. The last two share a sentence the first two do not carry.
+const bodies = [
+  "The Larsholm ferry ran aground off Vesterby island on Sunday morning with 212 passengers on board, the coast guard said. All passengers were taken off safely by lifeboats within three hours.",
+  "All 212 passengers were rescued after the Larsholm ferry ran aground near Vesterby island on Sunday, the coast guard said. Lifeboats took the passengers ashore within three hours.",
+  "A ferry carrying 212 passengers, the Larsholm, ran aground off Vesterby island on Sunday, according to the coast guard. The operator cancelled all crossings for Monday while divers inspect the hull.",
+  "The Larsholm ferry ran aground on a sandbank off Vesterby island on Sunday, the coast guard said. The operator cancelled all crossings on Monday while divers inspect the hull.",
+];
+
+function story(outlets: (string | null)[]): { story: StoryPageStory; comparison: ReturnType<typeof compareArticles> } {
+  const articles: StoryArticle[] = bodies.slice(0, outlets.length).map((body, i) => ({
+    id: `a${i + 1}`,
+    title: `Ferry aground off Vesterby (${i + 1})`,
+    titleDerived: false,
+    byline: null,
+    publishedAt: new Date(Date.UTC(2026, 0, 4, 8 + i)),
+    publishedAtText: null,
+    url: null,
+    wordCount: body.split(/\s+/).length,
+    copyOfId: null,
+    assignment: null,
+    outlet: outlets[i] ? { id: `o${i}`, name: outlets[i]!, slug: `o${i}` } : null,
+  }));
+  const input: CompareArticle[] = articles.map((a, i) => ({
+    id: a.id,
+    outlet: a.outlet ? { id: a.outlet.id, name: a.outlet.name } : null,
+    title: a.title,
+    titleDerived: false,
+    body: bodies[i]!,
+    publishedAt: a.publishedAt!.toISOString(),
+    entities: [],
+  }));
+  const comparison = compareArticles(input);
+  const named = new Set(outlets.filter(Boolean));
+  return {
+    comparison,
+    story: {
+      id: "s1",
+      slug: "ferry-s1",
+      title: "Ferry aground off Vesterby",
+      titleGenerated: false,
+      outletCount: named.size,
+      articleCount: articles.length,
+      reprintCount: 0,
+      firstPublishedAt: articles[0]!.publishedAt,
+      lastPublishedAt: articles.at(-1)!.publishedAt,
+      articles,
+    },
+  };
+}
+
+const render = ({ story: s, comparison }: ReturnType<typeof story>, pair: [string, string] | null = null) =>
+  renderToStaticMarkup(createElement(StoryPage, { story: s, comparison, url: "http://localhost/stories/ferry-s1", pair, focus: null }));
+
+/** The visible text of the element with this id (tags stripped). */
+function textOf(html: string, id: string): string {
+  const at = html.indexOf(`id="${id}"`);
+  expect(at).toBeGreaterThan(-1);
+  return html.slice(at, html.indexOf("</li>", at)).replace(/<[^>]+>/g, "");
+}
+
+describe("StoryPage", () => {
+  it("tells articles without an outlet apart and does not call the story a story of 0 outlets", () => {
+    const html = render(story([null, null, "Coastal Times"]));
+    expect(html).toContain("Unknown outlet 1");
+    expect(html).toContain("Unknown outlet 2");
+    expect(html).toContain("1 outlet · 3 articles");
+    const none = render(story([null, null]));
+    expect(none).toContain("2 articles · no outlet named");
+    expect(none).not.toContain("0 outlets");
+    // The central claim counts each article without an outlet as its own source, as the comparison does.
+    expect(none).toMatch(/carried by 2 of 2 outlets \(quoted from Unknown outlet [12]\)/);
+  });
+
+  it("quotes a claim that neither article in view carries instead of showing two empty cells", () => {
+    const s = story(["Ferry Gazette", "Island Post", "Coastal Times", "Harbour Herald"]);
+    const hull = s.comparison.claims.find((c) => c.sentences.every((x) => x.articleId === "a3" || x.articleId === "a4"));
+    expect(hull, "the operator's sentence of the last two articles is one claim").toBeTruthy();
+    const row = textOf(render(s, ["a1", "a2"]), hull!.anchor);
+    expect(row).toContain("Not in Ferry Gazette or Island Post. As Coastal Times prints it:");
+    expect(row).toContain("The operator cancelled all crossings for Monday while divers inspect the hull.");
+    expect(row).toContain("Also carried by Harbour Herald");
+    // With one of its articles in view, the row is the usual side-by-side cells.
+    const shown = textOf(render(s, ["a1", "a4"]), hull!.anchor);
+    expect(shown).toContain("Not in Ferry Gazette");
+    expect(shown).not.toContain("prints it:");
+    expect(shown).toContain("Also carried by Coastal Times");
+  });
+});
