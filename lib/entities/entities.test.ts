@@ -150,3 +150,25 @@ describe("junk and bad input", () => {
     expect(() => extractEntities({ title: null, body: 42 as unknown as string })).toThrow(/title, body/);
   });
 });
+
+describe("descriptors", () => {
+  const descriptorsOf = (body: string, name: string) =>
+    extractEntities({ title: null, body }).entities.find((e) => e.name === name)?.descriptors ?? null;
+
+  it("keep the epithets outlets differ on, not only the role", () => {
+    expect(descriptorsOf("The embattled president Jacob Zuma denied the claims on Monday.", "Jacob Zuma")).toEqual(["embattled president"]);
+    expect(descriptorsOf("The late singer Amy Winehouse was remembered by fans on Sunday.", "Amy Winehouse")).toEqual(["late singer"]);
+    expect(descriptorsOf("Disgraced former prime minister Imran Khan was jailed on Saturday.", "Imran Khan")).toEqual(["Disgraced former prime minister"]);
+    expect(descriptorsOf("Her longtime lawyer Shawn Holley spoke to reporters.", "Shawn Holley")).toEqual(["longtime lawyer"]);
+  });
+
+  it("leave out the verb or preposition in front of a title, and the tail of a hyphenated age", () => {
+    expect(descriptorsOf("Obama named Treasury Secretary Timothy Geithner to lead the effort.", "Timothy Geithner")).toEqual(["Treasury Secretary"]);
+    expect(descriptorsOf("He argued against President Barack Obama in the debate.", "Barack Obama")).toEqual(["President"]);
+    expect(descriptorsOf("The 37-year-old champion Wladimir Klitschko won again.", "Wladimir Klitschko")).toEqual(["champion"]);
+  });
+
+  it("are not a bare honorific: Mr and Ms are a house style, not a description", () => {
+    expect(descriptorsOf("Tara Reid checked in on Tuesday. Ms Reid's friends were relieved, her rep said.", "Tara Reid")).toEqual([]);
+  });
+});

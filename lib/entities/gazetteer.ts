@@ -10,7 +10,8 @@ import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
-import { EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { STOP_WORDS } from "@/lib/text";
+import { EPITHET_PARTICIPLES, EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, NOT_DESCRIPTIVE, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -139,6 +140,14 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
  */
 const DICTIONARY = new Set(words.words);
 export const isDictionaryWord = (w: string) => COMMON_WORDS.has(w) || DICTIONARY.has(w);
+/**
+ * Lowercase modifiers a descriptor may carry in front of its role noun ("legendary pinup queen", "far-right
+ * leader", "embattled president"): compromise's adjectives and the epithet participles, less the words
+ * that only look like adjectives there (NOT_DESCRIPTIVE).
+ */
+export const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
+  [...(lex.adjectives ?? []).filter((w) => !(w.length > 4 && w.endsWith("ed"))), ...EPITHET_PARTICIPLES].filter((w) => !NOT_DESCRIPTIVE.has(w) && !STOP_WORDS.has(w)),
+);
 export const ORG_WORDS: ReadonlySet<string> = new Set([...(lex.orgWords ?? []), ...ORG_HEADS]);
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? []), ...PLACE_HEADS]);
 

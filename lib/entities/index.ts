@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isCountry, isDemonymWord, isTown, lookup, type GazetteerEntry,
+  COMMON_WORDS, DESCRIPTIVE_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isCountry, isDemonymWord, isTown, lookup, type GazetteerEntry,
 } from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
@@ -595,12 +595,18 @@ function descriptorOf(m: Resolved, text: string): string | null {
       endChar = prev.end;
     }
   }
+  // "Mr." / "Ms" is a house style, not a description: it neither makes a descriptor nor starts one.
+  if (s.prefixDescriptor && /^(?:mr|mrs|ms|miss|mx)\.?$/i.test(s.prefixDescriptor.trim())) return null;
   if (endChar >= 0) {
     let k = startTok - 1;
     while (k >= 0) {
       const t = line[k]!;
       if (!t.word || STOP_WORDS.has(t.lower)) break;
-      if (!(isRoleWord(t) || isDemonymWord(t.text) || (t.cap && !t.sentStart) || (t.cap && lookup(t.text)))) break;
+      // Epithets are what outlets differ on most ("embattled president", "late senator"), so the walk keeps
+      // descriptive words too, not only roles and names; never the tail of a hyphenated compound the
+      // tokens split ("37-year-old champion" is not an "old champion").
+      const epithet = DESCRIPTIVE_WORDS.has(t.lower) && text[t.start - 1] !== "-";
+      if (!(isRoleWord(t) || isDemonymWord(t.text) || (t.cap && !t.sentStart) || (t.cap && lookup(t.text)) || epithet)) break;
       k--;
     }
     const start = line[k + 1]!.start;

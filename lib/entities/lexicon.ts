@@ -23,6 +23,28 @@ prof prof. st. hon
 /** Honorifics that are dropped from the front of a name but carry no role. */
 export const HONORIFICS = set(`mr mr. mrs mrs. ms ms. miss mme mme. mlle dr dr. sir dame lord lady prof prof. st. rev rev. hon`);
 
+/**
+ * Epithets news writes before a role that compromise's lexicon files as verbs or nouns: past participles
+ * ("embattled president", "disgraced former senator") and "veteran". Participles that are as often the
+ * verb of a sentence with a title as its object are left out on purpose ("the army ousted President
+ * Morsi", "the House impeached President Trump", "Obama named Treasury Secretary Timothy Geithner"); so are
+ * the lexicon's own -ed adjectives ("informed", "stuffed"), for the same reason.
+ */
+export const EPITHET_PARTICIPLES = set(`
+embattled disgraced beleaguered exiled self-styled self-declared self-proclaimed slain acclaimed celebrated
+respected decorated retired veteran
+`);
+
+/**
+ * Words compromise tags as adjectives that are prepositions, quantifiers or sentence glue in front of a
+ * name ("against President X", "other officials", "said"): never part of a descriptor.
+ */
+export const NOT_DESCRIPTIVE = set(`
+above aboard against ahead behind below beneath beside besides beyond within without alike alone all other
+others same many most more much own such only next previous following certain various several each every
+both either neither any some able likely unlikely due sure ready aware worth else enough known full old
+`);
+
 /** Words that qualify a role inside a descriptor ("Deputy Defence Minister", "former US President"). */
 export const ROLE_MODIFIERS = set(`
 deputy vice acting former interim first prime foreign defence defense interior finance justice health
