@@ -39,3 +39,8 @@ export function coverage(outletCount: number, articleCount: number): string {
   if (outletCount === 0) return `${plural(articleCount, "article")} · no outlet named`;
   return `${plural(outletCount, "outlet")} · ${plural(articleCount, "article")}`;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { compareArticles, type CompareArticle } from "@/lib/compare";
 import { StoryPage, type StoryPageStory } from "./story-page";
-import type { StoryArticle } from "./story-view";
+import { gapSentence, type StoryArticle } from "./story-view";
 
 // Four accounts of one (invented) event. The last two share a sentence the first two do not carry.
 const bodies = [
@@ -91,5 +91,33 @@ describe("StoryPage", () => {
     expect(shown).toContain("Not in Ferry Gazette");
     expect(shown).not.toContain("prints it:");
     expect(shown).toContain("Also carried by Coastal Times");
+  });
+});
+
+describe("gapSentence", () => {
+  const name = (id: string) => ({ k: "The Kyiv Independent", r: "Republic World" })[id] ?? `Outlet ${id}`;
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+
+  it("names the one outlet that carries something, in the singular", () => {
+    expect(gapSentence({ presentIn: ["k"], entities: ["Dmitry Peskov"], claims: ["c1", "c2"] }, ["r"], 2, name)).toBe(
+      "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out.",
+    );
+  });
+
+  it("tells what most outlets carry by the few that leave it out", () => {
+    const all = ids(13);
+    const absent = ["3", "6", "9"];
+    expect(gapSentence({ presentIn: all.filter((i) => !absent.includes(i)), entities: ["Los Angeles"], claims: [] }, absent, 13, name)).toBe(
+      "All but Outlet 3, Outlet 6 and Outlet 9 name Los Angeles.",
+    );
+    expect(gapSentence({ presentIn: all.slice(0, 8), entities: [], claims: ["c1"] }, all.slice(8), 13, name)).toBe(
+      "All but 5 outlets carry 1 claim the other 5 leave out.",
+    );
+  });
+
+  it("counts a minority of many outlets out of the story's total", () => {
+    expect(gapSentence({ presentIn: ids(5), entities: ["Mark Roesler", "Hugh Hefner"], claims: [] }, ids(13).slice(5), 13, name)).toBe(
+      "Only 5 of 13 outlets name Mark Roesler and Hugh Hefner.",
+    );
   });
 });

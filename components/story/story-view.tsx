@@ -1,5 +1,5 @@
 import type { Claim, StoryComparison } from "@/lib/compare";
-import { formatDateTime, plural } from "../format";
+import { andList, formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
 import { EditorForm } from "../editor-form";
@@ -504,9 +504,13 @@ function WordingGroups({ row }: { row: StoryComparison["descriptors"][number] })
   return <>{sorted.slice(0, 4).map(([text, n]) => `${n} × “${text}”`).join("; ")}</>;
 }
 
-/** Gaps grouped by which articles carry them, so ten places named by one outlet read as one line. */
+/**
+ * Gaps grouped by which articles carry them, so ten places named by one outlet read as one line. A gap
+ * most articles share is told by the few that lack it ("All but X name Los Angeles"), which is the news.
+ */
 function GapList({
   gaps,
+  articles,
   descriptors,
   label: outletOf,
 }: {
@@ -516,7 +520,7 @@ function GapList({
   label: (id: string) => string;
 }) {
   const names = new Map(descriptors.map((d) => [d.entityKey, d.name]));
-  const label = (ids: string[]) => (ids.length > 3 ? `${ids.length} outlets` : ids.map(outletOf).join(" and "));
+  const total = articles.length;
   const groups = new Map<string, { presentIn: string[]; entities: string[]; claims: string[] }>();
   for (const g of gaps) {
     const k = g.presentIn.join(",");
@@ -529,12 +533,7 @@ function GapList({
     <ul className="space-y-2 text-sm">
       {[...groups.values()].slice(0, 12).map((g) => (
         <li key={g.presentIn.join(",")}>
-          <Generated>
-            Only {label(g.presentIn)}
-            {g.entities.length > 0 && <> names {g.entities.join(", ")}</>}
-            {g.entities.length > 0 && g.claims.length > 0 && " and"}
-            {g.claims.length > 0 && <> carries {plural(g.claims.length, "claim")} the others leave out</>}.
-          </Generated>
+          <Generated>{gapSentence(g, articles.filter((a) => !g.presentIn.includes(a.id)).map((a) => a.id), total, outletOf)}</Generated>
           {g.claims.length > 0 && (
             <span className="ml-1">
               {g.claims.slice(0, 8).map((id, i) => (
@@ -548,6 +547,26 @@ function GapList({
       ))}
     </ul>
   );
+}
+
+/** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
+export function gapSentence(
+  g: { presentIn: string[]; entities: string[]; claims: string[] },
+  absentFrom: string[],
+  total: number,
+  outletOf: (id: string) => string,
+): string {
+  const few = g.presentIn.length <= absentFrom.length;
+  const who = (ids: string[]) => (ids.length > 3 ? null : andList(ids.map(outletOf)));
+  const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} outlets`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} outlets`}`;
+  const one = few && g.presentIn.length === 1;
+  const parts: string[] = [];
+  if (g.entities.length > 0) parts.push(`${one ? "names" : "name"} ${andList(g.entities)}`);
+  if (g.claims.length > 0) {
+    const leftOutBy = few ? "the others leave out" : `${who(absentFrom) ?? `the other ${absentFrom.length}`} ${absentFrom.length === 1 ? "leaves" : "leave"} out`;
+    parts.push(`${one ? "carries" : "carry"} ${plural(g.claims.length, "claim")} ${leftOutBy}`);
+  }
+  return `${subject} ${parts.join(" and ")}.`;
 }
 
 export function WhyJoined({ assignment }: { assignment: unknown }) {
