@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findAttributions } from "./attribution";
+import { clauseSpeaker, findAttributions } from "./attribution";
+import { compareArticles, type CompareArticle } from "./index";
 
 const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
 
@@ -30,5 +31,23 @@ describe("attribution phrases", () => {
   it("does not take a passive verb for an attribution", () => {
     expect(phrases("No further details were reported about the effects of the cuts.")).toEqual([]);
     expect(phrases("Further details were reported by the police on Monday, officials said.")).toEqual([{ phrase: "officials said", speaker: "officials" }]);
+  });
+});
+
+describe("sources in the citations table", () => {
+  const art = (id: string, body: string): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "Pinup model dies", titleDerived: false, body, publishedAt: null, entities: [] });
+
+  it("are never a clause around the verb, though the span stays an attribution cue", () => {
+    expect(clauseSpeaker("It was only decades")).toBe(true);
+    expect(clauseSpeaker("The Congressional probe is")).toBe(true);
+    expect(clauseSpeaker("Her agent Mark Roesler")).toBe(false);
+    expect(clauseSpeaker("It")).toBe(false);
+    const { citations } = compareArticles([
+      art("a", "It was only decades later revealed that she moved to Florida. The Congressional probe is said to have ended her modelling career. Her agent Mark Roesler said she died on Thursday."),
+      art("b", "Her agent Mark Roesler said she died in Los Angeles on Thursday at the age of 85."),
+    ]);
+    const sources = citations.map((r) => r.name);
+    expect(sources).toContain("Her agent Mark Roesler");
+    expect(sources.filter((s) => s && /decades|probe/.test(s))).toEqual([]);
   });
 });

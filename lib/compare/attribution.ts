@@ -61,6 +61,17 @@ function plausibleSpeaker(ws: W[]): boolean {
   return SPEAKER_STARTS.has(first.lower);
 }
 
+/**
+ * "The Congressional probe is said to have ...", "It was only decades later revealed that ...": the words
+ * before the verb are a clause, not someone speaking. Such spans still count as attribution cues for
+ * sentence alignment (dropping them there lost tuning pairs), but they name no source to cite.
+ */
+export function clauseSpeaker(speaker: string): boolean {
+  const ws = wordsOf(speaker);
+  if (ws.length === 0) return false;
+  return PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower));
+}
+
 /** Attribution phrases in one sentence. Offsets are relative to the given text. */
 export function findAttributions(text: string): AttributionSpan[] {
   const ws = wordsOf(text);

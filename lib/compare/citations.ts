@@ -2,7 +2,7 @@
 // speaker phrase), one cell per article, holding its attribution phrases and the quotes given to it.
 
 import { splitParagraphs } from "@/lib/text";
-import { findAttributions, findQuotes, type AttributionSpan } from "./attribution";
+import { clauseSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -81,7 +81,7 @@ export function citationRows(
   };
 
   articles.forEach((article, a) => {
-    const atts = attributions[a]!;
+    const atts = attributions[a]!.filter((x) => !clauseSpeaker(x.speaker.text));
     for (const att of atts) {
       add(sourceFor(a, att.speaker.start, att.speaker.end, att.speaker.text), a, {
         kind: "attribution",
