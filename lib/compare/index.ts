@@ -76,6 +76,13 @@ function validated(input: CompareArticle[]): CompareArticle[] {
   }));
 }
 
+/**
+ * Raised whenever a change to this engine changes what it computes for the same articles, so stored
+ * comparisons made before it are computed again (lib/ingest/recompare.ts). 2: a clause around an
+ * attribution verb is no longer a cited source (session 10).
+ */
+export const COMPARISON_VERSION = 2;
+
 export interface CompareOptions {
   align?: Partial<AlignParams>;
 }
@@ -196,7 +203,7 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
 
   const attributionsBySentence: SentenceAttribution[][] = attributions;
   return {
-    version: 1,
+    version: COMPARISON_VERSION,
     articles: articles.map((a, i) => ({ id: a.id, outlet: a.outlet?.name ?? null, sentenceCount: sentences[i]!.length })),
     centralClaim,
     claims,

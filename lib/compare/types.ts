@@ -157,7 +157,8 @@ export interface Gap {
 }
 
 export interface StoryComparison {
-  version: 1;
+  /** The engine that computed it (`COMPARISON_VERSION`): stories compared by an older one are compared again. */
+  version: number;
   articles: { id: string; outlet: string | null; sentenceCount: number }[];
   centralClaim: CentralClaim | null;
   /** Rows carried by two or more articles: most outlets first, then by position in the reference article. */

@@ -1,0 +1,48 @@
+// Stored comparisons are computed when a story changes. When the comparison engine itself changes
+// (COMPARISON_VERSION), the stories compared by the older engine would keep showing its results until
+// their next upload; a starting server compares them again in the background, most recent stories first.
+import { COMPARISON_VERSION } from "@/lib/compare";
+import { db } from "@/lib/db/client";
+import { refreshStory } from "./refresh-story";
+
+export interface RecompareReport {
+  stories: number;
+  failed: number;
+}
+
+const PAGE = 50;
+
+export async function recompareStale(): Promise<RecompareReport> {
+  // Every story is tried once per call, whatever happens to it, so the loop ends.
+  const seen: string[] = [];
+  let failed = 0;
+  let stories = 0;
+  for (;;) {
+    const page = await db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Story"
+      WHERE "mergedIntoId" IS NULL AND "articleCount" > 0
+        AND COALESCE((comparison->>'version')::int, 0) < ${COMPARISON_VERSION}
+        AND id <> ALL(${seen}::text[])
+      ORDER BY "rankAt" DESC NULLS LAST, id
+      LIMIT ${PAGE}`;
+    if (page.length === 0) break;
+    for (const { id } of page) {
+      seen.push(id);
+      try {
+        // One short transaction per story, holding only its row: an upload to the same story waits for
+        // at most one comparison, and either sees the new row or writes its own (newer) one after it.
+        // The placement lock is not taken, so uploads to other stories never wait.
+        await db().$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT 1 FROM "Story" WHERE id = ${id} FOR UPDATE`;
+          await refreshStory(tx, id);
+        });
+        stories++;
+      } catch (e) {
+        // Left for the next start rather than retried in a loop; the others still get their turn.
+        failed++;
+        console.warn(`parallax: story ${id} not compared again: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+  return { stories, failed };
+}
