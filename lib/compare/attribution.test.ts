@@ -51,3 +51,23 @@ describe("sources in the citations table", () => {
     expect(sources.filter((s) => s && /decades|probe/.test(s))).toEqual([]);
   });
 });
+
+describe("a pronoun speaker", () => {
+  it("is the last person named before it outside quotation marks", () => {
+    const body = `Bettie Page posed for Irving Klaw in the 1950s. "Adam and Eve in the Garden of Eden, they were naked as jaybirds," she said in 1998.`;
+    const mention = (name: string) => ({ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null });
+    const person = (key: string, name: string) => ({ key, name, type: "PERSON" as const, mentions: [mention(name)] });
+    const article: CompareArticle = {
+      id: "a",
+      outlet: { id: "o", name: "Outlet" },
+      title: "Bettie Page",
+      titleDerived: false,
+      body,
+      publishedAt: null,
+      entities: [person("person:bettie-page", "Bettie Page"), person("person:eve", "Eve")],
+    };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const quote = citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.kind === "quote" && x.text.startsWith("Adam and Eve"))));
+    expect(quote?.name).toBe("Bettie Page");
+  });
+});

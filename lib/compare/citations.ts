@@ -42,6 +42,10 @@ export function citationRows(
 ): CitationRow[] {
   const rows = new Map<string, CitationRow>();
   const phraseRows: { words: string; key: string }[] = [];
+  // Each article's quoted passages, in body offsets.
+  const quoteSpans = articles.map((article) =>
+    splitParagraphs(article.body).flatMap((p) => findQuotes(p.text).map((q) => ({ start: q.start + p.start, end: q.end + p.start }))),
+  );
 
   const sourceFor = (a: number, speakerStart: number, speakerEnd: number, speakerText: string): Source => {
     const mentions = groups.flatMap((g) =>
@@ -53,8 +57,10 @@ export function citationRows(
     const hit = overlapping.find(({ g }) => g.type === "PERSON") ?? overlapping.at(-1);
     if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };
     if (PRONOUNS.has(speakerText.toLowerCase())) {
-      // "She reported that ...": the last person named before it in the same article.
-      const before = mentions.filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart).sort((x, y) => y.m.end - x.m.end)[0];
+      // "She reported that ...": the last person named before it in the same article, outside quotation
+      // marks ("'Adam and Eve ... were naked as jaybirds,' she said" is not Eve speaking).
+      const inQuote = (m: { start: number }) => quoteSpans[a]!.some((q) => q.start <= m.start && m.start < q.end);
+      const before = mentions.filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && !inQuote(m)).sort((x, y) => y.m.end - x.m.end)[0];
       if (before) return { key: before.g.key, name: before.g.name, entityKey: before.g.key };
     }
     const words = nameWords(speakerText.replace(LEADING, "")).join(" ");
@@ -94,28 +100,24 @@ export function citationRows(
         claimId: claimOf(a, att.sentence),
       });
     }
-    for (const p of splitParagraphs(article.body)) {
-      for (const q of findQuotes(p.text)) {
-        const start = q.start + p.start;
-        const end = q.end + p.start;
-        const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
-        // The speaker tag sits in a sentence the quote touches, outside the quote itself.
-        const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
-        const tag = atts.find((x) => touching.includes(x.sentence) && (x.end <= start || x.start >= end));
-        const source: Source = tag
-          ? sourceFor(a, tag.speaker.start, tag.speaker.end, tag.speaker.text)
-          : { key: "quote:unattributed", name: null, entityKey: null };
-        add(source, a, {
-          kind: "quote",
-          articleId: article.id,
-          text: article.body.slice(start, end),
-          start,
-          end,
-          verb: tag?.verb ?? null,
-          hedged: tag?.hedged ?? false,
-          claimId: sentence ? claimOf(a, sentence.index) : null,
-        });
-      }
+    for (const { start, end } of quoteSpans[a]!) {
+      const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
+      // The speaker tag sits in a sentence the quote touches, outside the quote itself.
+      const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
+      const tag = atts.find((x) => touching.includes(x.sentence) && (x.end <= start || x.start >= end));
+      const source: Source = tag
+        ? sourceFor(a, tag.speaker.start, tag.speaker.end, tag.speaker.text)
+        : { key: "quote:unattributed", name: null, entityKey: null };
+      add(source, a, {
+        kind: "quote",
+        articleId: article.id,
+        text: article.body.slice(start, end),
+        start,
+        end,
+        verb: tag?.verb ?? null,
+        hedged: tag?.hedged ?? false,
+        claimId: sentence ? claimOf(a, sentence.index) : null,
+      });
     }
   });
 
