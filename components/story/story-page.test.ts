@@ -111,7 +111,7 @@ describe("gapSentence", () => {
       "All but Outlet 3, Outlet 6 and Outlet 9 name Los Angeles.",
     );
     expect(gapSentence({ presentIn: all.slice(0, 8), entities: [], claims: ["c1"] }, all.slice(8), 13, name)).toBe(
-      "All but 5 outlets carry 1 claim the other 5 leave out.",
+      "All but 5 of 13 outlets carry 1 claim the other 5 leave out.",
     );
   });
 

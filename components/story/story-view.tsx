@@ -558,7 +558,7 @@ export function gapSentence(
 ): string {
   const few = g.presentIn.length <= absentFrom.length;
   const who = (ids: string[]) => (ids.length > 3 ? null : andList(ids.map(outletOf)));
-  const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} outlets`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} outlets`}`;
+  const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} outlets`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} of ${total} outlets`}`;
   const one = few && g.presentIn.length === 1;
   const parts: string[] = [];
   if (g.entities.length > 0) parts.push(`${one ? "names" : "name"} ${andList(g.entities)}`);
