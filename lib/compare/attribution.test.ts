@@ -70,4 +70,22 @@ describe("a pronoun speaker", () => {
     const quote = citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.kind === "quote" && x.text.startsWith("Adam and Eve"))));
     expect(quote?.name).toBe("Bettie Page");
   });
+
+  it("is never a person whose first name is of the other gender", () => {
+    const body = `Bettie Page met the preacher Billy Graham in 1958. "I felt normal," she told Playboy.`;
+    const mention = (name: string) => ({ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null });
+    const person = (key: string, name: string) => ({ key, name, type: "PERSON" as const, mentions: [mention(name)] });
+    const article: CompareArticle = {
+      id: "a",
+      outlet: { id: "o", name: "Outlet" },
+      title: "Bettie Page",
+      titleDerived: false,
+      body,
+      publishedAt: null,
+      entities: [person("person:bettie-page", "Bettie Page"), person("person:billy-graham", "Billy Graham")],
+    };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const told = citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === "she told Playboy")));
+    expect(told?.name).toBe("Bettie Page");
+  });
 });

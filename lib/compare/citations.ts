@@ -1,6 +1,7 @@
 // Who each article cites: one row per source (an entity when a mention covers the speaker, else the
 // speaker phrase), one cell per article, holding its attribution phrases and the quotes given to it.
 
+import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
 import { clauseSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
@@ -59,8 +60,12 @@ export function citationRows(
     if (PRONOUNS.has(speakerText.toLowerCase())) {
       // "She reported that ...": the last person named before it in the same article, outside quotation
       // marks ("'Adam and Eve ... were naked as jaybirds,' she said" is not Eve speaking).
+      // Nor a person whose first name says otherwise ("she" is not Billy Graham).
       const inQuote = (m: { start: number }) => quoteSpans[a]!.some((q) => q.start <= m.start && m.start < q.end);
-      const before = mentions.filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && !inQuote(m)).sort((x, y) => y.m.end - x.m.end)[0];
+      const other = speakerText.toLowerCase() === "she" ? "male" : "female";
+      const before = mentions
+        .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && !inQuote(m) && firstNameGender(g.name) !== other)
+        .sort((x, y) => y.m.end - x.m.end)[0];
       if (before) return { key: before.g.key, name: before.g.name, entityKey: before.g.key };
     }
     const words = nameWords(speakerText.replace(LEADING, "")).join(" ");

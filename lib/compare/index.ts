@@ -79,7 +79,8 @@ function validated(input: CompareArticle[]): CompareArticle[] {
 /**
  * Raised whenever a change to this engine changes what it computes for the same articles, so stored
  * comparisons made before it are computed again (lib/ingest/recompare.ts). 2 (session 10): a clause
- * around an attribution verb is no cited source, and a pronoun speaker is never a name inside quotation marks.
+ * around an attribution verb is no cited source; a pronoun speaker is never a name inside quotation marks
+ * nor a person whose first name is of the other gender.
  */
 export const COMPARISON_VERSION = 2;
 

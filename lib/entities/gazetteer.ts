@@ -133,6 +133,13 @@ export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
 /** Name words of many cultures beyond compromise's lists, English words and places removed (fixtures/entities/build-names.ts). */
 export const NAME_WORDS: ReadonlySet<string> = new Set(peopleNames.names);
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lex.common);
+const FEMALE_NAMES: ReadonlySet<string> = new Set(lex.femaleNames ?? []);
+const MALE_NAMES: ReadonlySet<string> = new Set(lex.maleNames ?? []);
+/** "female" / "male" for a first name compromise gives one gender only ("Tara", "Hugh"); else null ("Mark" is both a name and a word, "Jordan" either). */
+export function firstNameGender(name: string): "female" | "male" | null {
+  const first = name.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  return FEMALE_NAMES.has(first) ? "female" : MALE_NAMES.has(first) ? "male" : null;
+}
 /**
  * A larger English dictionary (SCOWL sizes up to 35, see fixtures/entities/build-words.ts) on top of the
  * common words: too large to call every capitalised dictionary word ordinary ("Bush", "Felt", "Pigeon" are
