@@ -5,7 +5,7 @@
 import { db, type EntityType } from "@/lib/db/client";
 import { indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
 import { toArticleFeatures } from "./article-features";
-import { refreshStory } from "./refresh-story";
+import { refreshStories } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
 import { STORY_LOCK } from "./story-lock";
 
@@ -294,7 +294,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
         ON CONFLICT (term) DO UPDATE SET df = EXCLUDED.df WHERE "TermStat".df <> EXCLUDED.df`);
       lap("write TermStat");
 
-      for (const id of changedStories) await refreshStory(tx, id);
+      await refreshStories(tx, changedStories);
       lap("refresh stories");
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
