@@ -59,7 +59,8 @@ async function main() {
   // What the re-cluster wrote, as one digest: equal digests before and after a change mean the same
   // stories and explanations (kept stories keep their ids; jsonb's text form does not depend on key order).
   const [{ digest }] = await db().$queryRaw<[{ digest: string }]>`
-    SELECT md5(string_agg(id || ' ' || COALESCE("storyId", '-') || ' ' || COALESCE(assignment::text, '-'), E'\n' ORDER BY id)) AS digest FROM "Article"`;
+    SELECT md5(string_agg(id || ' ' || COALESCE("storyId", '-') || ' ' || COALESCE(w.assignment::text, '-'), E'\n' ORDER BY id)) AS digest
+    FROM "Article" a LEFT JOIN "ArticleAssignment" w ON w."articleId" = a.id`;
   const [{ sigs }] = await db().$queryRaw<[{ sigs: string }]>`
     SELECT md5(string_agg(id || ' ' || COALESCE("mergedIntoId", '-') || ' ' || COALESCE(signature::text, '-'), E'\n' ORDER BY id)) AS sigs FROM "Story"`;
   console.log(`digest of articles (id, story, explanation) ${digest}; of stories (id, merged into, signature) ${sigs}`);

@@ -84,6 +84,7 @@ export async function benchDatabase(name: string): Promise<BenchDb> {
   const u = new URL(serverUrl());
   u.pathname = `/${name}`;
   const url = u.toString();
+  await migrateDeploy(url); // a template made before a new migration gets it here
   process.env.DATABASE_URL = url;
   return {
     url,

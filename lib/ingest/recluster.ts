@@ -218,11 +218,19 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
           SELECT e->>0, e->>1, e->>2, now() FROM jsonb_array_elements(${jsonRows(c, ["id", "slug", "title"])}::jsonb) AS e`;
       }
       for (const c of chunks(placed)) {
+        // Only moved articles rewrite their (wide) Article row; explanations live in the narrow
+        // ArticleAssignment (schema.prisma says why). Articles no longer there are skipped, as before.
         await tx.$executeRaw`
-          UPDATE "Article" AS a SET "storyId" = v.story, assignment = v.why
-          FROM (SELECT e->>0 AS id, e->>1 AS story, e->2 AS why
-                FROM jsonb_array_elements(${jsonRows(c, ["id", "story", "why"], ["why"])}::jsonb) AS e) AS v
-          WHERE a.id = v.id AND (a."storyId" IS DISTINCT FROM v.story OR a.assignment IS DISTINCT FROM v.why)`;
+          WITH v AS MATERIALIZED (
+            SELECT e->>0 AS id, e->>1 AS story, e->2 AS why
+            FROM jsonb_array_elements(${jsonRows(c, ["id", "story", "why"], ["why"])}::jsonb) AS e
+          ), moved AS (
+            UPDATE "Article" AS a SET "storyId" = v.story FROM v WHERE a.id = v.id AND a."storyId" IS DISTINCT FROM v.story
+          )
+          INSERT INTO "ArticleAssignment" ("articleId", assignment)
+          SELECT v.id, v.why FROM v JOIN "Article" a ON a.id = v.id
+          ON CONFLICT ("articleId") DO UPDATE SET assignment = EXCLUDED.assignment
+          WHERE "ArticleAssignment".assignment IS DISTINCT FROM EXCLUDED.assignment`;
         // Their statistics are recounted below; articles placed since they were read stay queued.
         await tx.$executeRaw`DELETE FROM "TermStatQueue" WHERE "articleId" = ANY(${c.id}::text[])`;
       }
