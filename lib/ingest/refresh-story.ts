@@ -93,8 +93,8 @@ async function refreshRound(tx: Tx, ids: string[]): Promise<void> {
       UPDATE "Story" AS s SET title = e->>1, "titleGenerated" = (e->>2)::boolean, slug = e->>3,
         "articleCount" = (e->>4)::int, "outletCount" = (e->>5)::int, "reprintCount" = (e->>6)::int,
         "firstPublishedAt" = (e->>7)::timestamp(3), "lastPublishedAt" = (e->>8)::timestamp(3), "rankAt" = (e->>9)::timestamp(3),
-        "topEntities" = e->10, comparison = e->11, "comparedAt" = ${comparedAt}::timestamp(3), "updatedAt" = now()
-      FROM jsonb_array_elements(${JSON.stringify(out)}::jsonb) AS e
+        "topEntities" = (e->10)::jsonb, comparison = (e->11)::jsonb, "comparedAt" = ${comparedAt}::timestamp(3), "updatedAt" = now()
+      FROM json_array_elements(${JSON.stringify(out)}::json) AS e
       WHERE s.id = e->>0`;
   }
 }
