@@ -5,10 +5,14 @@
 //
 //   npm run bench:stories-recluster            # 100,000 articles
 //   npm run bench:stories-recluster -- 10000
+//
+// The bulk load takes minutes at 100k; to time the re-cluster again on the same loaded database,
+// BENCH_TEMPLATE=<name> keeps a copy of the database as loaded under that name (made on the first run) and
+// later runs start from `CREATE DATABASE ... TEMPLATE <name>` instead of loading. Drop the template when done.
 import { InMemoryStoryStore, type StorySignature } from "@/lib/stories";
 import { reclusterAll } from "@/lib/ingest/recluster";
-import { db } from "@/lib/db/client";
-import { freshBenchDatabase, type BenchDb } from "./lib/bench-db";
+import { db, disconnectDb } from "@/lib/db/client";
+import { benchDatabase, copyOfTemplate, freshBenchDatabase, saveTemplate, type BenchDb } from "./lib/bench-db";
 import { loadUnderGeneratedStories } from "./lib/bulk-load";
 import { generateCorpus } from "./synthetic-corpus";
 
@@ -23,8 +27,20 @@ async function load(n: number, bench: BenchDb): Promise<void> {
 
 async function main() {
   const n = Number(process.argv[2] ?? 100_000);
-  const bench = await freshBenchDatabase(process.env.BENCH_DB_NAME ?? "parallax_bench_recluster");
-  await load(n, bench);
+  const name = process.env.BENCH_DB_NAME ?? "parallax_bench_recluster";
+  const template = process.env.BENCH_TEMPLATE;
+  let bench: BenchDb;
+  if (template && (await copyOfTemplate(template, name))) {
+    bench = await benchDatabase(name);
+    console.log(`copied ${template} instead of loading (the articles it was loaded with, whatever N says)`);
+  } else {
+    bench = await freshBenchDatabase(name);
+    await load(n, bench);
+    if (template) {
+      await disconnectDb(); // a template cannot be copied while connections to it are open
+      await saveTemplate(name, template);
+    }
+  }
   const cpu0 = process.cpuUsage();
 
   let placedAt = 0;
@@ -43,7 +59,8 @@ async function main() {
   // What the re-cluster wrote, as one digest: equal digests before and after a change mean the same
   // stories and explanations (kept stories keep their ids; jsonb's text form does not depend on key order).
   const [{ digest }] = await db().$queryRaw<[{ digest: string }]>`
-    SELECT md5(string_agg(id || ' ' || COALESCE("storyId", '-') || ' ' || COALESCE(assignment::text, '-'), E'\n' ORDER BY id)) AS digest FROM "Article"`;
+    SELECT md5(string_agg(id || ' ' || COALESCE("storyId", '-') || ' ' || COALESCE(w.assignment::text, '-'), E'\n' ORDER BY id)) AS digest
+    FROM "Article" a LEFT JOIN "ArticleAssignment" w ON w."articleId" = a.id`;
   const [{ sigs }] = await db().$queryRaw<[{ sigs: string }]>`
     SELECT md5(string_agg(id || ' ' || COALESCE("mergedIntoId", '-') || ' ' || COALESCE(signature::text, '-'), E'\n' ORDER BY id)) AS sigs FROM "Story"`;
   console.log(`digest of articles (id, story, explanation) ${digest}; of stories (id, merged into, signature) ${sigs}`);

@@ -146,6 +146,7 @@ describe("re-clustering", () => {
     const versions = async () =>
       db().$queryRaw<{ t: string; id: string; xmin: string }[]>`
         SELECT 'article' AS t, id, xmin::text FROM "Article"
+        UNION ALL SELECT 'assignment', "articleId", xmin::text FROM "ArticleAssignment"
         UNION ALL SELECT 'story', id, xmin::text FROM "Story"
         UNION ALL SELECT 'term', "storyId" || ' ' || term, xmin::text FROM "StoryTerm"
         UNION ALL SELECT 'entity', "storyId" || ' ' || "entityId", xmin::text FROM "StoryEntity"

@@ -56,14 +56,14 @@ describe("uploads", () => {
       hints: { outlet: "Kelso Gazette", publishedAt: new Date("2024-10-07T08:00:00Z") },
     });
     expect(r!.status).toBe("created");
-    const a = await db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { outlet: true, story: true } });
+    const a = await db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { outlet: true, story: true, placement: true } });
     expect(a.title).toBe("Harbour bridge in Kelso reopens after storm repairs");
     expect(a.outlet?.name).toBe("Kelso Gazette");
     expect(a.publishedAt?.toISOString()).toBe("2024-10-07T08:00:00.000Z");
     expect(a.body).toContain("Engineers replaced two damaged support cables");
     expect(Buffer.from(a.original).toString("utf8")).toBe(bridge("Kelso"));
     expect(a.story?.articleCount).toBe(1);
-    expect(a.assignment).toMatchObject({ storyId: null });
+    expect(a.placement?.assignment).toMatchObject({ storyId: null });
   });
 
   it("rejects an empty file with a specific error and leaves no article behind", async () => {

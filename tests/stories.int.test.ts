@@ -16,7 +16,7 @@ async function upload(a: StoryTestArticle, outlet: string) {
     { source: "API" },
   );
   expect(r!.status).toBe("created");
-  return db().article.findUniqueOrThrow({ where: { id: r!.articleId! } });
+  return db().article.findUniqueOrThrow({ where: { id: r!.articleId! }, include: { placement: true } });
 }
 
 describe("story placement through the upload path", () => {
@@ -33,7 +33,7 @@ describe("story placement through the upload path", () => {
     expect(story.articleCount).toBe(3);
     expect(story.outletCount).toBe(3);
     // Each placement is explained: the scores and what the article shares with its story.
-    const why = third.assignment as { storyId: string; score: number; threshold: number; sharedEntities: { key: string }[] };
+    const why = third.placement!.assignment as { storyId: string; score: number; threshold: number; sharedEntities: { key: string }[] };
     expect(why.storyId).toBe(demo.storyId);
     expect(why.score).toBeGreaterThanOrEqual(why.threshold);
     expect(why.sharedEntities.length).toBeGreaterThan(0);

@@ -45,6 +45,60 @@ export async function freshBenchDatabase(name: string): Promise<BenchDb> {
   };
 }
 
+function serverUrl(): string {
+  if (!process.env.BENCH_DATABASE_URL) throw new Error("BENCH_TEMPLATE needs BENCH_DATABASE_URL (a server that stays up)");
+  return process.env.BENCH_DATABASE_URL;
+}
+
+async function admin<T>(f: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    return await f(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh `name` copied from `template`; false when there is no such template yet. */
+export async function copyOfTemplate(template: string, name: string): Promise<boolean> {
+  return admin(async (c) => {
+    const found = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
+    if (!found.rowCount) return false;
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    return true;
+  });
+}
+
+/** Keeps a copy of the (closed) database `name` as `template`. */
+export async function saveTemplate(name: string, template: string): Promise<void> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${template}" TEMPLATE "${name}"`);
+  });
+}
+
+/** The app's client pointed at an existing database on BENCH_DATABASE_URL's server. */
+export async function benchDatabase(name: string): Promise<BenchDb> {
+  const u = new URL(serverUrl());
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  await migrateDeploy(url); // a template made before a new migration gets it here
+  process.env.DATABASE_URL = url;
+  return {
+    url,
+    size: async () => {
+      const q = new pg.Client({ connectionString: url });
+      await q.connect();
+      const r = await q.query<{ s: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS s");
+      await q.end();
+      return r.rows[0]!.s;
+    },
+    close: () => disconnectDb(),
+  };
+}
+
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;

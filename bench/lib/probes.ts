@@ -42,8 +42,8 @@ export async function timeProbes(
         times.decide.push(performance.now() - t);
         await recordPlacement(tx, probe, placement);
         times.total.push(lock + performance.now() - t);
-        const a = await tx.article.findUniqueOrThrow({ where: { id: probe.id }, select: { assignment: true } });
-        cands.push((a.assignment as { candidateCount: number }).candidateCount);
+        const a = await tx.article.findUniqueOrThrow({ where: { id: probe.id }, select: { placement: { select: { assignment: true } } } });
+        cands.push((a.placement!.assignment as { candidateCount: number }).candidateCount);
         throw new Rollback();
       });
     } catch (e) {

@@ -9,6 +9,7 @@ export async function getArticle(id: string) {
     include: {
       outlet: { select: { id: true, name: true, slug: true } },
       story: { select: { id: true, slug: true, title: true, articleCount: true } },
+      placement: { select: { assignment: true } },
       copyOf: { select: { id: true, title: true, outlet: { select: { name: true } } } },
       entities: {
         orderBy: { salience: "desc" },

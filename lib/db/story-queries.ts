@@ -88,7 +88,7 @@ const storyArticleSelect = {
   language: true,
   copyOfId: true,
   createdAt: true,
-  assignment: true,
+  placement: { select: { assignment: true } },
   outlet: { select: outletSelect },
 } satisfies Prisma.ArticleSelect;
 

@@ -57,7 +57,8 @@ export async function moveArticle(articleId: string, targetSlug: string | null):
     if (!article) throw new AppError("NOT_FOUND", "ARTICLE_NOT_FOUND", `No article with id ${articleId}.`);
     const target = targetSlug ? (await liveStory(tx, targetSlug)).id : await newStory(tx, article.title);
     if (target === article.storyId) throw new AppError("INVALID_INPUT", "SAME_STORY", "The article is already in that story.");
-    await tx.article.update({ where: { id: articleId }, data: { storyId: target, storyPinned: true, assignment: { editor: "moved" } } });
+    const moved = { assignment: { editor: "moved" } };
+    await tx.article.update({ where: { id: articleId }, data: { storyId: target, storyPinned: true, placement: { upsert: { create: moved, update: moved } } } });
     await tx.storyDecision.create({ data: { kind: "MOVE", payload: { articleId, from: article.storyId, to: target } } });
     await settle(tx, [target, ...(article.storyId ? [article.storyId] : [])], target);
     return { slug: (await tx.story.findUniqueOrThrow({ where: { id: target }, select: { slug: true } })).slug };
@@ -92,7 +93,10 @@ export async function splitStory(slug: string, articleIds: string[]): Promise<{ 
     }
     const target = await newStory(tx, moving[0]!.title);
     await tx.article.updateMany({ where: { storyId: story.id }, data: { storyPinned: true } });
-    await tx.article.updateMany({ where: { id: { in: moving.map((m) => m.id) } }, data: { storyId: target, assignment: { editor: "split" } } });
+    await tx.article.updateMany({ where: { id: { in: moving.map((m) => m.id) } }, data: { storyId: target } });
+    await tx.$executeRaw`
+      INSERT INTO "ArticleAssignment" ("articleId", assignment) SELECT id, '{"editor": "split"}' FROM unnest(${moving.map((m) => m.id)}::text[]) AS id
+      ON CONFLICT ("articleId") DO UPDATE SET assignment = EXCLUDED.assignment`;
     await tx.storyDecision.create({ data: { kind: "SPLIT", payload: { from: story.id, to: target, articleIds } } });
     await settle(tx, [story.id, target], null);
     return { slug: (await tx.story.findUniqueOrThrow({ where: { id: target }, select: { slug: true } })).slug };

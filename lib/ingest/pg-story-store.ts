@@ -342,8 +342,11 @@ const COMMIT_PLACEMENT = `
   ), stats AS (
     INSERT INTO "TermStatQueue" ("articleId", keys) VALUES ($8, $9::text[])
     ON CONFLICT ("articleId") DO NOTHING
+  ), why AS (
+    INSERT INTO "ArticleAssignment" ("articleId", assignment) SELECT id, $10::jsonb FROM "Article" WHERE id = $8
+    ON CONFLICT ("articleId") DO UPDATE SET assignment = EXCLUDED.assignment
   )
-  UPDATE "Article" SET "storyId" = $1, assignment = $10::jsonb, "updatedAt" = now()
+  UPDATE "Article" SET "storyId" = $1, "updatedAt" = now()
   WHERE id = $8
   RETURNING (SELECT version FROM new_story UNION ALL SELECT version FROM sig) AS version`;
 

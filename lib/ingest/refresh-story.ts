@@ -11,45 +11,103 @@ type Tx = Prisma.TransactionClient;
 const TOP_ENTITIES = 8;
 
 export async function refreshStory(tx: Tx, storyId: string): Promise<void> {
-  const story = await tx.story.findUnique({ where: { id: storyId }, select: { id: true, slug: true, comparison: true } });
-  if (!story) return;
-  const articles = await tx.article.findMany({
-    where: { storyId },
-    orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      titleDerived: true,
-      body: true,
-      publishedAt: true,
-      createdAt: true,
-      outletId: true,
-      copyOfId: true,
-      outlet: { select: { id: true, name: true } },
-      entities: { select: { salience: true, entity: { select: { key: true, name: true, type: true } } } },
-      mentions: {
-        select: { field: true, start: true, end: true, surface: true, descriptor: true, entity: { select: { key: true } } },
-        orderBy: { start: "asc" },
-      },
-    },
-  });
+  await refreshStories(tx, [storyId]);
+}
 
-  if (!articles.length) {
-    await tx.story.update({
-      where: { id: storyId },
-      data: { articleCount: 0, outletCount: 0, reprintCount: 0, comparison: undefined },
-    });
-    return;
+// Stories per round: each round reads its stories' articles (bodies, entities, mentions) in one query and
+// writes them back with one statement, so a re-cluster that changed a thousand stories pays a few dozen
+// statements instead of several per story.
+const STORIES_PER_ROUND = 200;
+
+/** `refreshStory` for many stories, the same rows written, with a few statements per 200 stories. */
+export async function refreshStories(tx: Tx, storyIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(storyIds)];
+  for (let i = 0; i < ids.length; i += STORIES_PER_ROUND) await refreshRound(tx, ids.slice(i, i + STORIES_PER_ROUND));
+}
+
+interface ArticleRow {
+  id: string;
+  storyId: string;
+  title: string;
+  titleDerived: boolean;
+  body: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  outletId: string | null;
+  outletName: string | null;
+  copyOfId: string | null;
+  /** [salience, key, name, type] per entity, by entity id. */
+  entities: [number, string, string, string][];
+  /** [field, start, end, surface, descriptor, entity key] per mention, by start. */
+  mentions: ["TITLE" | "BODY", number, number, string, string | null, string][];
+}
+
+async function refreshRound(tx: Tx, ids: string[]): Promise<void> {
+  const stories = await tx.$queryRaw<{ id: string; slug: string; comparison: unknown }[]>`
+    SELECT id, slug, comparison FROM "Story" WHERE id = ANY(${ids}::text[])`;
+  if (!stories.length) return;
+  // In each story: publication order, undated last, then by arrival (the order titles and comparisons read).
+  const rows = await tx.$queryRaw<ArticleRow[]>`
+    SELECT a.id, a."storyId", a.title, a."titleDerived", a.body, a."publishedAt", a."createdAt", a."outletId",
+      o.name AS "outletName", a."copyOfId",
+      COALESCE((SELECT json_agg(json_build_array(ae.salience, e.key, e.name, e.type) ORDER BY ae."entityId")
+                FROM "ArticleEntity" ae JOIN "Entity" e ON e.id = ae."entityId" WHERE ae."articleId" = a.id), '[]') AS entities,
+      COALESCE((SELECT json_agg(json_build_array(m.field, m.start, m."end", m.surface, m.descriptor, e.key) ORDER BY m.start, m.id)
+                FROM "Mention" m JOIN "Entity" e ON e.id = m."entityId" WHERE m."articleId" = a.id), '[]') AS mentions
+    FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
+    WHERE a."storyId" = ANY(${stories.map((s) => s.id)}::text[])
+    ORDER BY a."storyId", a."publishedAt", a."createdAt", a.id`;
+  const byStory = new Map<string, ArticleRow[]>();
+  for (const r of rows) (byStory.get(r.storyId) ?? byStory.set(r.storyId, []).get(r.storyId)!).push(r);
+
+  const emptied: string[] = [];
+  const out: [string, string, boolean, string, number, number, number, string | null, string | null, string, unknown, unknown][] = [];
+  const renamed: { from: string; to: string; storyId: string }[] = [];
+  const comparedAt = new Date().toISOString();
+  for (const story of stories) {
+    const articles = byStory.get(story.id);
+    if (!articles) {
+      emptied.push(story.id);
+      continue;
+    }
+    const f = refreshed(story, articles);
+    if (f.slug !== story.slug) renamed.push({ from: story.slug, to: f.slug, storyId: story.id });
+    out.push([story.id, f.title, f.generated, f.slug, articles.length, f.outletCount, f.reprintCount, f.first, f.last, f.rankAt, f.topEntities, f.comparison]);
   }
 
+  if (emptied.length) {
+    await tx.$executeRaw`
+      UPDATE "Story" SET "articleCount" = 0, "outletCount" = 0, "reprintCount" = 0, "updatedAt" = now()
+      WHERE id = ANY(${emptied}::text[])`;
+  }
+  if (renamed.length) {
+    // The old permalinks keep working: /stories/<old slug> answers with a permanent redirect.
+    await tx.$executeRaw`
+      INSERT INTO "StoryRedirect" ("fromSlug", "storyId")
+      SELECT * FROM unnest(${renamed.map((r) => r.from)}::text[], ${renamed.map((r) => r.storyId)}::text[])
+      ON CONFLICT ("fromSlug") DO UPDATE SET "storyId" = EXCLUDED."storyId"`;
+    await tx.$executeRaw`DELETE FROM "StoryRedirect" WHERE "fromSlug" = ANY(${renamed.map((r) => r.to)}::text[])`;
+  }
+  if (out.length) {
+    await tx.$executeRaw`
+      UPDATE "Story" AS s SET title = e->>1, "titleGenerated" = (e->>2)::boolean, slug = e->>3,
+        "articleCount" = (e->>4)::int, "outletCount" = (e->>5)::int, "reprintCount" = (e->>6)::int,
+        "firstPublishedAt" = (e->>7)::timestamp(3), "lastPublishedAt" = (e->>8)::timestamp(3), "rankAt" = (e->>9)::timestamp(3),
+        "topEntities" = (e->10)::jsonb, comparison = (e->11)::jsonb, "comparedAt" = ${comparedAt}::timestamp(3), "updatedAt" = now()
+      FROM json_array_elements(${JSON.stringify(out)}::json) AS e
+      WHERE s.id = e->>0`;
+  }
+}
+
+function refreshed(story: { id: string; comparison: unknown }, articles: ArticleRow[]) {
   const dates = articles.map((a) => a.publishedAt).filter((d): d is Date => d !== null);
   const outlets = new Set(articles.map((a) => a.outletId).filter(Boolean));
   const entityWeight = new Map<string, { key: string; name: string; type: string; weight: number }>();
   for (const a of articles) {
-    for (const ae of a.entities) {
-      const cur = entityWeight.get(ae.entity.key) ?? { ...ae.entity, weight: 0 };
-      cur.weight += ae.salience;
-      entityWeight.set(ae.entity.key, cur);
+    for (const [salience, key, name, type] of a.entities) {
+      const cur = entityWeight.get(key) ?? { key, name, type, weight: 0 };
+      cur.weight += salience;
+      entityWeight.set(key, cur);
     }
   }
   const topEntities = [...entityWeight.values()]
@@ -61,82 +119,37 @@ export async function refreshStory(tx: Tx, storyId: string): Promise<void> {
     articles.map((a) => ({ title: a.title, titleDerived: a.titleDerived, publishedAt: a.publishedAt })),
     topEntities,
   );
-  const slug = storySlug(title, story.id);
-  if (slug !== story.slug) {
-    // The old permalink keeps working: /stories/<old slug> answers with a permanent redirect.
-    await tx.storyRedirect.upsert({
-      where: { fromSlug: story.slug },
-      create: { fromSlug: story.slug, storyId },
-      update: { storyId },
-    });
-    await tx.storyRedirect.deleteMany({ where: { fromSlug: slug } });
-  }
-
   const comparison = compareArticles(
     articles.map((a) => toCompareArticle(a)),
     (story.comparison as StoryComparison | null) ?? null,
   );
-
-  const last = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
-  await tx.story.update({
-    where: { id: storyId },
-    data: {
-      title,
-      titleGenerated: generated,
-      slug,
-      articleCount: articles.length,
-      outletCount: outlets.size,
-      reprintCount: articles.filter((a) => a.copyOfId).length,
-      firstPublishedAt: dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : null,
-      lastPublishedAt: last,
-      rankAt: last ?? articles.reduce((m, a) => (a.createdAt > m ? a.createdAt : m), articles[0]!.createdAt),
-      topEntities,
-      comparison: comparison as unknown as Prisma.InputJsonValue,
-      comparedAt: new Date(),
-    },
-  });
+  const time = (d: Date) => d.getTime();
+  const last = dates.length ? new Date(Math.max(...dates.map(time))) : null;
+  return {
+    title,
+    generated,
+    slug: storySlug(title, story.id),
+    outletCount: outlets.size,
+    reprintCount: articles.filter((a) => a.copyOfId).length,
+    first: dates.length ? new Date(Math.min(...dates.map(time))).toISOString() : null,
+    last: last?.toISOString() ?? null,
+    rankAt: (last ?? articles.reduce((m, a) => (a.createdAt > m ? a.createdAt : m), articles[0]!.createdAt)).toISOString(),
+    topEntities,
+    comparison,
+  };
 }
 
-type LoadedArticle = {
-  id: string;
-  title: string;
-  titleDerived: boolean;
-  body: string;
-  publishedAt: Date | null;
-  outlet: { id: string; name: string } | null;
-  entities: { entity: { key: string; name: string; type: string } }[];
-  mentions: {
-    field: "TITLE" | "BODY";
-    start: number;
-    end: number;
-    surface: string;
-    descriptor: string | null;
-    entity: { key: string };
-  }[];
-};
-
-function toCompareArticle(a: LoadedArticle): CompareArticle {
+function toCompareArticle(a: ArticleRow): CompareArticle {
   const byKey = new Map<string, CompareArticle["entities"][number]>();
-  for (const ae of a.entities) {
-    byKey.set(ae.entity.key, {
-      key: ae.entity.key,
-      name: ae.entity.name,
-      type: ae.entity.type as CompareArticle["entities"][number]["type"],
-      mentions: [],
-    });
+  for (const [, key, name, type] of a.entities) {
+    byKey.set(key, { key, name, type: type as CompareArticle["entities"][number]["type"], mentions: [] });
   }
-  for (const m of a.mentions) {
-    byKey.get(m.entity.key)?.mentions.push({
-      field: m.field === "TITLE" ? "title" : "body",
-      start: m.start,
-      end: m.end,
-      surface: m.surface,
-      descriptor: m.descriptor,
-    });
+  for (const [field, start, end, surface, descriptor, key] of a.mentions) {
+    byKey.get(key)?.mentions.push({ field: field === "TITLE" ? "title" : "body", start, end, surface, descriptor });
   }
   return {
     id: a.id,
-    outlet: a.outlet,
+    outlet: a.outletId ? { id: a.outletId, name: a.outletName! } : null,
     title: a.title,
     titleDerived: a.titleDerived,
     body: a.body,

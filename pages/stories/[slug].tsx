@@ -84,7 +84,7 @@ export const getServerSideProps: GetServerSideProps<Props, { slug: string }> = a
         url: a.url,
         wordCount: a.wordCount,
         copyOfId: a.copyOfId,
-        assignment: a.assignment ?? null,
+        assignment: a.placement?.assignment ?? null,
         outlet: a.outlet ? { id: a.outlet.id, name: a.outlet.name, slug: a.outlet.slug } : null,
       })),
     };

@@ -28,7 +28,7 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: str
     original: `${origin}/api/articles/${a.id}/original`,
     copyOf: a.copyOf ? { id: a.copyOf.id, title: a.copyOf.title } : null,
     removed: a.removed,
-    assignment: a.assignment,
+    assignment: a.placement?.assignment ?? null,
     entities: a.entities.map((ae) => ({
       id: ae.entity.id,
       slug: ae.entity.slug,

@@ -24,7 +24,7 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ slug: s
       wordCount: a.wordCount,
       language: a.language,
       copyOfId: a.copyOfId,
-      assignment: a.assignment,
+      assignment: a.placement?.assignment ?? null,
     })),
     comparison: await getStoryComparison(s.id),
     permalink: storyUrl(origin, s.slug),
