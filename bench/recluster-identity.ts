@@ -1,12 +1,11 @@
 // What a re-cluster decides, without a database: the synthetic corpus placed in publication order through
 // the same calls as `reclusterAll` (placeArticle, then InMemoryStoryStore.add), as digests of every article's
 // explanation and story and of every story's signature, plus the placing time. Two versions of the
-// placement code decide identically when their digests are equal. Articles are prepared in batches a batch
-// ahead by an `ArticlePreparer`, as `reclusterAll` does (its worker thread; `--in-thread`: on this thread).
+// placement code decide identically when their digests are equal.
 //
-//   npx tsx bench/recluster-identity.ts 10000 [--in-thread]
+//   npx tsx bench/recluster-identity.ts 10000
 import { createHash } from "node:crypto";
-import { ArticlePreparer, InMemoryStoryStore, placeArticle } from "@/lib/stories";
+import { InMemoryStoryStore, placeArticle } from "@/lib/stories";
 import { generateCorpus } from "./synthetic-corpus";
 
 async function main() {
@@ -17,26 +16,14 @@ async function main() {
     .map((a) => ({ ...a }))
     .sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const store = new InMemoryStoryStore();
-  const preparer = new ArticlePreparer({ inThread: process.argv.includes("--in-thread") });
   const articles = createHash("md5");
   const t0 = process.hrtime.bigint();
-  const BATCH = 2000; // reclusterAll's
-  const prepared = (i: number) => {
-    const batch = ordered.slice(i, i + BATCH);
-    return preparer.prepare(batch).then(() => batch);
-  };
-  let next = ordered.length > 0 ? prepared(0) : null;
-  for (let i = 0; next; i += BATCH) {
-    const batch = await next;
-    next = i + BATCH < ordered.length ? prepared(i + BATCH) : null;
-    for (const a of batch) {
-      const { assignment, vector } = await placeArticle(a, store);
-      const label = store.add(a, vector, assignment.storyId);
-      articles.update(`${a.id} ${label} ${JSON.stringify(assignment)}\n`);
-    }
+  for (const a of ordered) {
+    const { assignment, vector } = await placeArticle(a, store);
+    const label = store.add(a, vector, assignment.storyId);
+    articles.update(`${a.id} ${label} ${JSON.stringify(assignment)}\n`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  await preparer.close();
   const stories = createHash("md5");
   const ids = new Set<string>();
   for (const a of ordered) ids.add(store.storyOf(a.id)!);

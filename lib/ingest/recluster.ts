@@ -3,7 +3,7 @@
 // cluster takes over the old story that holds most of its articles, and an old story left without
 // articles redirects (308) to the cluster that took most of them.
 import { db, type EntityType } from "@/lib/db/client";
-import { ArticlePreparer, indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
+import { indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
 import { toArticleFeatures } from "./article-features";
 import { refreshStory } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
@@ -33,15 +33,15 @@ interface OrderedArticle {
   pinned: boolean;
 }
 
-async function* articlesInOrder(preparer: ArticlePreparer): AsyncGenerator<OrderedArticle> {
+async function* articlesInOrder(): AsyncGenerator<OrderedArticle> {
   // Publication order; undated articles by when they arrived. The ordered ids are read first (small),
   // then the rows in batches, so memory holds two batches of bodies at a time (the one placed, the next). One query per batch with
   // the entities aggregated per article (what toArticleFeatures reads, without the relation round trip).
   const order = await db().$queryRaw<{ id: string }[]>`
     SELECT id FROM "Article" ORDER BY COALESCE("publishedAt", "createdAt"), "createdAt", id`;
-  const batch = async (i: number): Promise<OrderedArticle[]> => {
+  const batch = (i: number) => {
     const ids = order.slice(i, i + BATCH).map((r) => r.id);
-    const rows = await db().$queryRaw<
+    const rows = db().$queryRaw<
       {
         id: string;
         title: string;
@@ -58,31 +58,26 @@ async function* articlesInOrder(preparer: ArticlePreparer): AsyncGenerator<Order
                   FROM "ArticleEntity" ae JOIN "Entity" e ON e.id = ae."entityId" WHERE ae."articleId" = a.id), '[]') AS entities
       FROM unnest(${ids}::text[]) WITH ORDINALITY AS o(id, n) JOIN "Article" a ON a.id = o.id
       ORDER BY o.n`;
-    const articles = rows.map((a) => ({
-      features: toArticleFeatures({
-        ...a,
-        entities: a.entities.map(([key, type, salience]) => ({ salience, entity: { key, type } })),
-      }),
-      title: a.title,
-      storyId: a.storyId,
-      pinned: a.storyPinned,
-    }));
-    // Tokenising and term frequencies (no statistics needed) on the preparer's thread.
-    await preparer.prepare(articles.map((a) => a.features));
-    return articles;
+    // Prisma's queries are lazy: this starts it now (and keeps a failure for the await, not unhandled).
+    rows.catch(() => {});
+    return rows;
   };
-  // The next batch is read and prepared while this one is placed: PostgreSQL and the preparer's thread work
-  // on the other core meanwhile.
-  const start = (i: number) => {
-    const p = batch(i);
-    p.catch(() => {}); // a failure is kept for the await, not unhandled
-    return p;
-  };
-  let next = order.length > 0 ? start(0) : null;
+  // The next batch is read while this one is placed: PostgreSQL works on the other core meanwhile.
+  let next = order.length > 0 ? batch(0) : null;
   for (let i = 0; next; i += BATCH) {
-    const articles = await next;
-    next = i + BATCH < order.length ? start(i + BATCH) : null;
-    yield* articles;
+    const rows = await next;
+    next = i + BATCH < order.length ? batch(i + BATCH) : null;
+    for (const a of rows) {
+      yield {
+        features: toArticleFeatures({
+          ...a,
+          entities: a.entities.map(([key, type, salience]) => ({ salience, entity: { key, type } })),
+        }),
+        title: a.title,
+        storyId: a.storyId,
+        pinned: a.storyPinned,
+      };
+    }
   }
 }
 
@@ -104,27 +99,22 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   const pinnedCluster = new Map<string, string>(); // old story id -> cluster label of its pinned articles
   let n = 0;
 
-  const preparer = new ArticlePreparer();
-  try {
-    for await (const { features, title, storyId, pinned } of articlesInOrder(preparer)) {
-      oldStory.set(features.id, storyId);
-      titles.set(features.id, title);
-      const { assignment, vector } = await placeArticle(features, store);
-      let label: string;
-      if (pinned && storyId) {
-        // An editor put this article here: it joins its pinned companions, whatever the scores say.
-        const existing = pinnedCluster.get(storyId);
-        label = store.add(features, vector, existing ?? null);
-        pinnedCluster.set(storyId, label);
-        explanations.set(features.id, PINNED);
-      } else {
-        label = store.add(features, vector, assignment.storyId);
-        explanations.set(features.id, JSON.stringify(assignment));
-      }
-      if (++n % 1000 === 0) onProgress?.(n);
+  for await (const { features, title, storyId, pinned } of articlesInOrder()) {
+    oldStory.set(features.id, storyId);
+    titles.set(features.id, title);
+    const { assignment, vector } = await placeArticle(features, store);
+    let label: string;
+    if (pinned && storyId) {
+      // An editor put this article here: it joins its pinned companions, whatever the scores say.
+      const existing = pinnedCluster.get(storyId);
+      label = store.add(features, vector, existing ?? null);
+      pinnedCluster.set(storyId, label);
+      explanations.set(features.id, PINNED);
+    } else {
+      label = store.add(features, vector, assignment.storyId);
+      explanations.set(features.id, JSON.stringify(assignment));
     }
-  } finally {
-    await preparer.close();
+    if (++n % 1000 === 0) onProgress?.(n);
   }
   // The store counted every article's distinct terms and entity keys as it placed them: the corpus
   // statistics, under TermStat's keys ("@" before entity keys; terms never hold an "@").

@@ -25,10 +25,7 @@ export {
   cosine,
   idf,
   weightOf,
-  prepareArticle,
-  attachPrepared,
   DEFAULT_VECTOR_PARAMS,
-  type PreparedArticle,
   type VectorParams,
 } from "./vector";
 export { updateSignature, emptySignature, indexedTerms, INDEXED_STORY_TERMS, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
@@ -45,7 +42,6 @@ export {
   type CandidateScore,
 } from "./assign";
 export { InMemoryStoryStore, DEFAULT_MEMORY_STORE_OPTIONS, type MemoryStoreOptions } from "./memory-store";
-export { ArticlePreparer, packBatch, unpackBatch, type PackedBatch } from "./prepare";
 export { clusterAll, type ClusterOptions } from "./cluster";
 export { storyTitle, type TitleSource } from "./title";
 export { withBackground, backgroundShare } from "./background";

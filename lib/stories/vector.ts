@@ -102,9 +102,8 @@ export function contentTerms(text: string): string[] {
 interface ArticleTerms {
   title: string;
   body: string;
-  /** Null when the terms came prepared (`attachPrepared`): tokenised again only if some reader needs the words. */
-  titleTerms: string[] | null;
-  bodyTerms: string[] | null;
+  titleTerms: string[];
+  bodyTerms: string[];
   set: Set<string>;
 }
 
@@ -113,14 +112,9 @@ interface ArticleTerms {
 // article object while its title and body are the same strings.
 const termsCache = new WeakMap<object, ArticleTerms>();
 
-function cachedTerms(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms | undefined {
+function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms {
   const hit = termsCache.get(article);
-  return hit && hit.title === article.title && hit.body === article.body ? hit : undefined;
-}
-
-function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms & { titleTerms: string[]; bodyTerms: string[] } {
-  const hit = cachedTerms(article);
-  if (hit?.titleTerms && hit.bodyTerms) return hit as ArticleTerms & { titleTerms: string[]; bodyTerms: string[] };
+  if (hit && hit.title === article.title && hit.body === article.body) return hit;
   const titleTerms = contentTerms(article.title);
   const bodyTerms = contentTerms(article.body);
   const set = new Set(titleTerms);
@@ -130,18 +124,14 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   return entry;
 }
 
-function termSetOf(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
-  return (cachedTerms(article) ?? termsOf(article)).set;
-}
-
 /** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
 export function articleTerms(article: Pick<ArticleFeatures, "title" | "body">): ReadonlySet<string> {
-  return termSetOf(article);
+  return termsOf(article).set;
 }
 
 /** Distinct terms of an article (title and body), for document frequencies. A fresh set the caller may change. */
 export function articleTermSet(article: Pick<ArticleFeatures, "title" | "body">): Set<string> {
-  return new Set(termSetOf(article));
+  return new Set(termsOf(article).set);
 }
 
 /** Keeps the `k` heaviest keys (ties broken by key, so the result never depends on insertion order). */
@@ -428,26 +418,12 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
 }
 
-/**
- * Log term frequencies in `counts` order, L2-normalised when at most `k` terms: final without any statistics.
- * Longer lists are kept raw (`final` false): which `k` terms stay depends on the IDF of the moment (`finishLogTf`).
- */
-interface LogTf {
-  weights: SparseVector;
-  final: boolean;
-}
-
-function logTfOf(counts: Map<string, number>, k: number): LogTf {
+// Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
+// the kept weights do not, so they can be re-weighted later.
+function logTf(counts: Map<string, number>, k: number, df: (key: string) => number, stats: CorpusStats): SparseVector {
   const v: SparseVector = {};
   for (const [term, tf] of counts) v[term] = 1 + Math.log(tf);
-  return counts.size <= k ? { weights: normalise(v), final: true } : { weights: v, final: false };
-}
-
-// The `k` terms with the highest TF-IDF now, at their log term frequencies: the pruning uses the IDF of the
-// moment, the kept weights do not, so they can be re-weighted later.
-function finishLogTf(t: LogTf, k: number, df: (key: string) => number, stats: CorpusStats): SparseVector {
-  if (t.final) return t.weights;
-  const v = t.weights;
+  if (counts.size <= k) return normalise(v);
   const rank: SparseVector = {};
   for (const term in v) rank[term] = v[term]! * idf(df(term), stats.articleCount);
   const out: SparseVector = {};
@@ -625,29 +601,13 @@ export function statsKeys(parts: VectorParts): { terms: string[]; entityKeys: st
   return { terms: [...terms], entityKeys: Object.keys(parts.entities) };
 }
 
-/**
- * What an article's term frequencies need from its text alone, without any statistics: plain data (it may be
- * worked out in another thread, `ArticlePreparer`, and handed over with `attachPrepared`).
- */
-export interface PreparedArticle {
-  /** Distinct terms, headline first, in first-occurrence order (`articleTerms`). */
-  terms: string[];
-  /** Log term frequencies of title and body (headline words boosted), and of the headline alone. */
-  termTf: LogTf;
-  titleTf: LogTf;
-  entities: SparseVector;
-  dates: SparseVector;
-}
-
-// Prepared parts per article object, for the parameters they were prepared with.
-const preparedCache = new WeakMap<object, { title: string; body: string; params: VectorParams; prepared: PreparedArticle }>();
-
-/** The statistics-free part of `articleTf`. */
-export function prepareArticle(
-  article: Pick<ArticleFeatures, "title" | "body" | "entities">,
+/** The article's term frequencies (no IDF): what `articleVector` weighs and a story signature sums. */
+export function articleTf(
+  article: ArticleFeatures,
+  stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
-): PreparedArticle {
-  const { titleTerms: titleWords, bodyTerms, set } = termsOf(article);
+): VectorParts {
+  const { titleTerms: titleWords, bodyTerms } = termsOf(article);
   const counts = new Map<string, number>();
   const titleCounts = new Map<string, number>();
   for (const t of titleWords) {
@@ -664,42 +624,10 @@ export function prepareArticle(
     if (w > weightOf(entities, e.key)) entities[e.key] = w;
   }
   return {
-    terms: [...set],
-    termTf: logTfOf(counts, params.maxArticleTerms),
-    titleTf: logTfOf(titleCounts, params.maxArticleTerms),
+    terms: logTf(counts, params.maxArticleTerms, stats.termDf, stats),
+    titleTerms: logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
     entities: normalise(topK(entities, params.maxArticleEntities)),
     dates: normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
-  };
-}
-
-/**
- * Hands `prepareArticle(article, params)`, worked out elsewhere, to this article object: its terms and term
- * frequencies are then read from it instead of tokenising again (the same values, keys and order).
- */
-export function attachPrepared(article: Pick<ArticleFeatures, "title" | "body">, prepared: PreparedArticle, params: VectorParams = DEFAULT_VECTOR_PARAMS): void {
-  const { title, body } = article;
-  if (!cachedTerms(article)) termsCache.set(article, { title, body, titleTerms: null, bodyTerms: null, set: new Set(prepared.terms) });
-  preparedCache.set(article, { title, body, params, prepared });
-}
-
-function preparedOf(article: ArticleFeatures, params: VectorParams): PreparedArticle {
-  const hit = preparedCache.get(article);
-  if (hit && hit.params === params && hit.title === article.title && hit.body === article.body) return hit.prepared;
-  return prepareArticle(article, params);
-}
-
-/** The article's term frequencies (no IDF): what `articleVector` weighs and a story signature sums. */
-export function articleTf(
-  article: ArticleFeatures,
-  stats: CorpusStats,
-  params: VectorParams = DEFAULT_VECTOR_PARAMS,
-): VectorParts {
-  const p = preparedOf(article, params);
-  return {
-    terms: finishLogTf(p.termTf, params.maxArticleTerms, stats.termDf, stats),
-    titleTerms: finishLogTf(p.titleTf, params.maxArticleTerms, stats.termDf, stats),
-    entities: p.entities,
-    dates: p.dates,
   };
 }
 
