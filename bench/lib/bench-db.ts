@@ -28,6 +28,14 @@ export async function freshBenchDatabase(name: string): Promise<BenchDb> {
   u.pathname = `/${name}`;
   const url = u.toString();
   await migrateDeploy(url);
+  return openedAt(url, async () => {
+    await disconnectDb();
+    await server?.stop();
+  });
+}
+
+/** The app's client pointed at `url` (a migrated database), with its size and a way to let it go. */
+function openedAt(url: string, close: () => Promise<void>): BenchDb {
   process.env.DATABASE_URL = url;
   return {
     url,
@@ -38,10 +46,7 @@ export async function freshBenchDatabase(name: string): Promise<BenchDb> {
       await q.end();
       return r.rows[0]!.s;
     },
-    close: async () => {
-      await disconnectDb();
-      await server?.stop();
-    },
+    close,
   };
 }
 
@@ -85,18 +90,7 @@ export async function benchDatabase(name: string): Promise<BenchDb> {
   u.pathname = `/${name}`;
   const url = u.toString();
   await migrateDeploy(url); // a template made before a new migration gets it here
-  process.env.DATABASE_URL = url;
-  return {
-    url,
-    size: async () => {
-      const q = new pg.Client({ connectionString: url });
-      await q.connect();
-      const r = await q.query<{ s: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS s");
-      await q.end();
-      return r.rows[0]!.s;
-    },
-    close: () => disconnectDb(),
-  };
+  return openedAt(url, () => disconnectDb());
 }
 
 export function percentile(xs: number[], p: number): number {

@@ -53,38 +53,26 @@ describe("sources in the citations table", () => {
 });
 
 describe("a pronoun speaker", () => {
+  /** The citations of a body (told twice, by two outlets) whose people are named once each. */
+  function citationsOf(body: string, people: string[]) {
+    const person = (name: string) => ({
+      key: `person:${name.toLowerCase().replace(/\s+/g, "-")}`,
+      name,
+      type: "PERSON" as const,
+      mentions: [{ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null }],
+    });
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "Bettie Page", titleDerived: false, body, publishedAt: null, entities: people.map(person) };
+    return compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]).citations;
+  }
+
   it("is the last person named before it outside quotation marks", () => {
-    const body = `Bettie Page posed for Irving Klaw in the 1950s. "Adam and Eve in the Garden of Eden, they were naked as jaybirds," she said in 1998.`;
-    const mention = (name: string) => ({ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null });
-    const person = (key: string, name: string) => ({ key, name, type: "PERSON" as const, mentions: [mention(name)] });
-    const article: CompareArticle = {
-      id: "a",
-      outlet: { id: "o", name: "Outlet" },
-      title: "Bettie Page",
-      titleDerived: false,
-      body,
-      publishedAt: null,
-      entities: [person("person:bettie-page", "Bettie Page"), person("person:eve", "Eve")],
-    };
-    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const citations = citationsOf(`Bettie Page posed for Irving Klaw in the 1950s. "Adam and Eve in the Garden of Eden, they were naked as jaybirds," she said in 1998.`, ["Bettie Page", "Eve"]);
     const quote = citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.kind === "quote" && x.text.startsWith("Adam and Eve"))));
     expect(quote?.name).toBe("Bettie Page");
   });
 
   it("is never a person whose first name is of the other gender", () => {
-    const body = `Bettie Page met the preacher Billy Graham in 1958. "I felt normal," she told Playboy.`;
-    const mention = (name: string) => ({ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null });
-    const person = (key: string, name: string) => ({ key, name, type: "PERSON" as const, mentions: [mention(name)] });
-    const article: CompareArticle = {
-      id: "a",
-      outlet: { id: "o", name: "Outlet" },
-      title: "Bettie Page",
-      titleDerived: false,
-      body,
-      publishedAt: null,
-      entities: [person("person:bettie-page", "Bettie Page"), person("person:billy-graham", "Billy Graham")],
-    };
-    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const citations = citationsOf(`Bettie Page met the preacher Billy Graham in 1958. "I felt normal," she told Playboy.`, ["Bettie Page", "Billy Graham"]);
     const told = citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === "she told Playboy")));
     expect(told?.name).toBe("Bettie Page");
   });
