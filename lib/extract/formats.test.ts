@@ -171,6 +171,14 @@ describe("extractFromFields", () => {
     expect(a.byline).toBe("Ana Ruiz");
     expect(a.publishedAt?.toISOString()).toBe("2024-02-01T00:00:00.000Z");
   });
+  it("takes a short first line right above the article as its headline, not a menu line further up", () => {
+    const a = extractFromFields({ text: `Bridge in Kelso reopens\n\n${P1}\n\n${P2}` });
+    expect(a.title).toBe("Bridge in Kelso reopens");
+    expect(a.paragraphs).toEqual([P1, P2]);
+    const menu = extractFromFields({ text: `Home News Sport Weather\nSkip to main content\n\n${P1}\n\n${P2}` });
+    expect(menu.title).not.toBe("Home News Sport Weather");
+    expect(menu.title).not.toBe("Skip to main content");
+  });
   it("rejects a body without text or html", () => {
     expect(reject(() => extractFromFields({ title: "x" })).reason).toBe("MISSING_TEXT");
     expect(reject(() => extractFromFields({ text: "   " })).reason).toBe("EMPTY_FILE");

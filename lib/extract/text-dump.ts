@@ -289,8 +289,10 @@ function header(units: string[], classified: Unit[], bodyStart: number, opts: Du
     const u = classified[i]!;
     const text = units[i]!;
     if (opts.isKnownBoilerplate?.(text)) continue;
-    // Without a byline to anchor it, a headline must look like one on its own: several words, not a menu.
-    const minWords = anchor >= 0 ? 3 : 5;
+    // Without a byline to anchor it, a headline must look like one on its own: several words, not a menu;
+    // except the file's own first line right above the body ("Bridge in Kelso reopens", then the article),
+    // which is how a clean text file is written, and where a dump's menus do not sit.
+    const minWords = anchor >= 0 || (i === 0 && bodyStart === 1) ? 3 : 5;
     if (isHeadlineShaped(text, u) && text.split(/\s+/).length >= minWords && !(anchor < 0 && u.cls === "bad" && /:\s/.test(text))) {
       title = text;
       used.add(i);
