@@ -49,6 +49,14 @@ const OPTS = { timeout: 120_000 };
  */
 const lockStories = (tx: Tx) => bindTxSql(tx, STORY_LOCK);
 
+/** The articles' explanation ("why it is in its story") says an editor put them there, and how. */
+async function placedByEditor(tx: Tx, articleIds: string[], how: "moved" | "split"): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ArticleAssignment" ("articleId", assignment)
+    SELECT id, jsonb_build_object('editor', ${how}::text) FROM unnest(${articleIds}::text[]) AS id
+    ON CONFLICT ("articleId") DO UPDATE SET assignment = EXCLUDED.assignment`;
+}
+
 /** Move one article into another story (`targetSlug`), or into a new story of its own (null). */
 export async function moveArticle(articleId: string, targetSlug: string | null): Promise<{ slug: string }> {
   return db().$transaction(async (tx) => {
@@ -57,8 +65,8 @@ export async function moveArticle(articleId: string, targetSlug: string | null):
     if (!article) throw new AppError("NOT_FOUND", "ARTICLE_NOT_FOUND", `No article with id ${articleId}.`);
     const target = targetSlug ? (await liveStory(tx, targetSlug)).id : await newStory(tx, article.title);
     if (target === article.storyId) throw new AppError("INVALID_INPUT", "SAME_STORY", "The article is already in that story.");
-    const moved = { assignment: { editor: "moved" } };
-    await tx.article.update({ where: { id: articleId }, data: { storyId: target, storyPinned: true, placement: { upsert: { create: moved, update: moved } } } });
+    await tx.article.update({ where: { id: articleId }, data: { storyId: target, storyPinned: true } });
+    await placedByEditor(tx, [articleId], "moved");
     await tx.storyDecision.create({ data: { kind: "MOVE", payload: { articleId, from: article.storyId, to: target } } });
     await settle(tx, [target, ...(article.storyId ? [article.storyId] : [])], target);
     return { slug: (await tx.story.findUniqueOrThrow({ where: { id: target }, select: { slug: true } })).slug };
@@ -94,9 +102,7 @@ export async function splitStory(slug: string, articleIds: string[]): Promise<{ 
     const target = await newStory(tx, moving[0]!.title);
     await tx.article.updateMany({ where: { storyId: story.id }, data: { storyPinned: true } });
     await tx.article.updateMany({ where: { id: { in: moving.map((m) => m.id) } }, data: { storyId: target } });
-    await tx.$executeRaw`
-      INSERT INTO "ArticleAssignment" ("articleId", assignment) SELECT id, '{"editor": "split"}' FROM unnest(${moving.map((m) => m.id)}::text[]) AS id
-      ON CONFLICT ("articleId") DO UPDATE SET assignment = EXCLUDED.assignment`;
+    await placedByEditor(tx, moving.map((m) => m.id), "split");
     await tx.storyDecision.create({ data: { kind: "SPLIT", payload: { from: story.id, to: target, articleIds } } });
     await settle(tx, [story.id, target], null);
     return { slug: (await tx.story.findUniqueOrThrow({ where: { id: target }, select: { slug: true } })).slug };

@@ -10,38 +10,30 @@ export interface RecompareReport {
   failed: number;
 }
 
-const PAGE = 50;
-
 export async function recompareStale(): Promise<RecompareReport> {
-  // Every story is tried once per call, whatever happens to it, so the loop ends.
-  const seen: string[] = [];
+  // One scan for the stale stories (reading a comparison's version detoasts the whole comparison, so the
+  // scan is not repeated per batch). Only an engine change makes a story stale, never a running server, so
+  // the list read at start is the whole work; each story is tried once, whatever happens to it.
+  const stale = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Story"
+    WHERE "mergedIntoId" IS NULL AND "articleCount" > 0 AND COALESCE((comparison->>'version')::int, 0) < ${COMPARISON_VERSION}
+    ORDER BY "rankAt" DESC NULLS LAST, id`;
   let failed = 0;
   let stories = 0;
-  for (;;) {
-    const page = await db().$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Story"
-      WHERE "mergedIntoId" IS NULL AND "articleCount" > 0
-        AND COALESCE((comparison->>'version')::int, 0) < ${COMPARISON_VERSION}
-        AND id <> ALL(${seen}::text[])
-      ORDER BY "rankAt" DESC NULLS LAST, id
-      LIMIT ${PAGE}`;
-    if (page.length === 0) break;
-    for (const { id } of page) {
-      seen.push(id);
-      try {
-        // One short transaction per story, holding only its row: an upload to the same story waits for
-        // at most one comparison, and either sees the new row or writes its own (newer) one after it.
-        // The placement lock is not taken, so uploads to other stories never wait.
-        await db().$transaction(async (tx) => {
-          await tx.$executeRaw`SELECT 1 FROM "Story" WHERE id = ${id} FOR UPDATE`;
-          await refreshStory(tx, id);
-        });
-        stories++;
-      } catch (e) {
-        // Left for the next start rather than retried in a loop; the others still get their turn.
-        failed++;
-        console.warn(`parallax: story ${id} not compared again: ${e instanceof Error ? e.message : String(e)}`);
-      }
+  for (const { id } of stale) {
+    try {
+      // One short transaction per story, holding only its row: an upload to the same story waits for at
+      // most one comparison, and either sees the new row or writes its own (newer) one after it. The
+      // placement lock is not taken, so uploads to other stories never wait.
+      await db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "Story" WHERE id = ${id} FOR UPDATE`;
+        await refreshStory(tx, id);
+      });
+      stories++;
+    } catch (e) {
+      // Left for the next start rather than retried in a loop; the others still get their turn.
+      failed++;
+      console.warn(`parallax: story ${id} not compared again: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return { stories, failed };

@@ -7,6 +7,9 @@ type Tx = Prisma.TransactionClient;
 
 const TYPE = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", PLACE: "PLACE", OTHER: "OTHER" } as const;
 
+// What storing reads of an Entity row: enough to follow a merge and to add aliases.
+const ENTITY_ROW = { id: true, key: true, type: true, mergedIntoId: true, aliases: true } as const;
+
 /** The entity an extracted key was stored under: found by key or resolved to a known one, merges followed. */
 interface StoredEntity {
   id: string;
@@ -26,7 +29,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
   const keys = entities.map((e) => e.key);
   const existing = await tx.entity.findMany({
     where: { key: { in: keys } },
-    select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true },
+    select: ENTITY_ROW,
   });
   const byKey = new Map(existing.map((e) => [e.key, e]));
 
@@ -40,7 +43,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
       const asType = e.type === "OTHER" ? "PERSON" : e.type;
       const resolved = known.length ? resolveAgainstKnown({ key: e.key, name: e.name, type: asType }, known) : null;
       if (resolved) {
-        const target = await tx.entity.findUnique({ where: { key: resolved }, select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true } });
+        const target = await tx.entity.findUnique({ where: { key: resolved }, select: ENTITY_ROW });
         if (target) {
           byKey.set(e.key, target);
           row = target;
@@ -58,7 +61,7 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
           aliases: e.surfaceForms.filter((s) => s !== e.name),
           relatedKeys: e.relatedKeys,
         },
-        select: { id: true, key: true, type: true, mergedIntoId: true, aliases: true },
+        select: ENTITY_ROW,
       });
       byKey.set(e.key, row);
     } else {

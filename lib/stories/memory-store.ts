@@ -176,11 +176,7 @@ export class InMemoryStoryStore implements StoryStore {
         const nos = list.nos;
         const n = list.size;
         // Each story is touched once per query, so `touched` needs at most one slot per story.
-        if (count + n > touched.length) {
-          const grown = new Int32Array(Math.max(touched.length * 2, count + n));
-          grown.set(touched.subarray(0, count));
-          this.touched = touched = grown;
-        }
+        if (count + n > touched.length) this.touched = touched = holding(touched, count + n - 1);
         for (let i = 0; i < n; i++) {
           const no = nos[i]!;
           const h = hits[no]!;
