@@ -20,6 +20,8 @@ export interface AlignParams {
   threshold: number;
   /** Minimum IDF-weighted cosine over non-name stems: two sentences that only share names are not one claim. */
   minPredicate: number;
+  /** Minimum number of stems the two sentences share (names, paraphrases and WordNet relatives included). */
+  minShared: number;
   /** Logistic model over the pair evidence (pairEvidence). */
   bias: number;
   weights: Record<PairFeature, number>;
@@ -44,6 +46,7 @@ export interface AlignParams {
 export const DEFAULT_ALIGN: AlignParams = {
   threshold: 0.4,
   minPredicate: 0.05,
+  minShared: 2,
   bias: -8.5,
   weights: {
     cosine: 2.18,
@@ -201,6 +204,8 @@ interface Shared {
   full: number;
   pred: number;
   names: number;
+  /** Stems matched one-to-one (the same stem, a paraphrase or a WordNet relative), names included. */
+  matched: number;
 }
 
 /**
@@ -212,7 +217,7 @@ interface Shared {
 const paraphrased: number[] = [];
 
 function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
-  let full = 0, pred = 0, names = 0;
+  let full = 0, pred = 0, names = 0, matched = 0;
   let x = 0, y = 0;
   while (x < pa.ids.length && y < pb.ids.length) {
     if (pa.ids[x]! < pb.ids[y]!) x++;
@@ -222,6 +227,7 @@ function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
       full += w;
       if (!pa.isName[x] && !pb.isName[y]) pred += w;
       if (pa.isName[x] && pb.isName[y]) names++;
+      matched++;
       x++;
       y++;
     }
@@ -239,6 +245,7 @@ function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
         const w = PARAPHRASE_CREDIT * s.w * t.w;
         full += w;
         pred += w;
+        matched++;
         break;
       }
     }
@@ -253,6 +260,7 @@ function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
         if (!hasId(s.rel, t.id) || hasId(small.ids, t.id) || paraphrased.includes(t.id)) continue;
         paraphrased.push(s.id, t.id);
         wordnet += credit * s.w * t.w;
+        matched++;
         break;
       }
     }
@@ -261,6 +269,7 @@ function sharedMass(pa: Packed, pb: Packed, credit: number, out: Shared): void {
   out.full = full + wordnet;
   out.pred = pred + wordnet;
   out.names = names;
+  out.matched = matched;
 }
 
 export interface PairScorer {
@@ -284,7 +293,7 @@ export const PAIR_FEATURES = [
 const NUMBER = /^\d/;
 
 // Reused across calls: scoring runs over 10^5 pairs per story and must not allocate per pair.
-const scratch: Shared = { full: 0, pred: 0, names: 0 };
+const scratch: Shared = { full: 0, pred: 0, names: 0, matched: 0 };
 
 /** Writes the evidence about one sentence pair into `out`, each value in 0..1, in PAIR_FEATURES order. */
 function evidenceInto(out: Float64Array, a: SentenceFeatures, b: SentenceFeatures, pa: Packed, pb: Packed, wordnetCredit: number): void {
@@ -334,7 +343,7 @@ export function makeScorer(features: SentenceFeatures[], idf: Map<string, number
   return {
     score(i, j) {
       evidenceInto(x, features[i]!, features[j]!, packed[i]!, packed[j]!, p.wordnetCredit);
-      if (x[predicate]! < p.minPredicate) return 0;
+      if (x[predicate]! < p.minPredicate || scratch.matched < p.minShared) return 0;
       let z = p.bias;
       for (let k = 0; k < x.length; k++) z += weights[k]! * x[k]!;
       return 1 / (1 + Math.exp(-z));

@@ -68,8 +68,12 @@ function mergeSenses(a: WordSenses | undefined, b: WordSenses): WordSenses {
   return { synsets: u(a.synsets, b.synsets), hypernyms: u(a.hypernyms, b.hypernyms) };
 }
 
+// Contractions are function words too ("don't" is "do not", both stop words): two quotes that share
+// only "I don't think" say nothing alike.
+const CONTRACTION = /^(?:[a-z]+n't|(?:i|you|we|they|he|she|it|who|that|there|what|here|let)'(?:re|ve|ll|d|m|s))$/;
+
 export function isContent(norm: string): boolean {
-  return !isStopWord(norm) && (norm.length > 1 || /\d/.test(norm));
+  return !isStopWord(norm) && !CONTRACTION.test(norm) && (norm.length > 1 || /\d/.test(norm));
 }
 
 function addTrigrams(word: string, into: Set<string>): void {

@@ -80,9 +80,10 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * Raised whenever a change to this engine changes what it computes for the same articles, so stored
  * comparisons made before it are computed again (lib/ingest/recompare.ts). 2 (session 10): a clause
  * around an attribution verb is no cited source; a pronoun speaker is never a name inside quotation marks
- * nor a person whose first name is of the other gender.
+ * nor a person whose first name is of the other gender. 3 (session 11): sentences sharing a single stem are
+ * never aligned, and contractions ("don't") are not content.
  */
-export const COMPARISON_VERSION = 2;
+export const COMPARISON_VERSION = 3;
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
