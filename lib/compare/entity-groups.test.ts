@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { spellingVariants } from "./entity-groups";
+import { groupEntities, samePerson, spellingVariants, type EntityGroup } from "./entity-groups";
+import type { CompareArticle, CompareEntity } from "./types";
 
 describe("spellingVariants", () => {
   it("joins spellings of one name", () => {
@@ -10,5 +11,61 @@ describe("spellingVariants", () => {
     expect(spellingVariants("Andriivka", "Avdiivka")).toBe(false);
     expect(spellingVariants("Russia", "Russian")).toBe(false);
     expect(spellingVariants("North Korea", "North Korean")).toBe(false);
+  });
+});
+
+describe("samePerson", () => {
+  it("joins the forms outlets give one name", () => {
+    expect(samePerson("Fred LaRue", "Frederick C. LaRue")).toBe(true);
+    expect(samePerson("Frederick C. LaRue", "Frederick Cheney LaRue")).toBe(true);
+    expect(samePerson("Bob Woodward", "Robert Woodward")).toBe(true);
+    expect(samePerson("Richard Nixon", "Richard M. Nixon")).toBe(true);
+    expect(samePerson("Coroner Gary Hargrove", "Gary Hargrove")).toBe(true);
+  });
+  it("keeps apart relatives and namesakes", () => {
+    expect(samePerson("Fred LaRue", "Ike Parsons LaRue")).toBe(false);
+    expect(samePerson("Ike Parsons LaRue Sr.", "Ike LaRue III")).toBe(false);
+    expect(samePerson("George W. Bush", "George H. W. Bush")).toBe(false);
+    expect(samePerson("Barack Obama", "Michelle Obama")).toBe(false);
+    expect(samePerson("Nixon", "Richard Nixon")).toBe(false);
+  });
+});
+
+describe("groupEntities", () => {
+  const person = (name: string): CompareEntity => ({
+    key: `person:${name.toLowerCase()}`,
+    name,
+    type: "PERSON",
+    mentions: [{ field: "body", start: 0, end: name.length, surface: name, descriptor: null }],
+  });
+  const story = (...people: string[][]): CompareArticle[] =>
+    people.map((names, i) => ({ id: `a${i}`, outlet: null, title: "", titleDerived: false, body: "x".repeat(50), publishedAt: null, entities: names.map(person) }));
+  const named = (groups: EntityGroup[]) => groups.map((g) => [g.name, g.perArticle.map((es) => es.length)]);
+
+  it("makes one row of one person named differently by each outlet, named as most outlets name him", () => {
+    const groups = groupEntities(
+      story(
+        ["Fred LaRue", "Nixon", "Coroner Gary Hargrove"],
+        ["Frederick C. LaRue", "Nixon", "Coroner Gary Hargrove"],
+        ["Fred LaRue", "Frederick Cheney LaRue", "Ike Parsons LaRue", "Richard M. Nixon", "Gary Hargrove"],
+      ),
+    );
+    // A bare surname or a title in front never names the row, though more articles use it.
+    expect(named(groups)).toEqual([
+      ["Fred LaRue", [1, 1, 2]],
+      ["Richard M. Nixon", [1, 1, 1]],
+      ["Gary Hargrove", [1, 1, 1]],
+      ["Ike Parsons LaRue", [0, 0, 1]],
+    ]);
+  });
+
+  it("leaves a bare surname alone when two people in the story carry it", () => {
+    const groups = groupEntities(story(["Fred LaRue"], ["Ike Parsons LaRue", "LaRue"]));
+    expect(named(groups).map(([n]) => n)).toEqual(["Fred LaRue", "Ike Parsons LaRue", "LaRue"]);
+  });
+
+  it("never chains a father and a son through a name without a suffix", () => {
+    const groups = groupEntities(story(["Ike Parsons LaRue Sr."], ["Ike LaRue III"], ["Ike LaRue"]));
+    expect(groups).toHaveLength(2);
   });
 });

@@ -1,6 +1,10 @@
 // The same person or body across a story's articles. Entities with one key are one group; groups whose
 // names differ only by spelling ("National Resistance Centre" / "National Resistance Center", "Raite" /
-// "Rait") are merged too, because an extractor that keys by spelling would otherwise split them.
+// "Rait") are merged too, because an extractor that keys by spelling would otherwise split them. The
+// extractor keys a person by the fullest name one article gives, and outlets give different ones ("Fred
+// LaRue", "Frederick C. LaRue", "Frederick Cheney LaRue"; "Nixon", "Richard M. Nixon"), so person groups
+// whose names are forms of one name are merged as well (samePerson), and a bare surname joins the one
+// person of that surname when the story has only one.
 
 import type { CompareArticle, CompareEntity, EntityType } from "./types";
 
@@ -68,6 +72,136 @@ export function spellingVariants(a: string, b: string): boolean {
   return differing > 0 || x.join(" ") === y.join(" ");
 }
 
+// Generational suffixes: "Ike Parsons LaRue Sr." and "Ike LaRue III" are two people.
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
+// English short forms that are not the start of the full name ("Bob"/"Robert"); those that are ("Fred"/
+// "Frederick", "Alex"/"Alexander") are found by rule. Each list is one name's forms.
+const SHORT_FORMS: string[][] = [
+  ["robert", "bob", "bobby", "robbie", "bert"],
+  ["william", "bill", "billy", "will", "willie", "liam"],
+  ["richard", "dick", "rick", "ricky", "rich"],
+  ["james", "jim", "jimmy", "jamie"],
+  ["john", "jack", "johnny"],
+  ["michael", "mike", "mick", "mickey"],
+  ["thomas", "tom", "tommy"],
+  ["joseph", "joe", "joey"],
+  ["edward", "ed", "eddie", "ted", "ned"],
+  ["theodore", "ted", "teddy", "theo"],
+  ["charles", "charlie", "chuck"],
+  ["henry", "hank", "harry"],
+  ["harold", "harry", "hal"],
+  ["lawrence", "larry"],
+  ["anthony", "tony"],
+  ["andrew", "andy", "drew"],
+  ["francis", "frank"],
+  ["gerald", "jerry"],
+  ["stephen", "steve"],
+  ["steven", "steve"],
+  ["margaret", "peggy", "maggie", "meg"],
+  ["elizabeth", "liz", "beth", "betty", "lizzie"],
+  ["katherine", "kate", "kathy", "katie"],
+  ["catherine", "kate", "cathy", "katie"],
+  ["patricia", "pat", "patty", "trish"],
+  ["rebecca", "becky", "becca"],
+  ["susan", "sue", "susie"],
+  ["deborah", "debbie", "deb"],
+];
+const FORMS = new Map<string, Set<string>>();
+for (const list of SHORT_FORMS) for (const n of list) for (const m of list) if (n !== m) (FORMS.get(n) ?? FORMS.set(n, new Set()).get(n)!).add(m);
+
+interface PersonName {
+  words: string[];
+  given: string | null;
+  middle: string | null;
+  surname: string;
+  suffix: string | null;
+}
+
+function personName(name: string): PersonName | null {
+  const words = nameWords(name);
+  const suffix = words.length > 1 && SUFFIXES.has(words.at(-1)!) ? words.pop()! : null;
+  if (words.length === 0) return null;
+  return { words, given: words.length > 1 ? words[0]! : null, middle: words.length > 2 ? words[1]! : null, surname: words.at(-1)!, suffix };
+}
+
+/** "F" and "Frederick", "Fred" and "Frederick", "Bob" and "Robert". */
+function sameGiven(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return (short.length >= 3 && long.startsWith(short)) || (FORMS.get(a)?.has(b) ?? false);
+}
+
+/**
+ * Two full names (given name and surname at least) of one person: the same surname and suffix, given
+ * names that are forms of one name, middle names that agree where both give one; or one name is the
+ * other with words in front ("Coroner Gary Hargrove" / "Gary Hargrove": a title the extractor kept).
+ */
+export function samePerson(a: string, b: string): boolean {
+  const x = personName(a);
+  const y = personName(b);
+  if (!x || !y || !x.given || !y.given || x.surname !== y.surname) return false;
+  if (x.suffix && y.suffix && x.suffix !== y.suffix) return false;
+  const [shorter, longer] = x.words.length <= y.words.length ? [x, y] : [y, x];
+  if (longer.words.slice(-shorter.words.length).join(" ") === shorter.words.join(" ")) return true;
+  if (!sameGiven(x.given, y.given)) return false;
+  return !x.middle || !y.middle || sameGiven(x.middle, y.middle);
+}
+
+function absorb(into: EntityGroup, from: EntityGroup): void {
+  from.perArticle.forEach((es, a) => into.perArticle[a]!.push(...es));
+}
+
+const articlesNaming = (g: EntityGroup) => g.perArticle.filter((es) => es.length > 0).length;
+
+/** Merges person groups that name one person, and same-named groups of other types; story order is kept. */
+function mergeForms(groups: EntityGroup[]): EntityGroup[] {
+  // A cluster of full names holds only names that are all forms of one another, so "Ike LaRue" cannot
+  // chain "Ike Parsons LaRue Sr." to "Ike LaRue III". `first`: where its first member stood.
+  type Cluster = { members: EntityGroup[]; first: number };
+  const people: Cluster[] = [];
+  const others: Cluster[] = [];
+  const bare: Array<{ g: EntityGroup; i: number }> = [];
+  const words = (g: EntityGroup) => nameWords(g.name).join(" ");
+  groups.forEach((g, i) => {
+    if (g.type !== "PERSON") {
+      const same = others.find((c) => words(c.members[0]!) === words(g));
+      if (same) same.members.push(g);
+      else others.push({ members: [g], first: i });
+    } else if (!personName(g.name)?.given) {
+      bare.push({ g, i });
+    } else {
+      const home = people.find((c) => c.members.every((m) => samePerson(m.name, g.name)));
+      if (home) home.members.push(g);
+      else people.push({ members: [g], first: i });
+    }
+  });
+  for (const { g, i } of bare) {
+    const surname = personName(g.name)?.surname;
+    const matches = people.filter((c) => personName(c.members[0]!.name)?.surname === surname);
+    if (matches.length === 1) {
+      matches[0]!.members.push(g);
+      matches[0]!.first = Math.min(matches[0]!.first, i);
+    } else people.push({ members: [g], first: i });
+  }
+  return [...people, ...others]
+    .sort((p, q) => p.first - q.first)
+    .map(({ members }) => {
+      // The row is named by the full name most articles use (not a bare surname, nor a name with a title
+      // in front of another member's name); ties go to the fuller name, then to story order.
+      const full = (m: EntityGroup) => Boolean(personName(m.name)?.given) || m.type !== "PERSON";
+      const titled = (m: EntityGroup) => members.some((o) => o !== m && full(o) && words(m).endsWith(` ${words(o)}`));
+      const rank = (m: EntityGroup) => (full(m) ? 2 : 0) + (titled(m) ? 0 : 1);
+      const lead = [...members].sort(
+        (p, q) => rank(q) - rank(p) || articlesNaming(q) - articlesNaming(p) || nameWords(q.name).length - nameWords(p.name).length,
+      )[0]!;
+      const g: EntityGroup = { key: lead.key, name: lead.name, type: lead.type, perArticle: lead.perArticle.map(() => []) };
+      for (const m of members) absorb(g, m);
+      return g;
+    });
+}
+
 export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
   const groups: EntityGroup[] = [];
   const byKey = new Map<string, EntityGroup>();
@@ -84,5 +218,5 @@ export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
       g.perArticle[a]!.push(entity);
     }
   });
-  return groups;
+  return mergeForms(groups);
 }

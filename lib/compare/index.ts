@@ -81,7 +81,8 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * comparisons made before it are computed again (lib/ingest/recompare.ts). 2 (session 10): a clause
  * around an attribution verb is no cited source; a pronoun speaker is never a name inside quotation marks
  * nor a person whose first name is of the other gender. 3 (session 11): sentences sharing a single stem are
- * never aligned, and contractions ("don't") are not content.
+ * never aligned, and contractions ("don't") are not content; the forms of one person's name ("Fred LaRue",
+ * "Frederick C. LaRue") are one row.
  */
 export const COMPARISON_VERSION = 3;
 
