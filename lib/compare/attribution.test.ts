@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clauseSpeaker, findAttributions } from "./attribution";
+import { citableSpeaker, clauseSpeaker, findAttributions } from "./attribution";
 import { compareArticles, type CompareArticle } from "./index";
 
 const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
@@ -28,6 +28,14 @@ describe("attribution phrases", () => {
     for (const a of findAttributions(text)) expect(a.text).not.toContain("cable");
   });
 
+  it("does not take an adverbial for a speaker, nor \"added\" with an object for speech", () => {
+    // Both from the Fred LaRue obituaries (ECB+ cluster 28), listed as sources before.
+    expect(phrases('In particular, he helped develop a "Southern strategy" for the Republicans to recapture Southern states from the Democrats.')).toEqual([]);
+    expect(phrases("LaRue guessed that the healthy regimen of his months in prison added 10 years to his life.")).toEqual([]);
+    expect(phrases("The fee is waived, he added, for veterans.")).toEqual([{ phrase: "he added", speaker: "he" }]);
+    expect(phrases("The mayor of Kyiv added that the bridge would reopen.")[0]?.speaker).toBe("The mayor of Kyiv");
+  });
+
   it("does not take a passive verb for an attribution", () => {
     expect(phrases("No further details were reported about the effects of the cuts.")).toEqual([]);
     expect(phrases("Further details were reported by the police on Monday, officials said.")).toEqual([{ phrase: "officials said", speaker: "officials" }]);
@@ -49,6 +57,17 @@ describe("sources in the citations table", () => {
     const sources = citations.map((r) => r.name);
     expect(sources).toContain("Her agent Mark Roesler");
     expect(sources.filter((s) => s && /decades|probe/.test(s))).toEqual([]);
+  });
+
+  it("are never a bare quantifier standing for people named elsewhere", () => {
+    expect(citableSpeaker("All")).toBe(false);
+    expect(citableSpeaker("Both")).toBe(false);
+    expect(citableSpeaker("All three senators")).toBe(true);
+    const { citations } = compareArticles([
+      art("a", "Three aides were named as the source. All have denied it. Her agent Mark Roesler said she died on Thursday."),
+      art("b", "Her agent Mark Roesler said she died in Los Angeles on Thursday at the age of 85."),
+    ]);
+    expect(citations.map((r) => r.name)).not.toContain("All");
   });
 });
 

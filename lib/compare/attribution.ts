@@ -53,9 +53,14 @@ function boundaryBetween(text: string, from: number, to: number): boolean {
   return /[,;:()“”"—–]|(^|\s)-(\s|$)/.test(text.slice(from, to));
 }
 
+// "for the Republicans to recapture Southern states": a phrase opening with a preposition is an adverbial,
+// never who is speaking (a speaker's own "of"/"to" comes later: "the mayor of Kyiv", "the envoy to Russia").
+const PREPOSITIONS = new Set("for in on at from with by of to into onto over under about against after before during without between among".split(" "));
+
 function plausibleSpeaker(ws: W[]): boolean {
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return false;
   const first = ws[0]!;
+  if (PREPOSITIONS.has(first.lower)) return false;
   if (ws.length === 1 && PRONOUNS.has(first.lower)) return true;
   if (ws.some((w) => /^\p{Lu}/u.test(w.text))) return true;
   return SPEAKER_STARTS.has(first.lower);
@@ -70,6 +75,15 @@ export function clauseSpeaker(speaker: string): boolean {
   const ws = wordsOf(speaker);
   if (ws.length === 0) return false;
   return PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower));
+}
+
+// "All have denied it", "Both said": a quantifier alone stands for people named elsewhere, not a source.
+const QUANTIFIERS = new Set("all both some many most none each few several others either neither".split(" "));
+
+/** Whether an attribution's speaker names a source for the citations table (see clauseSpeaker). */
+export function citableSpeaker(speaker: string): boolean {
+  const ws = wordsOf(speaker);
+  return !clauseSpeaker(speaker) && !(ws.length === 1 && QUANTIFIERS.has(ws[0]!.lower));
 }
 
 /** Attribution phrases in one sentence. Offsets are relative to the given text. */
@@ -121,6 +135,10 @@ export function findAttributions(text: string): AttributionSpan[] {
       speakerWords = after;
       phraseStart = verb.start;
       phraseEnd = after.at(-1)!.end;
+    } else if ((verb.lower === "added" || verb.lower === "adds") && v + 1 < ws.length && ws[v + 1]!.lower !== "that" && !boundaryBetween(text, verb.end, ws[v + 1]!.start)) {
+      // "the regimen added 10 years to his life": "added" with an object is not speech ("he added that",
+      // "he added:", "he added, ..." are).
+      continue;
     } else if (verb.lower === "told" || verb.lower === "tells") {
       // "told journalists", "told the magazine": the audience belongs to the attribution.
       let k = v + 1;

@@ -3,7 +3,7 @@
 
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
-import { clauseSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
+import { citableSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -92,7 +92,7 @@ export function citationRows(
   };
 
   articles.forEach((article, a) => {
-    const atts = attributions[a]!.filter((x) => !clauseSpeaker(x.speaker.text));
+    const atts = attributions[a]!.filter((x) => citableSpeaker(x.speaker.text));
     for (const att of atts) {
       add(sourceFor(a, att.speaker.start, att.speaker.end, att.speaker.text), a, {
         kind: "attribution",

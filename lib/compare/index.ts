@@ -82,7 +82,8 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * around an attribution verb is no cited source; a pronoun speaker is never a name inside quotation marks
  * nor a person whose first name is of the other gender. 3 (session 11): sentences sharing a single stem are
  * never aligned, and contractions ("don't") are not content; the forms of one person's name ("Fred LaRue",
- * "Frederick C. LaRue") are one row.
+ * "Frederick C. LaRue") are one row; no adverbial ("for the Republicans to recapture ... states"), no
+ * "added" with an object and no bare quantifier ("All have denied it") is a cited source.
  */
 export const COMPARISON_VERSION = 3;
 
