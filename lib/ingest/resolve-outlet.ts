@@ -25,6 +25,24 @@ export function domainOf(url: string | null): string | null {
   }
 }
 
+/**
+ * The name to give a new outlet known by its page's metadata and domain. Sites fill og:site_name with
+ * things that are not a name a reader knows them by: their own address ("https://www.hawaiinewsnow.com"),
+ * a social handle ("@politifact"), or the lower-case slug of their domain ("nj", "usatoday", "cleveland").
+ * The domain says the same more plainly. A capitalised word stays ("Forbes", and so also "Hosted" on
+ * hosted.ap.org: the two cannot be told apart without knowing the site).
+ */
+export function outletName(siteName: string | null, domain: string | null): string | null {
+  const name = siteName?.trim() || null;
+  if (!name) return domain;
+  if (/^(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}\/?$/i.test(name)) return domainOf(/^https?:/i.test(name) ? name : `https://${name}`) ?? domain;
+  if (!domain) return name;
+  const word = name.replace(/^@/, "");
+  const label = domain.split(".")[0]!;
+  const slugOfDomain = /^[\p{L}\p{N}]+$/u.test(word) && word === word.toLowerCase() && label.startsWith(word);
+  return slugOfDomain || name.startsWith("@") ? domain : name;
+}
+
 // Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
 const MIN_SIGNATURE_LINE = 12;
 // Distinct lines that must match one outlet's learned signature, and no other outlet's.
@@ -94,11 +112,10 @@ export async function resolveOutlet(tx: Tx, clues: OutletClues): Promise<{ outle
   if (domain) {
     const byDomain = await tx.outlet.findFirst({ where: { domains: { has: domain } } });
     if (byDomain) return { outletId: await followMerge(tx, byDomain), source: "domain" };
-    return { outletId: await findOrCreate(tx, clues.siteName?.trim() || domain, domain), source: "domain" };
+    return { outletId: await findOrCreate(tx, outletName(clues.siteName, domain)!, domain), source: "domain" };
   }
-  if (clues.siteName?.trim()) {
-    return { outletId: await findOrCreate(tx, clues.siteName.trim(), null), source: "metadata" };
-  }
+  const named = outletName(clues.siteName, null);
+  if (named) return { outletId: await findOrCreate(tx, named, null), source: "metadata" };
   const bySignature = await matchSignature(tx, clues.removedLines);
   if (bySignature) return { outletId: bySignature, source: "signature" };
   return { outletId: null, source: "unknown" };

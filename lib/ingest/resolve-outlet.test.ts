@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { outletName } from "./resolve-outlet";
+
+describe("outletName", () => {
+  // Each from a page of the extraction benchmark (fixtures/extraction-benchmark), whose og:site_name it is.
+  it("names an outlet by its domain when the page's site name is its address, a handle or the domain's slug", () => {
+    expect(outletName("https://www.hawaiinewsnow.com", "hawaiinewsnow.com")).toBe("hawaiinewsnow.com");
+    expect(outletName("@politifact", "politifact.com")).toBe("politifact.com");
+    expect(outletName("nj", "nj.com")).toBe("nj.com");
+    expect(outletName("usatoday", "usatoday.com")).toBe("usatoday.com");
+  });
+
+  it("keeps a site name a reader knows", () => {
+    expect(outletName("The Kyiv Independent", "kyivindependent.com")).toBe("The Kyiv Independent");
+    expect(outletName("TechCrunch", "techcrunch.com")).toBe("TechCrunch");
+    expect(outletName("Forbes", "forbes.com")).toBe("Forbes");
+    expect(outletName("BBC News", "bbc.co.uk")).toBe("BBC News");
+    expect(outletName(null, "bbc.co.uk")).toBe("bbc.co.uk");
+  });
+
+  it("without a domain keeps the name, or the host of an address", () => {
+    expect(outletName("nj", null)).toBe("nj");
+    expect(outletName("https://www.hawaiinewsnow.com", null)).toBe("hawaiinewsnow.com");
+    expect(outletName("  ", null)).toBe(null);
+  });
+});
