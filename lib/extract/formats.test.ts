@@ -54,6 +54,19 @@ describe("HTML", () => {
     expect(a!.body).not.toMatch(/[<>]|alert|newsletter|Share on|Home/);
   });
 
+  // From the extraction benchmark: usatoday.com's JSON-LD says "0001-01-01T00:00:00Z" (a template's unset
+  // date) and the page prints "Published 10:02 AM EST Nov 19, 2019"; the story page showed "1 Jan 1".
+  it("takes no template placeholder for a date, and falls back to the meta tags, then a Published line", () => {
+    const placeholder = page.replace("2024-02-01T09:30:00+01:00", "0001-01-01T00:00:00Z");
+    const withMeta = placeholder.replace("</head>", '<meta property="article:published_time" content="2024-02-03T10:00:00Z"></head>');
+    expect(extractFile({ bytes: enc(withMeta), filename: "a.html" })[0]!.publishedAt?.toISOString()).toBe("2024-02-03T10:00:00.000Z");
+    const withLine = placeholder.replace("<article>", "<div class=\"dateline\">Published 10:02 AM EST Nov 19, 2019</div><article>");
+    expect(extractFile({ bytes: enc(withLine), filename: "b.html" })[0]!.publishedAt?.getUTCFullYear()).toBe(2019);
+    const [none] = extractFile({ bytes: enc(placeholder), filename: "c.html" });
+    expect(none!.publishedAt).toBeNull();
+    expect(none!.publishedAtText).toBeNull();
+  });
+
   it("decodes entities and reads a Windows-1252 page", () => {
     const html = `<html><head><meta charset="windows-1252"><title>Caf\u00e9 prices</title></head><body><p>${P1} The caf\u00e9\u2019s owner said &ldquo;it is fair&rdquo; &amp; fine.</p><p>${P2}</p></body></html>`;
     const bytes = new Uint8Array(iconv.encode(html, "windows-1252"));

@@ -111,6 +111,9 @@ function names(v: unknown): string | undefined {
 }
 
 /** "Headline | Site" or "Headline - Site": drop the site part when it matches the site name or is short. */
+const DATE_META = ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time"];
+const PUBLISHED_LINE = /^\s*(?:published|posted|first published)\b/i;
+
 function cleanDocTitle(t: string, siteName: string | null): string {
   const parts = t.split(/\s+[|–—·:»-]\s+/);
   if (parts.length < 2) return t;
@@ -191,7 +194,24 @@ export function extractHtml(html: string): HtmlArticle {
     return true;
   });
 
-  const dateText = ld.datePublished ?? meta.get("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time") ?? firstTime;
+  // The first candidate that reads as a date: a template's placeholder in JSON-LD ("0001-01-01T00:00:00Z")
+  // must not hide the meta tags, nor they a "Published 10:02 AM EST Nov 19, 2019" line the extractor removed
+  // as boilerplate.
+  const dateCandidates = [
+    ld.datePublished,
+    ...DATE_META.map((k) => meta.get(k)),
+    firstTime,
+    ...removed.filter((l) => PUBLISHED_LINE.test(l) && l.split(/\s+/).length <= 12),
+  ];
+  let published: ParsedDate | null = null;
+  for (const c of dateCandidates) {
+    const d = c ? parseDate(c) : null;
+    if (d?.date) {
+      published = d;
+      break;
+    }
+    published ??= d;
+  }
   const author = ld.author ?? meta.get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author") ?? authorLink;
   const bodyText = paragraphs.join("\n");
   return {
@@ -201,7 +221,7 @@ export function extractHtml(html: string): HtmlArticle {
     removed,
     caption,
     byline: author ? cleanAuthor(author) : null,
-    published: dateText ? parseDate(dateText) : null,
+    published,
     url: canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null,
     siteName,
     language: detectLanguage(bodyText) ?? declared ?? profileLang,

@@ -24,6 +24,11 @@ describe("findDate", () => {
     expect(hit?.text).toBe("12 October 2023");
   });
 
+  it("reads a template's unset date as no date", () => {
+    for (const raw of ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01", "0000-00-00"]) expect(parseDate(raw)?.date ?? null, raw).toBeNull();
+    expect(parseDate("1969-07-20T20:17:00Z")?.date?.getUTCFullYear()).toBe(1969);
+  });
+
   it("needs the year: a day and month alone are not a date", () => {
     expect(findDate("Monday, 5 March")).toBeNull();
   });

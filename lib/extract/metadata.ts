@@ -20,10 +20,21 @@ export function parseDate(raw: string): ParsedDate | null {
   if (ISO.test(text)) {
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.length > 10;
     const d = new Date(hasZone ? text.replace(" ", "T") : text.replace(" ", "T") + (text.length > 10 ? "Z" : "T00:00:00Z"));
+    if (!isNaN(d.getTime()) && placeholderDate(d)) return null;
     return { date: isNaN(d.getTime()) ? null : d, text };
   }
   const found = findDate(text);
   return found ? { date: found.date, text: found.text } : { date: null, text };
+}
+
+// Templates print an unset date as the zero value of their language: "0001-01-01T00:00:00Z" (Go), the
+// Unix epoch, "1900-01-01". No news article is dated before the press-agency era, and none at the epoch's
+// first second.
+const EARLIEST_YEAR = 1850;
+
+/** A date a template printed for "no date", not a publication date. */
+export function placeholderDate(d: Date): boolean {
+  return d.getUTCFullYear() < EARLIEST_YEAR || d.getTime() === 0 || d.toISOString().startsWith("1900-01-01T00:00:00");
 }
 
 export interface DateHit {
