@@ -160,3 +160,12 @@ describe("team members", () => {
     lacks("The report was written by Ann Packer for the paper in the spring of that year.", "ORGANIZATION:");
   });
 });
+
+describe("contractions", () => {
+  // From a nj.com page on South Dakota's "Meth. We're on it." campaign: "We’re" and "I'm" were entities.
+  it("never reads a capitalised contraction at a sentence start as a name", () => {
+    for (const text of ["We’re on it, the governor said of the campaign in Pierre.", "I'm sure it works, Kristi Noem said on Monday.", "Don't panic, the mayor told residents."])
+      expect(types(text).filter((x) => /:(?:We’re|I'm|Don't)$/.test(x)), text).toEqual([]);
+    expect(types("I'm sure it works, Kristi Noem said on Monday.")).toContain("PERSON:Kristi Noem");
+  });
+});

@@ -47,6 +47,8 @@ export interface DocStats {
   sports: boolean;
 }
 
+const CONTRACTION = /^(?:(?:i|you|we|they|he|she|it|that|there|what|who|here|let)['’](?:m|re|ve|ll|d|s)|\p{L}+n['’]t)$/u;
+
 /** Words of sports reports; four distinct ones make an article a sports report. */
 export const SPORTS_WORDS = new Set(`game games season coach coaches playoff playoffs league scored scoring points touchdown
 touchdowns quarterback innings inning pitcher rebounds assists goals striker halftime overtime championship tournament
@@ -435,6 +437,8 @@ function classifyPiece(
     [makeSpan(tokens, a, b, field, text, type, ev, gaz, prefixDescriptor)];
 
   if (ts.every((t) => NON_ENTITIES.has(t.lower))) return [];
+  // "We're on it.", "I'm", "Don't": a contraction opening a sentence is capitalised, never a name.
+  if (n === 1 && CONTRACTION.test(first.lower)) return [];
   // "Russian-controlled", "Kremlin-backed": compound adjectives, not names. But "a Woodburn-area bank",
   // "a London-based firm": the place before "-area" (or "-based", "-born" when known) is a place.
   if (n === 1 && /-\p{Ll}/u.test(first.text)) {
