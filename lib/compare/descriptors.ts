@@ -6,6 +6,8 @@ import type { CompareArticle, DescriptorCell, DescriptorRow } from "./types";
 
 const normaliseDescriptor = (d: string) => d.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
 const stripPossessive = (s: string) => s.replace(/[’']s$/u, "").trim();
+// "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant.
+const typographic = (s: string) => s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑–—]/g, "-");
 
 export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]): DescriptorRow[] {
   const rows: DescriptorRow[] = [];
@@ -34,7 +36,7 @@ export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]
       for (let j = i + 1; j < all.length; j++) {
         const x = all[i]!;
         const y = all[j]!;
-        if (x.toLowerCase() !== y.toLowerCase() && spellingVariants(x, y)) {
+        if (typographic(x) !== typographic(y) && spellingVariants(x, y)) {
           variants.add(x);
           variants.add(y);
         }
