@@ -21,6 +21,16 @@ describe("attribution phrases", () => {
     expect(phrases("The climber was inexperienced, said the local police inspector, who led the search.")[0]?.speaker).toBe("the local police inspector");
   });
 
+  it("marks an inverted tag that runs on into the claim, and never cites it", () => {
+    // TheHill on South Dakota's meth campaign: "a methamphetamine use disorder in 2017" was a cited source.
+    const text = "The survey estimated that 964,000 people, about 0.4 percent of the population, reported a methamphetamine use disorder in 2017, marking a significant increase.";
+    expect(findAttributions(text).find((a) => a.verb === "reported")?.runsOn).toBe(true);
+    expect(findAttributions("The climber was inexperienced, said the local police inspector, who led the search.")[0]?.runsOn).toBeUndefined();
+    const body = (b: string): CompareArticle => ({ id: b.slice(0, 3), outlet: { id: b.slice(0, 3), name: b.slice(0, 3) }, title: "", titleDerived: false, body: b, publishedAt: null, entities: [] });
+    const { citations } = compareArticles([body(text), body(`Officials said on Monday that ${text}`)]);
+    expect(citations.map((r) => r.name).filter((n) => n && /disorder/.test(n))).toEqual([]);
+  });
+
   it("does not take the claim after the verb for an inverted speaker when it runs on", () => {
     // Before: "said the cable passes through Egypt from Europe and" was taken as the attribution, and the
     // aligner dropped the claim's own words.

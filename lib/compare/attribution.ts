@@ -12,6 +12,12 @@ export interface AttributionSpan extends Span {
   speaker: Span;
   verb: string;
   hedged: boolean;
+  /**
+   * An inverted tag whose words run on into the claim (", reported a methamphetamine use disorder in 2017,
+   * marking an increase"): likely the verb's object, not a speaker. Kept as a cue for sentence alignment
+   * (dropping it there lost a held-out pair), never shown as an attribution or a cited source.
+   */
+  runsOn?: boolean;
 }
 
 const NEUTRAL_VERBS =
@@ -52,6 +58,9 @@ function wordsOf(text: string): W[] {
 function boundaryBetween(text: string, from: number, to: number): boolean {
   return /[,;:()“”"—–]|(^|\s)-(\s|$)/.test(text.slice(from, to));
 }
+
+// What may follow an inverted speaker tag inside its sentence: a clause about the speaker, or another tag.
+const TAG_FOLLOWERS = new Set("who whose which adding noting saying according referring speaking citing".split(" "));
 
 // "for the Republicans to recapture Southern states": a phrase opening with a preposition is an adverbial,
 // never who is speaking (a speaker's own "of"/"to" comes later: "the mayor of Kyiv", "the envoy to Russia").
@@ -115,12 +124,14 @@ export function findAttributions(text: string): AttributionSpan[] {
     let speakerWords = ws.slice(s, speakerEnd);
     if (speakerWords.length === 0) speakerWords = appositiveSpeaker(text, ws, v);
     let phraseStart = speakerWords[0]?.start ?? verb.start;
+    let runsOn = false;
     let phraseEnd = verb.end;
     if (!plausibleSpeaker(speakerWords)) {
       // Inverted order: ", said Gaskin." / "..., says the report."
       const after: W[] = [];
       let closed = true;
-      for (let k = v + 1; k < ws.length; k++) {
+      let k = v + 1;
+      for (; k < ws.length; k++) {
         if (boundaryBetween(text, ws[k - 1]!.end, ws[k]!.start)) break;
         if (after.length === MAX_SPEAKER_WORDS) {
           closed = false;
@@ -128,6 +139,10 @@ export function findAttributions(text: string): AttributionSpan[] {
         }
         after.push(ws[k]!);
       }
+      // The tag ends the sentence or opens a clause about the speaker (", said the inspector, who led the
+      // search"); ", reported a methamphetamine use disorder in 2017, marking an increase" runs on into
+      // the claim, so what follows the verb is likely its object, not a speaker.
+      runsOn = k < ws.length && !TAG_FOLLOWERS.has(ws[k]!.lower);
       const precededByComma = v > 0 && /[,“”"]\s*$/.test(text.slice(ws[v - 1]!.end, verb.start));
       // ", said Gaskin." names the speaker and ends the clause; ", said the cable passes through Egypt from
       // Europe and reaches Asia" runs on: what follows the verb is the claim, not who made it.
@@ -146,7 +161,7 @@ export function findAttributions(text: string): AttributionSpan[] {
       if (k > v + 1) phraseEnd = ws[k - 1]!.end;
     }
     const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
-    out.push({ ...span(text, phraseStart, phraseEnd), speaker, verb: verb.text, hedged: DISTANCING.has(verb.lower) });
+    out.push({ ...span(text, phraseStart, phraseEnd), speaker, verb: verb.text, hedged: DISTANCING.has(verb.lower), ...(runsOn ? { runsOn } : {}) });
   }
   return out;
 }

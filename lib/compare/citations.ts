@@ -15,7 +15,7 @@ export interface SentenceAttribution extends AttributionSpan {
 
 export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribution[] {
   return sentences.flatMap((s) =>
-    findAttributions(s.text).map((a) => ({
+    findAttributions(s.text).filter((a) => !a.runsOn).map((a) => ({
       ...a,
       start: a.start + s.start,
       end: a.end + s.start,
