@@ -169,3 +169,22 @@ describe("contractions", () => {
     expect(types("I'm sure it works, Kristi Noem said on Monday.")).toContain("PERSON:Kristi Noem");
   });
 });
+
+describe("embedded posts", () => {
+  // nj.com's page quotes tweets: "KQLpngeTbO" (a picture's address) and "MethWeAreOnIt" were entities.
+  it("reads no name inside an address or a hashtag, and keeps a handle", () => {
+    const text = "Forget the campaign from 2014.https://t.co/hFciHO5Qc7 pic.twitter.com/KQLpngeTbO and #MethWeAreOnIt, said Mike Beauvais. I'd like to thank @TheAcademy for it.";
+    const found = types(text);
+    expect(found.filter((x) => /KQLpngeTbO|hFciHO5Qc7|MethWeAreOnIt/.test(x))).toEqual([]);
+    expect(found).toContain("PERSON:Mike Beauvais");
+    expect(found).toContain("ORGANIZATION:TheAcademy");
+  });
+});
+
+describe("a place opening a descriptor at a sentence start", () => {
+  it("keeps the whole place name ('South Dakota Gov. Kristi Noem'), not its last word as a person", () => {
+    const found = types("South Dakota Gov. Kristi Noem launched the campaign on Monday.");
+    expect(found).toEqual(expect.arrayContaining(["PLACE:South Dakota", "PERSON:Kristi Noem"]));
+    lacks("South Dakota Gov. Kristi Noem launched the campaign on Monday.", "PERSON:Dakota");
+  });
+});

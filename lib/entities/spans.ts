@@ -215,6 +215,15 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
   return pieces.filter(([a, b]) => b >= a);
 }
 
+/** Whether the piece's first two or more words are a gazetteer name ("South Dakota" in "South Dakota Gov. ..."). */
+function knownPrefix(tokens: NameToken[], a: number, b: number, text: string): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if (!tokens[k]!.word) return false;
+    if (lookup(slice(text, tokens, a, k))) return true;
+  }
+  return false;
+}
+
 function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats): Span[] {
   // A leading "The"/"A" belongs to the name only if the gazetteer knows it with it.
   // A leading "The"/"A" is never part of the span: keys fold it away anyway ("the Kremlin" = "Kremlin").
@@ -225,6 +234,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     if (!isSentenceInitial(tokens, a)) break;
     if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower)) break;
     if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text) || teamBeforeRole(tokens, a, b, text)) break;
+    // "South Dakota Gov. Kristi Noem said": the known name may be only the start of the piece.
+    if (knownPrefix(tokens, a, b, text)) break;
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.

@@ -35,12 +35,26 @@ export const STATE_ABBREVIATIONS: Record<string, string> = {
 };
 const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "[", "*", "•", "|", "–", "—", "-", "…"]);
 
+// Addresses and hashtags in embedded posts ("pic.twitter.com/KQLpngeTbO", "#MethWeAreOnIt") are no names:
+// each becomes one punctuation token, which also ends a name before it. A handle stays: "@TheAcademy"
+// names the Academy (the labelled sets mark it so).
+const NOT_PROSE = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|(?<![\p{L}\p{N}_])#[\p{L}\p{N}_]+/gu;
+const MAY_HOLD_NOT_PROSE = /#|:\/\/|www\.|pic\.twitter/;
+
 export function nameTokens(line: string, offset: number): NameToken[] {
   const out: NameToken[] = [];
+  const skip = MAY_HOLD_NOT_PROSE.test(line) ? [...line.matchAll(NOT_PROSE)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  let nextSkip = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(line); m !== null; m = TOKEN.exec(line)) {
     let text = m[0];
     const start = m.index;
+    if (nextSkip < skip.length && start >= skip[nextSkip]![0]) {
+      const [from, to] = skip[nextSkip++]!;
+      out.push(mk(line.slice(from, to), from + offset, false));
+      TOKEN.lastIndex = to;
+      continue;
+    }
     if (!isWordChar(text)) {
       // Glue the dot of an abbreviation or initial to the word before it.
       const prev = out.at(-1);
