@@ -10,6 +10,15 @@ describe("outletName", () => {
     expect(outletName("usatoday", "usatoday.com")).toBe("usatoday.com");
   });
 
+  it("drops a tagline, and names a section by the domain", () => {
+    expect(outletName("The Jerusalem Post | JPost.com", "jpost.com")).toBe("The Jerusalem Post");
+    expect(outletName("LinkNaija | Nigeria's popular news platform", "linknaija.com")).toBe("LinkNaija");
+    expect(outletName("Remember 80/90 - Memorabilia anni 80/90", "remember8090.com")).toBe("Remember 80/90");
+    expect(outletName("U.S.", "reuters.com")).toBe("reuters.com");
+    expect(outletName("NBC 5 Dallas-Fort Worth", "nbcdfw.com")).toBe("NBC 5 Dallas-Fort Worth");
+    expect(outletName("Express.co.uk", "express.co.uk")).toBe("Express.co.uk");
+  });
+
   it("keeps a site name a reader knows", () => {
     expect(outletName("The Kyiv Independent", "kyivindependent.com")).toBe("The Kyiv Independent");
     expect(outletName("TechCrunch", "techcrunch.com")).toBe("TechCrunch");

@@ -25,22 +25,29 @@ export function domainOf(url: string | null): string | null {
   }
 }
 
+// Section names sites put in og:site_name (reuters.com: "U.S."): a page's section, not its publisher.
+const SECTIONS = new Set("u.s. us uk world news home business politics sport sports entertainment technology tech opinion health science markets europe asia local".split(" "));
+// "The Jerusalem Post | JPost.com", "LinkNaija | Nigeria's popular news platform": the name, then a tagline.
+const TAGLINE = /\s+(?:[|•·»]|[-–—]{1,2})\s+/;
+
 /**
  * The name to give a new outlet known by its page's metadata and domain. Sites fill og:site_name with
  * things that are not a name a reader knows them by: their own address ("https://www.hawaiinewsnow.com"),
- * a social handle ("@politifact"), or the lower-case slug of their domain ("nj", "usatoday", "cleveland").
- * The domain says the same more plainly. A capitalised word stays ("Forbes", and so also "Hosted" on
- * hosted.ap.org: the two cannot be told apart without knowing the site).
+ * a social handle ("@politifact"), the lower-case slug of their domain ("nj", "usatoday", "cleveland"), a
+ * section ("U.S."), or a name with a tagline. The domain says the same more plainly. A capitalised word
+ * stays ("Forbes", and so also "Hosted" on hosted.ap.org: the two cannot be told apart without knowing
+ * the site).
  */
 export function outletName(siteName: string | null, domain: string | null): string | null {
-  const name = siteName?.trim() || null;
+  const name = siteName?.split(TAGLINE)[0]!.trim() || null;
   if (!name) return domain;
-  if (/^(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}\/?$/i.test(name)) return domainOf(/^https?:/i.test(name) ? name : `https://${name}`) ?? domain;
+  // An address: its host as printed ("Express.co.uk"), without the scheme, "www." or a trailing slash.
+  if (/^(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}\/?$/i.test(name)) return name.replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/$/, "");
   if (!domain) return name;
   const word = name.replace(/^@/, "");
   const label = domain.split(".")[0]!;
   const slugOfDomain = /^[\p{L}\p{N}]+$/u.test(word) && word === word.toLowerCase() && label.startsWith(word);
-  return slugOfDomain || name.startsWith("@") ? domain : name;
+  return slugOfDomain || name.startsWith("@") || SECTIONS.has(name.toLowerCase()) ? domain : name;
 }
 
 // Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
