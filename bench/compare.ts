@@ -14,6 +14,8 @@
 //                                          pairs are missed only, never for choosing anything; README "Known gaps")
 //      npx tsx bench/compare.ts --entities (also scores with entities from lib/entities, as the app feeds them)
 //      npx tsx bench/compare.ts --fit      (refits the pair model's weights on the tuning half and prints them)
+//      npx tsx bench/compare.ts --lead=N   (every article cut to its first N sentences, and the gold pairs to
+//                                          those sentences: short leads, as in a held-back corpus of them)
 //      npx tsx bench/compare.ts --tune-only (prints the tuning half only, in every line: for designing and choosing
 //                                          rules without seeing held-out figures; report the held-out half once, at the end)
 
@@ -43,12 +45,21 @@ const TUNE = new Set(["2", "3", "6", "10", "21", "23", "30"].map((c) => `${c}_ec
 const ADDED = new Set(["9", "11", "13", "16", "20", "22"].map((c) => `${c}_ecbplus`));
 
 const raw: Raw[] = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
-const labels: Label[] = readFileSync("fixtures/compare/alignment-labels.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const lead = Number(process.argv.find((a) => a.startsWith("--lead="))?.slice(7) ?? 0);
+const inLead = (p: Pair) => !lead || (p.i < lead && p.j < lead);
+const labels: Label[] = readFileSync("fixtures/compare/alignment-labels.jsonl", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l) as Label)
+  .map((l) => (lead ? { ...l, aSentences: Math.min(l.aSentences, lead), bSentences: Math.min(l.bSentences, lead), same: l.same.filter(inLead), overlap: l.overlap.filter(inLead) } : l));
 
 function toArticle(a: Raw): CompareArticle {
   const lines = a.text.split("\n");
   if (lines[0]!.trim() === a.title.trim()) lines.shift();
-  return { id: a.id, outlet: a.outlet ? { id: a.outlet, name: a.outlet } : null, title: a.title, titleDerived: false, body: lines.join("\n\n"), publishedAt: null, entities: [] };
+  let body = lines.join("\n\n");
+  // --lead: the body up to the end of its N-th sentence, so the kept sentences segment as before.
+  if (lead) body = body.slice(0, bodySentences(body)[lead - 1]?.end ?? body.length);
+  return { id: a.id, outlet: a.outlet ? { id: a.outlet, name: a.outlet } : null, title: a.title, titleDerived: false, body, publishedAt: null, entities: [] };
 }
 
 const clusters = [...new Set(labels.map((l) => l.cluster))];

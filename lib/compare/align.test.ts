@@ -171,3 +171,19 @@ describe("one shared word is not one claim", () => {
     expect(assistant.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe("blocking in a story of short articles", () => {
+  // Four two-sentence accounts: the grounding's words are in half the story's sentences, over the 35%
+  // share that keeps story-wide stems from opening pairs, and the claim all four carry was never scored.
+  const bodies = [
+    "The Larsholm ferry ran aground off Vesterby island on Sunday morning with 212 passengers on board, the coast guard said. All passengers were taken off safely by lifeboats within three hours.",
+    "All 212 passengers were rescued after the Larsholm ferry ran aground near Vesterby island on Sunday, the coast guard said. Lifeboats took the passengers ashore within three hours.",
+    "A ferry carrying 212 passengers, the Larsholm, ran aground off Vesterby island on Sunday, according to the coast guard. The operator cancelled all crossings for Monday while divers inspect the hull.",
+    "The Larsholm ferry ran aground on a sandbank off Vesterby island on Sunday, the coast guard said. The operator cancelled all crossings on Monday while divers inspect the hull.",
+  ];
+  it("still aligns the claim every article carries", () => {
+    const { claims } = compareArticles(bodies.map((b, i) => article(`a${i + 1}`, b)));
+    const aground = claims.find((c) => c.sentences.some((s) => s.text.startsWith("The Larsholm ferry ran aground off")));
+    expect(aground?.sentences.map((s) => s.articleId).sort()).toEqual(["a1", "a2", "a3", "a4"]);
+  });
+});

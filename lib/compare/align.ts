@@ -371,7 +371,11 @@ export function scorePairs(features: SentenceFeatures[], idf: Map<string, number
     for (const cs of f.concepts.values()) for (const c of cs) add(`~${c}`);
   });
   const n = features.length;
-  const maxPostings = Math.max(2, Math.floor(n * p.blockingMaxShare));
+  // A claim every outlet carries puts its words in one sentence per article; in a story of short articles
+  // (four of two sentences) that is half the sentences, and a share alone would block the very claim all
+  // of them share. So a stem in no more sentences than there are articles, plus one, always opens pairs.
+  const articles = new Set(features.map((f) => f.article)).size;
+  const maxPostings = Math.max(2, Math.floor(n * p.blockingMaxShare), articles + 1);
   const postingsOf: number[][][] = features.map(() => []);
   for (const list of index.values()) {
     if (list.length < 2 || list.length > maxPostings) continue;
