@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { compareArticles, type CompareArticle } from "@/lib/compare";
+import { compareArticles, diffWords, type CompareArticle } from "@/lib/compare";
 import { StoryPage, type StoryPageStory } from "./story-page";
 import { gapSentence, type StoryArticle } from "./story-view";
 
@@ -91,6 +91,28 @@ describe("StoryPage", () => {
     expect(shown).toContain("Not in Ferry Gazette");
     expect(shown).not.toContain("prints it:");
     expect(shown).toContain("Also carried by Coastal Times");
+  });
+
+  it("marks the words that differ between the two sentences in view, not from a reference out of view", () => {
+    const s = story(["Ferry Gazette", "Island Post", "Coastal Times", "Harbour Herald"]);
+    const aground = s.comparison.claims.find((c) => c.sentences.length === 4)!;
+    expect(aground, "the four accounts of the grounding are one claim").toBeTruthy();
+    const [, second, third] = aground.sentences;
+    const html = render(s, ["a2", "a3"]);
+    const row = html.slice(html.indexOf(`id="${aground.anchor}"`), html.indexOf("</li>", html.indexOf(`id="${aground.anchor}"`)));
+    const marked = [...row.matchAll(/<mark[^>]*>([^<]*)<\/mark>/g)].map((m) => m[1]);
+    const expected = [second!, third!].flatMap((x, i) =>
+      diffWords(x.text, x.start, [third!, second!][i]!.text).filter((t) => t.op !== "same").map((t) => x.text.slice(t.start - x.start, t.end - x.start)),
+    );
+    expect(marked).toEqual(expected);
+    // The stored diff of the second sentence is against the first article's, which is not in view.
+    const stored = second!.diff.map((t) => second!.text.slice(t.start - second!.start, t.end - second!.start));
+    expect(stored).not.toEqual(expected.slice(0, stored.length));
+    // A claim only one article in view carries is shown as printed, with nothing marked.
+    const hull = s.comparison.claims.find((c) => c.sentences.every((x) => x.articleId === "a3" || x.articleId === "a4"))!;
+    expect(textOf(html, hull.anchor)).toContain("Not in Island Post");
+    const hullRow = html.slice(html.indexOf(`id="${hull.anchor}"`), html.indexOf("</li>", html.indexOf(`id="${hull.anchor}"`)));
+    expect(hullRow).not.toContain("<mark");
   });
 });
 

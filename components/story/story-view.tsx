@@ -1,4 +1,4 @@
-import type { Claim, StoryComparison } from "@/lib/compare";
+import { diffWords, type Claim, type DiffToken, type StoryComparison } from "@/lib/compare";
 import { andList, formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
@@ -128,7 +128,7 @@ function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: S
           {(a) => {
             const s = byArticle.get(a.id);
             if (!s) return <p className="text-sm italic text-muted">Not in {name(a)}</p>;
-            return <ClaimSentence s={s} name={name(a)} />;
+            return <ClaimSentence s={s} name={name(a)} diff={pairDiff(s, articles.map((x) => byArticle.get(x.id)).find((x) => x && x !== s))} />;
           }}
         </Columns>
       )}
@@ -141,13 +141,23 @@ function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: S
   );
 }
 
-/** One article's sentence of a claim, as printed, with the words that differ marked. */
-function ClaimSentence({ s, name }: { s: Claim["sentences"][number]; name: string }) {
+/**
+ * The words of `s` that differ from the other sentence in view. The stored diff is against the row's
+ * reference sentence, which may be neither column (a story of more articles than columns), so the pair
+ * on screen is compared here: two short sentences, a small table. Alone in view, nothing is marked: the
+ * reader has nothing beside it to see the difference against.
+ */
+function pairDiff(s: Claim["sentences"][number], other: Claim["sentences"][number] | undefined): DiffToken[] {
+  return other ? diffWords(s.text, s.start, other.text).filter((t) => t.op !== "same") : [];
+}
+
+/** One article's sentence of a claim, as printed, with the words that differ from the other in view marked. */
+function ClaimSentence({ s, name, diff = [] }: { s: Claim["sentences"][number]; name: string; diff?: DiffToken[] }) {
   return (
     <div>
       <blockquote className="text-[0.95rem] leading-relaxed">
         <span className="sr-only">{name}: </span>
-        <DiffText text={s.text} start={s.start} diff={s.diff} />
+        <DiffText text={s.text} start={s.start} diff={diff} />
       </blockquote>
       {(s.attribution || s.hedges.length > 0) && (
         <p className="mt-1 text-xs text-muted">
@@ -243,7 +253,7 @@ export function StoryView({
         <p className="mt-8 text-muted">The comparison for this story is being prepared.</p>
       ) : (
         <>
-          <Section id="shared-claims" title="Shared claims" note="Sentences that carry the same claim, aligned across outlets. Highlighted words differ between outlets.">
+          <Section id="shared-claims" title="Shared claims" note="Sentences that carry the same claim, aligned across outlets. Highlighted words differ between the two in view.">
             {c.claims.length === 0 ? (
               <p className="text-muted">No claim is carried by more than one article yet.</p>
             ) : (

@@ -18,6 +18,7 @@ import type { Claim, ClaimSentence, CompareArticle, Hedge, StoryComparison } fro
 export type * from "./types";
 export { DEFAULT_ALIGN, type AlignParams } from "./align";
 export { bodySentences } from "./segment";
+export { diffWords } from "./diff";
 
 const mentionSchema = z.object({
   field: z.enum(["title", "body"]),
