@@ -46,6 +46,12 @@ describe("attribution phrases", () => {
     expect(phrases("The mayor of Kyiv added that the bridge would reopen.")[0]?.speaker).toBe("The mayor of Kyiv");
   });
 
+  it("takes no refusal for a statement, and no conjunction into the speaker", () => {
+    // From Space.com's and SpaceNews' reports of NASA's lunar lander contracts.
+    expect(phrases("He declined to say how much the task orders would be worth.")).toEqual([]);
+    expect(phrases("It will interrupt any opportunity of 2024, or I would say even 2028.")[0]?.speaker).toBe("I");
+  });
+
   it("does not take a passive verb for an attribution", () => {
     expect(phrases("No further details were reported about the effects of the cuts.")).toEqual([]);
     expect(phrases("Further details were reported by the police on Monday, officials said.")).toEqual([{ phrase: "officials said", speaker: "officials" }]);

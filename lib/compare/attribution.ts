@@ -32,7 +32,7 @@ const DISTANCING = new Set(DISTANCING_VERBS.split(" "));
 
 // Words allowed between a speaker and the verb ("has claimed", "would not say", "also said").
 const AUXILIARIES = new Set("has have had also later previously earlier would will did does not had then further".split(" "));
-const DISCOURSE = new Set("however but and meanwhile also earlier later yesterday today separately instead".split(" "));
+const DISCOURSE = new Set("however but and or nor so yet meanwhile also earlier later yesterday today separately instead".split(" "));
 const SPEAKER_STARTS = new Set(
   ("the a an his her their its one another two three several many some he she they we i police officials authorities " +
     "sources witnesses reports experts analysts residents investigators prosecutors doctors officers spokesman spokeswoman spokesperson").split(" "),
@@ -70,6 +70,9 @@ function plausibleSpeaker(ws: W[]): boolean {
   if (ws.length === 0 || ws.length > MAX_SPEAKER_WORDS) return false;
   const first = ws[0]!;
   if (PREPOSITIONS.has(first.lower)) return false;
+  // "He declined to say", "officials refused to say": the speaker is the words before the verb that
+  // governs "to", and such a sentence reports a refusal, not a statement.
+  if (ws.at(-1)!.lower === "to") return false;
   if (ws.length === 1 && PRONOUNS.has(first.lower)) return true;
   if (ws.some((w) => /^\p{Lu}/u.test(w.text))) return true;
   return SPEAKER_STARTS.has(first.lower);
