@@ -10,6 +10,17 @@ test("home lists the demo story with both outlets", async ({ page }) => {
   await expect(card).toContainText("2 outlets");
 });
 
+test("the stories most outlets covered can be listed first", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Order of stories" }).getByRole("link", { name: "Most outlets" }).click();
+  await expect(page).toHaveURL(/\?sort=coverage$/);
+  await expect(page.getByRole("link", { name: "Most outlets" })).toHaveAttribute("aria-current", "page");
+  // Every card's outlet count is no higher than the one before it.
+  const counts = (await page.getByRole("list", { name: "Stories" }).getByRole("listitem").allInnerTexts()).map((t) => Number(/(\d+) outlets?/.exec(t)?.[1] ?? 0));
+  expect(counts.length).toBeGreaterThan(0);
+  expect(counts).toEqual([...counts].sort((x, y) => y - x));
+});
+
 test("story page shows one column per outlet, the aligned claim and the naming table", async ({ page }) => {
   await page.goto("/");
   await openDemoStory(page);

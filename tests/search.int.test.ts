@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { loadDemoData } from "@/lib/demo/load-demo-data";
 import { listEntities } from "@/lib/db/entity-queries";
 import { searchEverything } from "@/lib/db/search-queries";
+import { listStories } from "@/lib/db/story-queries";
 import { ingest } from "@/lib/ingest/ingest-articles";
 
 withTestDatabase();
@@ -83,5 +84,28 @@ describe("listEntities", () => {
     const ids = [...first.entities, ...second.entities].map((e) => e.id);
     expect(new Set(ids).size).toBe(6);
     expect(ids).toEqual(all.entities.slice(0, 6).map((e) => e.id));
+  });
+});
+
+describe("listStories", () => {
+  it("orders by outlets covered, pages through every story once, and refuses a cursor of the other order", async () => {
+    const all = await db().story.findMany({ where: { mergedIntoId: null, articleCount: { gt: 0 } }, select: { id: true, outletCount: true } });
+    expect(all.length).toBe(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r = await listStories({ limit: 1, cursor, sort: "coverage" });
+      seen.push(...r.stories.map((s) => s.id));
+      cursor = r.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(3);
+    // The demo story (two outlets) comes before the one-outlet stories.
+    const outlets = seen.map((id) => all.find((s) => s.id === id)!.outletCount);
+    expect(outlets).toEqual([...outlets].sort((x, y) => y - x));
+    expect(outlets[0]).toBe(2);
+    const recent = await listStories({ limit: 1, sort: "recent" });
+    await expect(listStories({ limit: 1, cursor: recent.nextCursor, sort: "coverage" })).rejects.toThrow(/cursor belongs to the "recent" order/);
   });
 });

@@ -1,4 +1,6 @@
 // Read queries the story pages and API make. Named functions, not inline Prisma in components.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { db, type Prisma } from "./client";
 
 const outletSelect = { id: true, name: true, slug: true } as const;
@@ -31,27 +33,49 @@ export function toStoryListItem({ articles, ...s }: StoryCardRow) {
 
 export type StoryListItem = ReturnType<typeof toStoryListItem>;
 
-/** Stories, newest activity first, keyset-paginated on (rankAt, id). */
-export async function listStories(opts: { limit: number; cursor?: string | null }) {
+export const STORY_SORTS = ["recent", "coverage"] as const;
+export type StorySort = (typeof STORY_SORTS)[number];
+
+/** Where a page of the list ends: the last story's sort keys. */
+type Cursor =
+  | { sort: "recent"; rankAt: Date; id: string }
+  | { sort: "coverage"; outletCount: number; articleCount: number; rankAt: Date; id: string };
+
+/**
+ * Stories, keyset-paginated. "recent": newest activity first, on (rankAt, id). "coverage": the stories
+ * most outlets covered first (then most articles, then newest), on (outletCount, articleCount, rankAt, id):
+ * what Parallax is for is comparing outlets, so a reader can start from the stories with the most to compare.
+ */
+export async function listStories(opts: { limit: number; cursor?: string | null; sort?: StorySort }) {
+  const sort = opts.sort ?? "recent";
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
-  const where: Prisma.StoryWhereInput = {
-    mergedIntoId: null,
-    articleCount: { gt: 0 },
-    ...(cursor
+  if (cursor && cursor.sort !== sort) throw new AppError("INVALID_INPUT", "INVALID_CURSOR", `cursor belongs to the "${cursor.sort}" order, not "${sort}".`);
+  const after: Prisma.StoryWhereInput =
+    cursor?.sort === "recent"
       ? { OR: [{ rankAt: { lt: cursor.rankAt } }, { rankAt: cursor.rankAt, id: { lt: cursor.id } }] }
-      : {}),
-  };
+      : cursor?.sort === "coverage"
+        ? {
+            OR: [
+              { outletCount: { lt: cursor.outletCount } },
+              { outletCount: cursor.outletCount, articleCount: { lt: cursor.articleCount } },
+              { outletCount: cursor.outletCount, articleCount: cursor.articleCount, rankAt: { lt: cursor.rankAt } },
+              { outletCount: cursor.outletCount, articleCount: cursor.articleCount, rankAt: cursor.rankAt, id: { lt: cursor.id } },
+            ],
+          }
+        : {};
+  const orderBy: Prisma.StoryOrderByWithRelationInput[] =
+    sort === "coverage" ? [{ outletCount: "desc" }, { articleCount: "desc" }, { rankAt: "desc" }, { id: "desc" }] : [{ rankAt: "desc" }, { id: "desc" }];
   const rows = await db().story.findMany({
-    where,
-    orderBy: [{ rankAt: "desc" }, { id: "desc" }],
+    where: { mergedIntoId: null, articleCount: { gt: 0 }, ...after },
+    orderBy,
     take: opts.limit + 1,
-    select: storyCardSelect,
+    select: { ...storyCardSelect, outletCount: true, articleCount: true },
   });
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);
   return {
     stories: page.map(toStoryListItem),
-    nextCursor: rows.length > opts.limit && last ? encodeCursor(last.rankAt, last.id) : null,
+    nextCursor: rows.length > opts.limit && last ? encodeCursor(sort, last) : null,
   };
 }
 
@@ -61,16 +85,24 @@ function uniqueOutlets<T extends { id: string } | null>(outlets: T[]): NonNullab
   return [...seen.values()];
 }
 
-export function encodeCursor(rankAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([rankAt.toISOString(), id])).toString("base64url");
+export function encodeCursor(sort: StorySort, s: { rankAt: Date; id: string; outletCount: number; articleCount: number }): string {
+  // "recent" keeps the two-element form earlier pages handed out, so links to them keep working.
+  const keys = sort === "recent" ? [s.rankAt.toISOString(), s.id] : ["coverage", s.outletCount, s.articleCount, s.rankAt.toISOString(), s.id];
+  return Buffer.from(JSON.stringify(keys)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { rankAt: Date; id: string } | null {
+export function decodeCursor(cursor: string): Cursor | null {
   try {
-    const [iso, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const rankAt = new Date(iso);
-    if (Number.isNaN(rankAt.getTime()) || typeof id !== "string") return null;
-    return { rankAt, id };
+    const keys = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    const parsed = z
+      .union([
+        z.tuple([z.iso.datetime(), z.string().min(1)]).transform(([iso, id]) => ({ sort: "recent" as const, rankAt: new Date(iso), id })),
+        z
+          .tuple([z.literal("coverage"), z.number().int().min(0), z.number().int().min(0), z.iso.datetime(), z.string().min(1)])
+          .transform(([, outletCount, articleCount, iso, id]) => ({ sort: "coverage" as const, outletCount, articleCount, rankAt: new Date(iso), id })),
+      ])
+      .safeParse(keys);
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
