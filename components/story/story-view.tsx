@@ -1,4 +1,7 @@
-import { diffWords, type Claim, type DiffToken, type StoryComparison } from "@/lib/compare";
+import type { Claim, DiffToken, StoryComparison } from "@/lib/compare";
+// The diff module alone: lib/compare's index also loads WordNet (node:fs), and this page is built for the
+// browser too (pages/stories/[slug].tsx), though it sends no script of its own.
+import { diffWords } from "@/lib/compare/diff";
 import { andList, formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
