@@ -50,6 +50,8 @@ describe("attribution phrases", () => {
     // From Space.com's and SpaceNews' reports of NASA's lunar lander contracts.
     expect(phrases("He declined to say how much the task orders would be worth.")).toEqual([]);
     expect(phrases("It will interrupt any opportunity of 2024, or I would say even 2028.")[0]?.speaker).toBe("I");
+    // Smithsonian: "As Emily Feng reports for NPR, the first cases came to light last week".
+    expect(phrases("As Emily Feng reports for NPR, the first cases came to light last week.")[0]?.speaker).toBe("Emily Feng");
   });
 
   it("does not take a passive verb for an attribution", () => {

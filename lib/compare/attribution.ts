@@ -32,7 +32,7 @@ const DISTANCING = new Set(DISTANCING_VERBS.split(" "));
 
 // Words allowed between a speaker and the verb ("has claimed", "would not say", "also said").
 const AUXILIARIES = new Set("has have had also later previously earlier would will did does not had then further".split(" "));
-const DISCOURSE = new Set("however but and or nor so yet meanwhile also earlier later yesterday today separately instead".split(" "));
+const DISCOURSE = new Set("however but and or nor so yet as meanwhile also earlier later yesterday today separately instead".split(" "));
 const SPEAKER_STARTS = new Set(
   ("the a an his her their its one another two three several many some he she they we i police officials authorities " +
     "sources witnesses reports experts analysts residents investigators prosecutors doctors officers spokesman spokeswoman spokesperson").split(" "),
