@@ -90,8 +90,12 @@ for (const [seat, country] of Object.entries(SEATS_OF_POWER)) {
 
 const titleCase = (s: string) => s.replace(/(^|[\s\-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 const lex = lexicon as Record<string, string[]>;
+// compromise's band "The Who" would take every "WHO" (the World Health Organization, by the acronyms below)
+// and the pronoun at a sentence start; "The Guess Who" likewise.
+const SKIPPED = new Set(["the who", "the guess who"]);
 const addList = (words: string[] | undefined, type: EntityType) => {
   for (const w of words ?? []) {
+    if (SKIPPED.has(w)) continue;
     const name = titleCase(w);
     add(w, { type, key: `${keyPrefix(type)}:${slug(w)}`, name, demonym: false, relatedKeys: [] });
   }
@@ -157,6 +161,30 @@ export const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(
 );
 export const ORG_WORDS: ReadonlySet<string> = new Set([...(lex.orgWords ?? []), ...ORG_HEADS]);
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...(lex.placeWords ?? []), ...PLACE_HEADS]);
+
+/**
+ * Bodies news names by an acronym alone, written in capitals: only that exact spelling reads as the body
+ * ("WHO", not "Who"; "UN", not "Un"). Those whose full name the gazetteer holds (NATO, the EU) resolve there.
+ */
+const ACRONYMS: Record<string, string> = {
+  WHO: "World Health Organization",
+  UN: "United Nations",
+  IMF: "International Monetary Fund",
+  CDC: "Centers for Disease Control and Prevention",
+  IAEA: "International Atomic Energy Agency",
+  UNICEF: "UNICEF",
+  UNESCO: "UNESCO",
+  OPEC: "OPEC",
+  WTO: "World Trade Organization",
+};
+const acronymEntries = new Map(
+  Object.entries(ACRONYMS).map(([acronym, name]) => [acronym, lookup(name) ?? { type: "ORGANIZATION" as const, key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] }]),
+);
+
+/** The body an all-capitals acronym names, in that spelling only. */
+export function lookupAcronym(surface: string): GazetteerEntry | undefined {
+  return acronymEntries.get(surface);
+}
 
 export function lookup(name: string): GazetteerEntry | undefined {
   return byName.get(foldName(name));

@@ -146,7 +146,7 @@ function resolve(spans: Span[]): Resolved[] {
     return {
       span: s, type,
       key: gaz?.key ?? `${keyPrefix(type)}:${foldName(s.surface)}`,
-      name: gaz?.name ?? s.surface,
+      name: gaz ? printedAcronym(gaz.name, s.surface) : s.surface,
       form: gaz?.demonym ? "demonym" : "name",
       related: gaz?.relatedKeys ?? [],
     };
@@ -383,7 +383,7 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
         if (gaz && !(len === 1 && (COMMON_WORDS.has(lower) || STOP_WORDS.has(lower)))) {
           out.push({
             span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null },
-            key: gaz.key, type: gaz.type, name: gaz.name, form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
+            key: gaz.key, type: gaz.type, name: printedAcronym(gaz.name, surface), form: gaz.demonym ? "demonym" : "name", related: gaz.relatedKeys,
           });
           matched = len;
         } else if (len >= 2 && len <= 4 && UNAMBIGUOUS_ORG_HEADS.has(last.lower) && isPlaceOrTownName(line.text.slice(t.start, ts[i + len - 2]!.end))) {
@@ -567,6 +567,14 @@ function line2name(ts: NameToken[], k: number): string {
   return words.join(" ");
 }
 
+/**
+ * The gazetteer's lists are lower case, so "fbi" comes back as "Fbi": where the article prints the name as an
+ * acronym in capitals ("FBI", "NATO"), that spelling names it.
+ */
+function printedAcronym(name: string, surface: string): string {
+  return surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(surface) && surface.toLowerCase() === name.toLowerCase() ? surface : name;
+}
+
 /** A listed first name and uncommon capitalised words; `byline`: the words are the whole line, so places are surnames too. */
 function headlinePerson(ts: NameToken[], byline = false): boolean {
   const [first, ...rest] = ts;
@@ -654,7 +662,7 @@ function assemble(mentions: Resolved[], fields: [TextField, string][]): ArticleE
   const max = Math.max(1, ...[...groups.values()].map((g) => g.score));
   const out: ArticleEntity[] = [];
   for (const [key, g] of groups) {
-    const gazName = lookup(g.m.name)?.key === key ? lookup(g.m.name)!.name : null;
+    const gazName = lookup(g.m.name)?.key === key ? printedAcronym(lookup(g.m.name)!.name, g.m.span.surface) : null;
     const name = gazName ?? (g.names.length ? g.names.reduce((a, b) => (b.length > a.length ? b : a)) : g.m.name);
     out.push({
       key, name, type: g.m.type, mentions: g.list,

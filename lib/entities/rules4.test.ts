@@ -188,3 +188,24 @@ describe("a place opening a descriptor at a sentence start", () => {
     lacks("South Dakota Gov. Kristi Noem launched the campaign on Monday.", "PERSON:Dakota");
   });
 });
+
+describe("acronyms and sentence-initial words", () => {
+  // From the extraction benchmark's plague reports (The Sun, Smithsonian, Express.co.uk, New York Post).
+  it("reads WHO as the World Health Organization, never the band, and keeps a printed acronym's capitals", () => {
+    has("The WHO said the risk of transmission was extremely low.", "ORGANIZATION", "WHO");
+    const named = extractEntities({ title: "", body: "Experts at the WHO said the risk was low, and the FBI agreed." }).entities.map((e) => e.name);
+    expect(named).toEqual(expect.arrayContaining(["World Health Organization", "FBI"]));
+    expect(named).not.toContain("The Who");
+    // A capitalised "Who" opening a question is the pronoun.
+    expect(types("Who knows what the council will do next?")).toEqual([]);
+  });
+
+  it("keeps the head word's name whole after a navigation word ('World Health Organization')", () => {
+    has("Symptoms start within a week, says the World Health Organization.", "ORGANIZATION", "World Health Organization");
+    lacks("Symptoms start within a week, says the World Health Organization.", "OTHER:");
+  });
+
+  it("takes no English word for a name only because it opens a sentence", () => {
+    expect(types("Plague is transmitted between animals and humans. Authorities in western Mongolia set up a quarantine.")).toEqual(["PLACE:Mongolia"]);
+  });
+});

@@ -3,7 +3,7 @@
 
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup,
+  COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup, lookupAcronym,
   type GazetteerEntry,
 } from "./gazetteer";
 import { foldName } from "./keys";
@@ -244,7 +244,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   const keepsHead = (k: number) => ORG_WORDS.has(tokens[k]!.lower) && tokens[k - 1]!.cap && !NON_ENTITIES.has(tokens[k - 1]!.lower) &&
     !isPlaceName(lookup(slice(text, tokens, a, k - 1)));
   while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower) && !keepsHead(b)))) b--;
-  while (a < b && NON_ENTITIES.has(tokens[a]!.lower)) a++;
+  // ... but "World Health Organization", "World Bank": an organisation's head keeps the words before it.
+  while (a < b && NON_ENTITIES.has(tokens[a]!.lower) && !ORG_WORDS.has(tokens[b]!.lower)) a++;
   // "On Sunday Arnhem drew": a weekday before a name is a date, not part of it.
   while (a < b && WEEKDAYS.test(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
@@ -261,7 +262,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   if (a === b && tokens[a]!.allCaps && tokens[b + 1]?.text === "$") return [];
   // A time zone or UI word in capitals is not a gazetteer code ("19:04 IST").
   if (a === b && tokens[a]!.allCaps && NON_ENTITIES.has(tokens[a]!.lower)) return [];
-  const gaz = lookup(whole);
+  const gaz = (a === b && tokens[a]!.allCaps ? lookupAcronym(tokens[a]!.text) : undefined) ?? lookup(whole);
   // A city or state in a game result is its team ("a victory over Detroit", "North Carolina (10-0)"). A
   // country stays a place: news NER conventions (CoNLL-2003) tag national teams by their country.
   if ((gaz ? isPlaceName(gaz) && !isCountry(gaz) : isTown(whole)) && (teamContext(tokens, a, b) || resultTeam(tokens, a, b) || (stats.sports && sportsTeamContext(tokens, a, b)))) {
@@ -662,6 +663,10 @@ function classifyPiece(
   if (n === 1 && LAST_NAMES.has(first.lower)) return mk("PERSON", 1);
   // A name word of the wider list, capitalised mid-sentence and not an English word: a person ("Gupta").
   if (n === 1 && !first.sentStart && NAME_WORDS.has(first.lower)) return mk("PERSON", 1);
+  // "Plague is transmitted ...", "Authorities in western Mongolia ...": an English word that is capitalised
+  // only because it opens the sentence, with nothing else to say it is a name, is none. (Trimming such words
+  // before classifying them cost the labelled sets real names: 0.858 -> 0.852 on the held half.)
+  if (n === 1 && first.sentStart && isDictionaryWord(first.lower)) return [];
   return mk("OTHER", 0);
 }
 
