@@ -116,7 +116,8 @@ export default async function ArticlePage({ params }: Params) {
           <h2 id="source-h" className="font-semibold">
             Source file
           </h2>
-          <p className="mt-1 text-sm text-muted">
+          {/* Uploaded file names can be one long unbroken word (a hash, a slug): wrap them anywhere. */}
+          <p className="mt-1 break-all text-sm text-muted">
             {a.sourceFilename ?? "submitted as text"} ({a.sourceFormat})
           </p>
           <a href={`/api/articles/${a.id}/original`} className="mt-1 inline-block text-sm text-accent underline" download>
