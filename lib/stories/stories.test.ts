@@ -5,6 +5,7 @@ import {
   withBackground,
   backgroundShare,
   articleVector,
+  articleTf,
   assignStory,
   clusterAll,
   contentTerms,
@@ -21,6 +22,7 @@ import {
   type ArticleFeatures,
   type Assignment,
 } from "@/lib/stories";
+import { partsOf } from "./vector";
 
 const DAY = 86_400_000;
 
@@ -47,6 +49,72 @@ const CORPUS: ArticleFeatures[] = [
 describe("contentTerms", () => {
   it("keeps decimal numbers whole, folds plurals and drops function words", () => {
     expect(contentTerms("The 6.1 earthquakes of the cities")).toEqual(["6.1", "earthquake", "city"]);
+  });
+});
+
+// The term frequencies as they were first written: string-keyed counts, log, pruned by TF-IDF with topK,
+// normalised. articleTf builds them over interned ids and arrays; the records must be the same, key order
+// included (signatures sum in that order, and array-index keys like "2013" enumerate first).
+function referenceTf(article: ArticleFeatures, stats: ReturnType<InMemoryStoryStore["stats"]>): [Record<string, number>, Record<string, number>] {
+  const p = DEFAULT_SCORING_PARAMS.vector;
+  const titleWords = contentTerms(article.title);
+  const bodyWords = contentTerms(article.body);
+  const counts = new Map<string, number>();
+  const titleCounts = new Map<string, number>();
+  for (const t of titleWords) {
+    counts.set(t, (counts.get(t) ?? 0) + p.titleBoost);
+    titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+  }
+  for (const t of bodyWords) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const normalise = (v: Record<string, number>) => {
+    let sq = 0;
+    for (const k in v) sq += v[k]! * v[k]!;
+    const n = Math.sqrt(sq);
+    const out: Record<string, number> = {};
+    if (n === 0) return out;
+    for (const k in v) out[k] = v[k]! / n;
+    return out;
+  };
+  const logTf = (c: Map<string, number>) => {
+    const v: Record<string, number> = {};
+    for (const [t, n] of c) v[t] = 1 + Math.log(n);
+    if (c.size <= p.maxArticleTerms) return normalise(v);
+    const rank = Object.keys(v).map((t) => [t, v[t]! * (Math.log((stats.articleCount + 1) / (stats.termDf(t) + 1)) + p.idfFloor)] as const);
+    rank.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const top: Record<string, number> = {};
+    for (const [t] of rank.slice(0, p.maxArticleTerms)) top[t] = 0;
+    const out: Record<string, number> = {};
+    for (const t in top) out[t] = v[t]!;
+    return normalise(out);
+  };
+  return [logTf(counts), logTf(titleCounts)];
+}
+
+describe("articleTf", () => {
+  it("gives the records of string-keyed counting, key order included", () => {
+    const store = new InMemoryStoryStore();
+    for (const a of CORPUS) store.add(a, articleVector(a, store.stats()), null);
+    const words = Array.from({ length: 450 }, (_, i) => `w${i.toString(36)}x`);
+    const texts = [
+      art("n1", "2013 quake: 12 dead, 0 missing", "In 2013 the 6.1 quake killed 12; 4294967295 and 4294967294 and 007 and 10 and 2 were noted. 12 12 2013."),
+      art("n2", "Big list 2013", `${words.join(" ")} ${words.slice(0, 40).join(" ")} 2013 5 5 17 earthquake earthquakes`),
+      art("n3", "", ""),
+      ...CORPUS,
+    ];
+    for (const a of texts) {
+      const stats = withBackground(store.stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+      const tf = articleTf(a, stats);
+      const [terms, titleTerms] = referenceTf(a, stats);
+      expect(Object.keys(tf.terms)).toEqual(Object.keys(terms));
+      expect(tf.terms).toEqual(terms);
+      expect(Object.keys(tf.titleTerms)).toEqual(Object.keys(titleTerms));
+      expect(tf.titleTerms).toEqual(titleTerms);
+      // What a signature sums and weighing reads: the parts kept with the record, in its key order.
+      expect(partsOf(tf.terms).keys).toEqual(Object.keys(terms));
+      expect(Array.from(partsOf(tf.terms).weights)).toEqual(Object.values(terms));
+      expect(partsOf(tf.titleTerms).keys).toEqual(Object.keys(titleTerms));
+    }
+    expect(Object.keys(articleTf(texts[1]!, store.stats()).terms)).toHaveLength(DEFAULT_SCORING_PARAMS.vector.maxArticleTerms);
   });
 });
 

@@ -105,6 +105,9 @@ interface ArticleTerms {
   titleTerms: string[];
   bodyTerms: string[];
   set: Set<string>;
+  /** Interned ids of the title terms then the body terms, of generation `idGeneration`. */
+  ids: Int32Array | null;
+  idGeneration: number;
 }
 
 // Placing an article reads its terms several times (document frequencies, its vector, the store's
@@ -119,9 +122,21 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   const bodyTerms = contentTerms(article.body);
   const set = new Set(titleTerms);
   for (const t of bodyTerms) set.add(t);
-  const entry = { title: article.title, body: article.body, titleTerms, bodyTerms, set };
+  const entry: ArticleTerms = { title: article.title, body: article.body, titleTerms, bodyTerms, set, ids: null, idGeneration: -1 };
   termsCache.set(article, entry);
   return entry;
+}
+
+/** The interned ids of `entry`'s title terms then body terms (call `startInterning` first). */
+function termIdsOf(entry: ArticleTerms): Int32Array {
+  if (entry.ids && entry.idGeneration === generation) return entry.ids;
+  const nt = entry.titleTerms.length;
+  const ids = new Int32Array(nt + entry.bodyTerms.length);
+  for (let i = 0; i < nt; i++) ids[i] = keyId(entry.titleTerms[i]!);
+  for (let i = 0; i < entry.bodyTerms.length; i++) ids[nt + i] = keyId(entry.bodyTerms[i]!);
+  entry.ids = ids;
+  entry.idGeneration = generation;
+  return ids;
 }
 
 /** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
@@ -418,17 +433,119 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
 }
 
-// Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
-// the kept weights do not, so they can be re-weighted later.
-function logTf(counts: Map<string, number>, k: number, df: (key: string) => number, stats: CorpusStats): SparseVector {
-  const v: SparseVector = {};
-  for (const [term, tf] of counts) v[term] = 1 + Math.log(tf);
-  if (counts.size <= k) return normalise(v);
-  const rank: SparseVector = {};
-  for (const term in v) rank[term] = v[term]! * idf(df(term), stats.articleCount);
+// Counts of an article's terms by interned id (scratch, reused from article to article): `tallySeen[id]` is
+// `tallyStamp` once the id was met in the current count, `tallyAt[id]` its position in the count's arrays.
+let tallySeen = new Int32Array(1 << 16);
+let tallyAt = new Int32Array(1 << 16);
+let tallyStamp = 0;
+
+/** Distinct terms of these spans (from, to, weight per occurrence) in first-occurrence order, with their summed weights. */
+function tallyTerms(
+  terms: (i: number) => string,
+  ids: Int32Array,
+  spans: readonly (readonly [number, number, number])[],
+): { keys: string[]; ids: number[]; counts: number[] } {
+  if (tallySeen.length < keyIds.size) {
+    let size = tallySeen.length;
+    while (size < keyIds.size) size *= 2;
+    tallySeen = new Int32Array(size);
+    tallyAt = new Int32Array(size);
+    tallyStamp = 0;
+  }
+  if (++tallyStamp === 0x7fffffff) {
+    tallySeen.fill(0);
+    tallyStamp = 1;
+  }
+  const keys: string[] = [];
+  const outIds: number[] = [];
+  const counts: number[] = [];
+  for (const [from, to, w] of spans) {
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (tallySeen[id] !== tallyStamp) {
+        tallySeen[id] = tallyStamp;
+        tallyAt[id] = keys.length;
+        keys.push(terms(i));
+        outIds.push(id);
+        counts.push(0 + w);
+      } else {
+        const at = tallyAt[id]!;
+        counts[at] = counts[at]! + w;
+      }
+    }
+  }
+  return { keys, ids: outIds, counts };
+}
+
+/** Whether a record enumerates this key before its other keys: a canonical array index ("0", "2013"). */
+function isIndexKey(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > 10 || (n > 1 && key.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return n < 10 || Number(key) < 4294967295;
+}
+
+/**
+ * The record of these keys and weights assigned in this order, L2-normalised, with its parts kept for
+ * `partsOf`. A record enumerates array-index keys first (ascending), then the others in insertion order,
+ * so the parts follow that order, as `Object.keys` of the record would.
+ */
+function normalisedRecord(keys: readonly string[], ids: ArrayLike<number>, ws: ArrayLike<number>, order: readonly number[]): SparseVector {
+  let first: number[] | null = null;
+  for (const i of order) if (isIndexKey(keys[i]!)) (first ??= []).push(i);
+  let seq = order;
+  if (first) {
+    first.sort((a, b) => Number(keys[a]) - Number(keys[b]));
+    const rest = order.filter((i) => !isIndexKey(keys[i]!));
+    seq = first.concat(rest);
+  }
+  const n = seq.length;
+  let sq = 0;
+  for (let j = 0; j < n; j++) sq += ws[seq[j]!]! * ws[seq[j]!]!;
+  const len = Math.sqrt(sq);
   const out: SparseVector = {};
-  for (const term in topK(rank, k)) out[term] = v[term]!;
-  return normalise(out);
+  if (len === 0) return out;
+  const p = { keys: new Array<string>(n), ids: new Int32Array(n), weights: new Float64Array(n), generation };
+  for (let j = 0; j < n; j++) {
+    const i = seq[j]!;
+    const w = ws[i]! / len;
+    out[keys[i]!] = w;
+    p.keys[j] = keys[i]!;
+    p.ids[j] = ids[i]!;
+    p.weights[j] = w;
+  }
+  recordParts.set(out, p);
+  return out;
+}
+
+// Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
+// the kept weights do not, so they can be re-weighted later. Built from arrays over interned ids; the same
+// record (keys, order, weights) as assigning the counts' log to a record, pruning it with `topK` and
+// normalising it.
+function logTf(
+  tally: { keys: string[]; ids: number[]; counts: number[] },
+  k: number,
+  df: (key: string) => number,
+  stats: CorpusStats,
+): SparseVector {
+  const { keys, ids, counts } = tally;
+  const n = keys.length;
+  const ws = new Float64Array(n);
+  for (let i = 0; i < n; i++) ws[i] = 1 + Math.log(counts[i]!);
+  let order: number[];
+  if (n <= k) {
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+  } else {
+    // heaviestIndices breaks ties by key: the kept keys and their order do not depend on the input order.
+    const rank = new Float64Array(n);
+    for (let i = 0; i < n; i++) rank[i] = ws[i]! * idf(df(keys[i]!), stats.articleCount);
+    order = heaviestIndices(keys, rank, k);
+  }
+  return normalisedRecord(keys, ids, ws, order);
 }
 
 function logCounts(counts: SparseVector): SparseVector {
@@ -607,14 +724,16 @@ export function articleTf(
   stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): VectorParts {
-  const { titleTerms: titleWords, bodyTerms } = termsOf(article);
-  const counts = new Map<string, number>();
-  const titleCounts = new Map<string, number>();
-  for (const t of titleWords) {
-    counts.set(t, (counts.get(t) ?? 0) + params.titleBoost);
-    titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
-  }
-  for (const t of bodyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const entry = termsOf(article);
+  startInterning();
+  const ids = termIdsOf(entry);
+  const nt = entry.titleTerms.length;
+  const term = (i: number) => (i < nt ? entry.titleTerms[i]! : entry.bodyTerms[i - nt]!);
+  const counts = tallyTerms(term, ids, [
+    [0, nt, params.titleBoost],
+    [nt, ids.length, 1],
+  ]);
+  const titleCounts = tallyTerms(term, ids, [[0, nt, 1]]);
 
   // The same key may come twice from an entity stage that splits mentions; keep its highest weight.
   const entities: SparseVector = {};
