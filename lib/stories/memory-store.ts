@@ -2,7 +2,7 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { indexedTermKeys, partKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
 import { articleTerms, holding, internGeneration, internKey } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
@@ -285,6 +285,6 @@ export class InMemoryStoryStore implements StoryStore {
       }
     };
     update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));
-    update(this.entityPostings, before ? Object.keys(before.entities) : [], Object.keys(after.entities));
+    update(this.entityPostings, before ? partKeys(before, "entities") : [], partKeys(after, "entities"));
   }
 }

@@ -146,6 +146,25 @@ describe("updateSignature", () => {
     expect([s2.firstPublished, s2.lastPublished]).toEqual([2 * DAY, 5 * DAY]);
   });
 
+  it("reads as a plain signature while its parts are held unbuilt, and sums and weighs the same", () => {
+    const store = new InMemoryStoryStore();
+    for (const a of CORPUS) store.add(a, articleVector(a, store.stats()), null);
+    const stats = withBackground(store.stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+    const v1 = articleVector(art("h1", "Quake in 2013 kills 12", "The 2013 quake killed 12 in Aceh; 300 homes. On July 21, 2013.", ["place:aceh"], new Date(3 * DAY)), stats);
+    const v2 = articleVector(art("h2", "Aceh quake toll 12", "Aceh quake: 12 dead, 2013, 7 missing.", ["place:aceh", "person:x"], new Date(DAY)), stats);
+    const held = updateSignature(updateSignature(null, v1), v2);
+    // A plain signature with the same records, assigned in the order the held parts keep them.
+    const plainOf = (sig: typeof held) => JSON.parse(JSON.stringify(sig)) as typeof held;
+    const weighedHeld = weigh(held, stats);
+    const plain = { ...held };
+    expect(Object.keys(held)).toEqual(["version", "articleCount", "terms", "titleTerms", "entities", "dates", "firstPublished", "lastPublished"]);
+    expect(plain).toEqual(plainOf(held));
+    expect(held).toEqual(plain);
+    expect(weigh(plain, stats)).toEqual(weighedHeld);
+    const next = articleVector(CORPUS[0]!, stats);
+    expect(JSON.stringify(updateSignature(plain, next))).toBe(JSON.stringify(updateSignature(updateSignature(updateSignature(null, v1), v2), next)));
+  });
+
   it("keeps at most maxStoryDates date keys, the most written first, and reads a signature without dates", () => {
     const stats = new InMemoryStoryStore().stats();
     const years = (from: number, n: number) => Array.from({ length: n }, (_, i) => `in ${from + i}`).join(", ");

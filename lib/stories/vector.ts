@@ -212,6 +212,25 @@ export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<
   return out;
 }
 
+/**
+ * `topKOf(keys, ws, k, ids)` held as `Parts` (no record built): the same keys, ids and weights in the same
+ * order as the parts `topKOf` keeps with its record. A "__proto__" key gives the record itself.
+ */
+export function topKParts(keys: string[], ws: number[], k: number, ids: ArrayLike<number>): SparseVector | Parts {
+  if (keys.includes("__proto__")) return topKOf(keys, ws, k);
+  const kept = keys.length <= k ? null : heaviestIndices(keys, ws, k);
+  const n = kept ? kept.length : keys.length;
+  const p = new Parts(new Array<string>(n), new Int32Array(n), new Float64Array(n), generation);
+  const pk = p.keys as string[];
+  for (let j = 0; j < n; j++) {
+    const i = kept ? kept[j]! : j;
+    pk[j] = keys[i]!;
+    p.ids[j] = ids[i]!;
+    p.weights[j] = ws[i]!;
+  }
+  return p;
+}
+
 export function norm(v: SparseVector): number {
   let sq = 0;
   for (const key in v) sq += v[key]! * v[key]!;
@@ -304,6 +323,65 @@ export function partsOf(v: SparseVector): RecordParts {
   const p = { keys, ids, weights, generation };
   recordParts.set(v, p);
   return p;
+}
+
+/** Keys, ids and weights of a part held without its record (`topKParts`), built as a record when first read. */
+export class Parts implements RecordParts {
+  constructor(
+    readonly keys: readonly string[],
+    readonly ids: Int32Array,
+    readonly weights: Float64Array,
+    readonly generation: number,
+  ) {}
+}
+
+/** `p` with ids of the current interning generation (the same keys and weights). */
+function current(p: RecordParts): RecordParts {
+  if (p.generation === generation) return p;
+  const ids = new Int32Array(p.keys.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = keyId(p.keys[i]!);
+  return new Parts(p.keys, ids, p.weights, generation);
+}
+
+/** The record of held parts: their keys assigned in order, the parts kept for `partsOf`. */
+function recordOfParts(p: Parts): SparseVector {
+  const out: SparseVector = {};
+  for (let i = 0; i < p.keys.length; i++) out[p.keys[i]!] = p.weights[i]!;
+  recordParts.set(out, p);
+  return out;
+}
+
+/**
+ * Vector parts (terms, titleTerms, entities, dates) held as records or as `Parts`, whose records are built
+ * when first read. A subclass defines its own enumerable accessors (calling `heldRecord`), so any reader
+ * (spread, JSON, deep equality) sees plain records; summing and weighing read the parts (`partsIn`).
+ */
+export abstract class HeldParts {
+  readonly #slots: (SparseVector | Parts)[];
+
+  protected constructor(slots: (SparseVector | Parts)[]) {
+    this.#slots = slots;
+  }
+
+  protected heldRecord(no: number): SparseVector {
+    const s = this.#slots[no]!;
+    if (!(s instanceof Parts)) return s;
+    const out = recordOfParts(s);
+    this.#slots[no] = out;
+    return out;
+  }
+
+  /** The part's keys, ids and weights, without building its record. */
+  heldParts(no: number): RecordParts {
+    const s = this.#slots[no]!;
+    return s instanceof Parts ? current(s) : partsOf(s);
+  }
+}
+
+/** `partsOf(parts[name] ?? {})`, without building a held part's record. */
+export function partsIn(parts: VectorParts, name: PartName): RecordParts {
+  if (parts instanceof HeldParts) return parts.heldParts(PART_NO[name]);
+  return partsOf(parts[name] ?? {});
 }
 
 function startInterning(): void {
@@ -574,11 +652,11 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
   // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
   // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
   const blend = blendOf(stats);
-  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
+  const apply = (name: PartName, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
     const byId = blended ? blend.stats.termDfById?.bind(blend.stats) : undefined;
-    const { keys, ids, weights } = partsOf(v);
+    const { keys, ids, weights } = partsIn(parts, name);
     const n = keys.length;
     const ws = new Float64Array(n);
     const boost = numbers && params.numberBoost !== 1;
@@ -614,10 +692,10 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
     if (!keys.includes("__proto__")) remember(out, ids, ws);
     return out;
   };
-  const terms = apply(parts.terms, stats.termDf, true);
-  const titleTerms = apply(parts.titleTerms, stats.termDf, true);
-  const entities = apply(parts.entities, stats.entityDf);
-  const dates = apply(parts.dates ?? {}, null);
+  const terms = apply("terms", stats.termDf, true);
+  const titleTerms = apply("titleTerms", stats.termDf, true);
+  const entities = apply("entities", stats.entityDf);
+  const dates = apply("dates", null);
   if (lazy) return new WeighedParts([terms, titleTerms, entities, dates]);
   return { terms: terms as SparseVector, titleTerms: titleTerms as SparseVector, entities: entities as SparseVector, dates: dates as SparseVector };
 }
