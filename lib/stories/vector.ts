@@ -567,11 +567,11 @@ function isIndexKey(key: string): boolean {
 }
 
 /**
- * The record of these keys and weights assigned in this order, L2-normalised, with its parts kept for
- * `partsOf`. A record enumerates array-index keys first (ascending), then the others in insertion order,
- * so the parts follow that order, as `Object.keys` of the record would.
+ * The part of these keys and weights assigned to a record in this order, L2-normalised, held without its
+ * record. A record enumerates array-index keys first (ascending), then the others in insertion order, so
+ * the parts follow that order, as `Object.keys` of the record would.
  */
-function normalisedRecord(keys: readonly string[], ids: ArrayLike<number>, ws: ArrayLike<number>, order: readonly number[]): SparseVector {
+function normalisedParts(keys: readonly string[], ids: ArrayLike<number>, ws: ArrayLike<number>, order: readonly number[]): Parts {
   let first: number[] | null = null;
   for (const i of order) if (isIndexKey(keys[i]!)) (first ??= []).push(i);
   let seq = order;
@@ -580,23 +580,20 @@ function normalisedRecord(keys: readonly string[], ids: ArrayLike<number>, ws: A
     const rest = order.filter((i) => !isIndexKey(keys[i]!));
     seq = first.concat(rest);
   }
-  const n = seq.length;
+  let n = seq.length;
   let sq = 0;
   for (let j = 0; j < n; j++) sq += ws[seq[j]!]! * ws[seq[j]!]!;
   const len = Math.sqrt(sq);
-  const out: SparseVector = {};
-  if (len === 0) return out;
-  const p = { keys: new Array<string>(n), ids: new Int32Array(n), weights: new Float64Array(n), generation };
+  if (len === 0) n = 0;
+  const p = new Parts(new Array<string>(n), new Int32Array(n), new Float64Array(n), generation);
+  const pk = p.keys as string[];
   for (let j = 0; j < n; j++) {
     const i = seq[j]!;
-    const w = ws[i]! / len;
-    out[keys[i]!] = w;
-    p.keys[j] = keys[i]!;
+    pk[j] = keys[i]!;
     p.ids[j] = ids[i]!;
-    p.weights[j] = w;
+    p.weights[j] = ws[i]! / len;
   }
-  recordParts.set(out, p);
-  return out;
+  return p;
 }
 
 // Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
@@ -608,7 +605,7 @@ function logTf(
   k: number,
   df: (key: string) => number,
   stats: CorpusStats,
-): SparseVector {
+): Parts {
   const { keys, ids, counts } = tally;
   const n = keys.length;
   const ws = new Float64Array(n);
@@ -623,7 +620,7 @@ function logTf(
     for (let i = 0; i < n; i++) rank[i] = ws[i]! * idf(df(keys[i]!), stats.articleCount);
     order = heaviestIndices(keys, rank, k);
   }
-  return normalisedRecord(keys, ids, ws, order);
+  return normalisedParts(keys, ids, ws, order);
 }
 
 function logCounts(counts: SparseVector): SparseVector {
@@ -820,12 +817,43 @@ export function articleTf(
     const w = Math.min(1, e.salience) * (params.entityTypeWeights[e.type] ?? 1);
     if (w > weightOf(entities, e.key)) entities[e.key] = w;
   }
-  return {
-    terms: logTf(counts, params.maxArticleTerms, stats.termDf, stats),
-    titleTerms: logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
-    entities: normalise(topK(entities, params.maxArticleEntities)),
-    dates: normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
-  };
+  return new HeldTf([
+    logTf(counts, params.maxArticleTerms, stats.termDf, stats),
+    logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
+    normalise(topK(entities, params.maxArticleEntities)),
+    normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
+  ]);
+}
+
+// An article's term frequencies: weighing and `updateSignature` read their parts (`partsIn`), so the two
+// word parts (up to 400 keys each) are built as records only if something reads them.
+const TF_PARTS: PropertyDescriptorMap = Object.fromEntries(
+  (Object.keys(PART_NO) as PartName[]).map((name) => [
+    name,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: HeldTf) {
+        return this.record(PART_NO[name]);
+      },
+    },
+  ]),
+);
+
+class HeldTf extends HeldParts implements VectorParts {
+  declare readonly terms: SparseVector;
+  declare readonly titleTerms: SparseVector;
+  declare readonly entities: SparseVector;
+  declare readonly dates: SparseVector;
+
+  constructor(parts: (SparseVector | Parts)[]) {
+    super(parts);
+    Object.defineProperties(this, TF_PARTS);
+  }
+
+  record(no: number): SparseVector {
+    return this.heldRecord(no);
+  }
 }
 
 export function articleVector(
