@@ -251,6 +251,8 @@ export function normalise(v: SparseVector): SparseVector {
 // larger vector into a dense scratch array and walks the smaller one in its own key order, exactly the
 // order (and so exactly the sum) of a lookup per key, without hashing a string per term.
 interface Indexed {
+  /** The keys of `ids`, in their order. */
+  keys: readonly string[];
   ids: Int32Array;
   weights: Float64Array;
   norm: number;
@@ -404,17 +406,17 @@ function growShares(): void {
 }
 
 /** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
-function remember(v: SparseVector, ids: Int32Array, weights: Float64Array): Indexed {
-  const m = remembered(ids, weights);
+function remember(v: SparseVector, keys: readonly string[], ids: Int32Array, weights: Float64Array): Indexed {
+  const m = remembered(keys, ids, weights);
   indexed.set(v, m);
   return m;
 }
 
 /** The index `remember` records, for a record not built yet. */
-function remembered(ids: Int32Array, weights: Float64Array): Indexed {
+function remembered(keys: readonly string[], ids: Int32Array, weights: Float64Array): Indexed {
   let sq = 0;
   for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
-  return { ids, weights, norm: Math.sqrt(sq), generation };
+  return { keys, ids, weights, norm: Math.sqrt(sq), generation };
 }
 
 function asIndexed(v: SparseVector): Indexed {
@@ -429,7 +431,7 @@ function asIndexed(v: SparseVector): Indexed {
     ids[i] = keyId(key);
     weights[i] = v[key]!;
   }
-  return remember(v, ids, weights);
+  return remember(v, keys, ids, weights);
 }
 
 export function isEmptyVector(v: SparseVector): boolean {
@@ -683,10 +685,10 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
     // A "__proto__" key is not an own property of a record (assigning it is ignored): index as the record is.
     if (lazy && !keys.includes("__proto__")) {
       for (let i = 0; i < n; i++) ws[i] = ws[i]! / len;
-      return new LazyMark(keys, remembered(ids, ws));
+      return new LazyMark(keys, remembered(keys, ids, ws));
     }
     for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
-    if (!keys.includes("__proto__")) remember(out, ids, ws);
+    if (!keys.includes("__proto__")) remember(out, keys, ids, ws);
     return out;
   };
   const terms = apply("terms", stats.termDf, true);
@@ -732,6 +734,11 @@ class WeighedParts implements VectorParts {
   constructor(parts: (SparseVector | LazyPart)[]) {
     this.#parts = parts;
     Object.defineProperties(this, PART_ACCESSORS);
+  }
+
+  /** The four parts as they are now (shared, for a subclass built from these parts). */
+  parts(): (SparseVector | LazyPart)[] {
+    return this.#parts;
   }
 
   /** The part as it is now: a record, or its keys and index when no record was built yet. */
@@ -785,6 +792,58 @@ export function partCosine(a: SparseVector, parts: VectorParts, name: PartName):
 /** `isEmptyVector(parts[name] ?? {})`, without building a lazily weighed part's record. */
 export function isEmptyPart(parts: VectorParts, name: PartName): boolean {
   return partIndexed(parts, name).ids.length === 0;
+}
+
+/** `cosine(a[name] ?? {}, b[name] ?? {})`, without building lazily weighed parts' records. */
+export function partsCosine(a: VectorParts, b: VectorParts, name: PartName): number {
+  let ia = partIndexed(a, name);
+  const ib = partIndexed(b, name);
+  if (ia.generation !== generation) ia = partIndexed(a, name);
+  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
+}
+
+/** The part's keys and weights (in the order of its index), without building a lazily weighed part's record. */
+export function partEntries(parts: VectorParts, name: PartName): { keys: readonly string[]; weights: Float64Array } {
+  return partIndexed(parts, name);
+}
+
+/**
+ * `norm(record)` of the record with these keys and weights assigned in this order: summed in the record's
+ * own key order (array-index keys first, ascending), as `norm` walks it.
+ */
+function recordNorm(keys: readonly string[], ws: Float64Array): number {
+  let first: number[] | null = null;
+  for (let i = 0; i < keys.length; i++) if (isIndexKey(keys[i]!)) (first ??= []).push(i);
+  let sq = 0;
+  if (!first) {
+    for (let i = 0; i < keys.length; i++) sq += ws[i]! * ws[i]!;
+    return Math.sqrt(sq);
+  }
+  first.sort((x, y) => Number(keys[x]) - Number(keys[y]));
+  for (const i of first) sq += ws[i]! * ws[i]!;
+  for (let i = 0; i < keys.length; i++) if (!isIndexKey(keys[i]!)) sq += ws[i]! * ws[i]!;
+  return Math.sqrt(sq);
+}
+
+/**
+ * The keys of `a`'s part that `b`'s part has, each with `a · b` over it divided by the norm of `b`'s part,
+ * heaviest first (ties by key), at most `limit`: what an explanation lists. Read through the parts'
+ * indexes, the same weights as from their records.
+ */
+export function sharedKeys(a: VectorParts, b: VectorParts, name: PartName, limit: number): { key: string; weight: number }[] {
+  const ib = partIndexed(b, name);
+  const nb = recordNorm(ib.keys, ib.weights);
+  if (nb === 0) return [];
+  let ia = partIndexed(a, name);
+  if (ia.generation !== generation) ia = partIndexed(a, name);
+  const dense = scattered(ib);
+  const out: { key: string; weight: number }[] = [];
+  for (let i = 0; i < ia.ids.length; i++) {
+    const wb = dense[ia.ids[i]!]!;
+    if (wb > 0) out.push({ key: ia.keys[i]!, weight: (ia.weights[i]! * wb) / nb });
+  }
+  out.sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1));
+  return out.slice(0, limit);
 }
 
 /** Every key of the parts, for `StoryStore.statsFor`. */
@@ -862,9 +921,22 @@ export function articleVector(
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): ArticleVector {
   const tf = articleTf(article, stats, params);
-  return {
-    ...weigh(tf, stats, params),
-    tf,
-    publishedAt: article.publishedAt ? article.publishedAt.getTime() : null,
-  };
+  const weighed = weighLazily(tf, stats, params) as WeighedParts;
+  return new WeighedVector(weighed, tf, article.publishedAt ? article.publishedAt.getTime() : null);
+}
+
+/**
+ * An article vector whose weighed parts are built as records only when read (placement scores, queries and
+ * explains through the parts' indexes); own enumerable properties in the order of a plain `ArticleVector`.
+ */
+class WeighedVector extends WeighedParts implements ArticleVector {
+  declare readonly tf: VectorParts;
+  declare readonly publishedAt: number | null;
+
+  constructor(weighed: WeighedParts, tf: VectorParts, publishedAt: number | null) {
+    super(weighed.parts());
+    const self = this as { tf: VectorParts; publishedAt: number | null };
+    self.tf = tf;
+    self.publishedAt = publishedAt;
+  }
 }
