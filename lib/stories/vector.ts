@@ -107,6 +107,8 @@ interface ArticleTerms {
   set: Set<string>;
   /** Interned ids of the title terms then the body terms, of generation `idGeneration`. */
   ids: Int32Array | null;
+  /** The distinct terms (the order of `set`) and their ids, of generation `idGeneration`. */
+  distinct: { keys: string[]; ids: Int32Array } | null;
   idGeneration: number;
 }
 
@@ -122,7 +124,7 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   const bodyTerms = contentTerms(article.body);
   const set = new Set(titleTerms);
   for (const t of bodyTerms) set.add(t);
-  const entry: ArticleTerms = { title: article.title, body: article.body, titleTerms, bodyTerms, set, ids: null, idGeneration: -1 };
+  const entry: ArticleTerms = { title: article.title, body: article.body, titleTerms, bodyTerms, set, ids: null, distinct: null, idGeneration: -1 };
   termsCache.set(article, entry);
   return entry;
 }
@@ -135,8 +137,30 @@ function termIdsOf(entry: ArticleTerms): Int32Array {
   for (let i = 0; i < nt; i++) ids[i] = keyId(entry.titleTerms[i]!);
   for (let i = 0; i < entry.bodyTerms.length; i++) ids[nt + i] = keyId(entry.bodyTerms[i]!);
   entry.ids = ids;
+  entry.distinct = null;
   entry.idGeneration = generation;
   return ids;
+}
+
+/**
+ * The article's distinct terms in the order of `articleTerms` (title, then body, first occurrence) with
+ * their `internKey` ids: what a store counts, without a lookup per term. Not to be changed.
+ */
+export function articleTermIds(article: Pick<ArticleFeatures, "title" | "body">): { keys: readonly string[]; ids: Int32Array } {
+  startInterning();
+  const entry = termsOf(article);
+  const ids = termIdsOf(entry);
+  if (!entry.distinct) {
+    const nt = entry.titleTerms.length;
+    const t = tallyTerms((i) => (i < nt ? entry.titleTerms[i]! : entry.bodyTerms[i - nt]!), ids, [[0, ids.length, 1]]);
+    entry.distinct = { keys: t.keys, ids: Int32Array.from(t.ids) };
+  }
+  return entry.distinct;
+}
+
+/** The key's interned id if it has one (-1: never interned), without interning it. */
+export function knownKeyId(key: string): number {
+  return keyIds.get(key) ?? -1;
 }
 
 /** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
@@ -337,16 +361,17 @@ export class Parts implements RecordParts {
   ) {}
 }
 
-/** `p` with ids of the current interning generation (the same keys and weights). */
+/**
+ * `p` with ids of the current interning generation: what `partsOf` gives for its record once the ids
+ * started over (the record's own key order: array-index keys first, ascending).
+ */
 function current(p: RecordParts): RecordParts {
   if (p.generation === generation) return p;
-  const ids = new Int32Array(p.keys.length);
-  for (let i = 0; i < ids.length; i++) ids[i] = keyId(p.keys[i]!);
-  return new Parts(p.keys, ids, p.weights, generation);
+  return partsOf(recordOfParts(p));
 }
 
 /** The record of held parts: their keys assigned in order, the parts kept for `partsOf`. */
-function recordOfParts(p: Parts): SparseVector {
+function recordOfParts(p: RecordParts): SparseVector {
   const out: SparseVector = {};
   for (let i = 0; i < p.keys.length; i++) out[p.keys[i]!] = p.weights[i]!;
   recordParts.set(out, p);
