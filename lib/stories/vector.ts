@@ -2,7 +2,7 @@
 // Weights are TF-IDF with the corpus statistics of the store at the moment the article arrives, as in
 // Miranda et al. 2018: the IDF grows with the corpus, and no fixed vocabulary is needed.
 
-import { tokenize, isStopWord } from "@/lib/text";
+import { isStopWord, WordScanner } from "@/lib/text";
 import { dateKeys } from "./dates";
 import { backgroundShare, blendOf } from "./background";
 import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
@@ -78,25 +78,58 @@ function fold(word: string): string {
  * separator stay one term ("6.1", "1,200"): magnitudes, tolls and scores tell look-alike events apart.
  */
 export function contentTerms(text: string): string[] {
-  const toks = tokenize(text);
+  // The words of `tokenize`, read one at a time by a scanner (no token objects); the next word is read
+  // ahead only while the current one is a number that may go on ("6" "." "1").
+  const words = new WordScanner(text);
   const out: string[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    let norm = toks[i]!.norm;
-    let end = toks[i]!.end;
-    while (/^[\d.,]+$/.test(norm) && i + 1 < toks.length) {
-      const next = toks[i + 1]!;
-      const gap = text.slice(end, next.start);
-      if ((gap === "." || gap === ",") && /^\d+$/.test(next.norm)) {
-        norm = norm + gap + next.norm;
-        end = next.end;
-        i++;
-      } else break;
+  let ahead = words.next();
+  while (ahead) {
+    let norm = words.norm();
+    let end = words.end;
+    ahead = words.next();
+    while (ahead && isNumeral(norm)) {
+      const gap = words.start - end === 1 ? text.charCodeAt(end) : -1;
+      if (gap !== 46 && gap !== 44) break; // "." or ","
+      const next = words.norm();
+      if (!isDigits(next)) break;
+      norm = norm + (gap === 46 ? "." : ",") + next;
+      end = words.end;
+      ahead = words.next();
     }
     if (isStopWord(norm)) continue;
-    if (norm.length < 2 && !/\d/.test(norm)) continue;
-    out.push(fold(norm.replace(/'s$/, "")));
+    if (norm.length < 2 && !hasDigit(norm)) continue;
+    out.push(fold(norm.endsWith("'s") ? norm.slice(0, -2) : norm));
   }
   return out;
+}
+
+/** /^[\d.,]+$/ */
+function isNumeral(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 44)) return false;
+  }
+  return true;
+}
+
+/** /^\d+$/ */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** /\d/ */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 interface ArticleTerms {
