@@ -696,8 +696,8 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
 
 /**
  * `weigh`, whose parts are built as records only when first read (`WeighedParts`): scoring a candidate
- * reads their interned ids and weights (`partCosine`, `isEmptyPart`), and only the explanation of the best
- * story reads a record. The same keys, weights, order and index as `weigh`'s.
+ * reads their interned ids and weights (`partsCosine`, `isEmptyPart`, `sharedKeys` for the explanation), so
+ * placement builds no record. The same keys, weights, order and index as `weigh`'s.
  */
 export function weighLazily(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
   return weighParts(parts, stats, params, true);
@@ -837,14 +837,6 @@ function partIndexed(parts: VectorParts, name: PartName): Indexed {
     return asIndexed(parts.record(PART_NO[name]));
   }
   return asIndexed(parts[name] ?? {});
-}
-
-/** `cosine(a, parts[name] ?? {})`, without building a lazily weighed part's record. */
-export function partCosine(a: SparseVector, parts: VectorParts, name: PartName): number {
-  let ia = asIndexed(a);
-  const ib = partIndexed(parts, name);
-  if (ia.generation !== generation) ia = asIndexed(a);
-  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
 }
 
 /** `isEmptyVector(parts[name] ?? {})`, without building a lazily weighed part's record. */
