@@ -18,12 +18,14 @@ async function main() {
   const store = new InMemoryStoryStore();
   const articles = createHash("md5");
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (const a of ordered) {
     const { assignment, vector } = await placeArticle(a, store);
     const label = store.add(a, vector, assignment.storyId);
     articles.update(`${a.id} ${label} ${JSON.stringify(assignment)}\n`);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
   const stories = createHash("md5");
   const ids = new Set<string>();
   for (const a of ordered) ids.add(store.storyOf(a.id)!);
@@ -32,7 +34,8 @@ async function main() {
     stories.update(`${id} ${s.articleIds.join(",")} ${JSON.stringify(s.signature)}\n`);
   }
   console.log(
-    `${n} articles placed in ${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s), ${ids.size} stories; ` +
+    `${n} articles placed in ${seconds.toFixed(1)} s (${(n / seconds).toFixed(0)}/s; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+      `its garbage collector's threads included), ${ids.size} stories; ` +
       `digest of articles (id, story, explanation) ${articles.digest("hex")}; of stories (id, articles, signature) ${stories.digest("hex")}`,
   );
 }

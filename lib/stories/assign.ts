@@ -7,13 +7,12 @@ import {
   articleVector,
   heaviestIndices,
   isEmptyPart,
-  isEmptyVector,
-  partCosine,
+  partEntries,
+  partsCosine,
+  sharedKeys,
   DEFAULT_VECTOR_PARAMS,
-  norm,
   statsKeys,
   weighLazily,
-  weightOf,
   type PartName,
   type VectorParams,
 } from "./vector";
@@ -24,7 +23,6 @@ import type {
   CandidateQuery,
   CorpusStats,
   Placement,
-  SparseVector,
   StorySignature,
   StatsQuery,
   StoryCandidate,
@@ -121,22 +119,22 @@ export function scoreCandidate(
   sig: StorySignature,
   params: ScoringParams,
 ): CandidateScore {
-  // The story's parts are read through their indexes (partCosine, isEmptyPart): a lazily weighed story
-  // (storyVector) builds no record for being scored.
-  const parts: { w: number; a: SparseVector; name: PartName }[] = [
-    { w: params.weights.entity, a: vector.entities, name: "entities" },
-    { w: params.weights.terms, a: vector.terms, name: "terms" },
-    { w: params.weights.title, a: vector.titleTerms, name: "titleTerms" },
-    { w: params.weights.dates, a: vector.dates ?? {}, name: "dates" },
+  // Both sides' parts are read through their indexes (partsCosine, isEmptyPart): a lazily weighed article
+  // or story (articleVector, storyVector) builds no record for being scored.
+  const parts: { w: number; name: PartName }[] = [
+    { w: params.weights.entity, name: "entities" },
+    { w: params.weights.terms, name: "terms" },
+    { w: params.weights.title, name: "titleTerms" },
+    { w: params.weights.dates, name: "dates" },
   ];
-  const cos = parts.map((p) => partCosine(p.a, story, p.name));
+  const cos = parts.map((p) => partsCosine(vector, story, p.name));
   // A similarity that cannot be measured (no entities found, no headline) must not count against the
   // article: its weight goes to the others, so undated, headline-less or entity-poor texts rely on content.
   let used = 0;
   let sum = 0;
   const all = parts.reduce((s, p) => s + p.w, 0);
   parts.forEach((p, i) => {
-    if (isEmptyVector(p.a) || isEmptyPart(story, p.name)) return;
+    if (isEmptyPart(vector, p.name) || isEmptyPart(story, p.name)) return;
     used += p.w;
     sum += p.w * cos[i]!;
   });
@@ -147,38 +145,22 @@ export function scoreCandidate(
     terms: cos[1]!,
     title: cos[2]!,
     dates: cos[3]!,
-    datesMeasured: !isEmptyVector(parts[3]!.a) && !isEmptyPart(story, "dates"),
+    datesMeasured: !isEmptyPart(vector, "dates") && !isEmptyPart(story, "dates"),
     time,
     total: content * time,
   };
 }
 
-function shared(a: SparseVector, b: SparseVector, limit: number): { key: string; weight: number }[] {
-  const nb = norm(b);
-  if (nb === 0) return [];
-  const out: { key: string; weight: number }[] = [];
-  // for-in walks own keys in Object.keys order (records have no inherited enumerable keys), without entry arrays.
-  for (const key in a) {
-    const w = a[key]!;
-    const wb = weightOf(b, key);
-    if (wb > 0) out.push({ key, weight: (w * wb) / nb });
-  }
-  out.sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1));
-  return out.slice(0, limit);
-}
-
-/** The `n` heaviest keys, heaviest first, ties by key. */
-function heaviest(v: SparseVector, n: number): string[] {
-  const keys = Object.keys(v);
-  const ws = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) ws[i] = v[keys[i]!]!;
-  return heaviestIndices(keys, ws, n).map((i) => keys[i]!);
+/** The `n` heaviest keys of the part, heaviest first, ties by key (the same whatever order the part keeps). */
+function heaviest(v: VectorParts, name: PartName, n: number): string[] {
+  const { keys, weights } = partEntries(v, name);
+  return heaviestIndices(keys, weights, n).map((i) => keys[i]!);
 }
 
 export function candidateQuery(vector: ArticleVector, params: ScoringParams): CandidateQuery {
   return {
-    entityKeys: heaviest(vector.entities, params.queryEntities),
-    terms: heaviest(vector.terms, params.queryTerms),
+    entityKeys: heaviest(vector, "entities", params.queryEntities),
+    terms: heaviest(vector, "terms", params.queryTerms),
     limit: params.candidateLimit,
   };
 }
@@ -290,11 +272,9 @@ export async function placeArticle(
     storyId: join ? best.c.storyId : null,
     score: round(best?.s.total ?? 0),
     threshold: params.threshold,
-    sharedEntities: best ? shared(vector.entities, best.story.entities, 10) : [],
-    sharedTerms: best
-      ? shared(vector.terms, best.story.terms, 10).map(({ key, weight }) => ({ term: key, weight }))
-      : [],
-    sharedDates: best ? shared(vector.dates ?? {}, best.story.dates ?? {}, 6).map(({ key }) => key.slice(1)) : [],
+    sharedEntities: best ? sharedKeys(vector, best.story, "entities", 10) : [],
+    sharedTerms: best ? sharedKeys(vector, best.story, "terms", 10).map(({ key, weight }) => ({ term: key, weight })) : [],
+    sharedDates: best ? sharedKeys(vector, best.story, "dates", 6).map(({ key }) => key.slice(1)) : [],
     scores: best
       ? {
           entity: round(best.s.entity),

@@ -2,8 +2,8 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { indexedTermKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTerms, holding, internGeneration, internKey } from "./vector";
+import { indexedTermKeys, partKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { articleTermIds, holding, internGeneration, internKey, knownKeyId } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -119,10 +119,15 @@ function touchIn(list: PostingList, no: number, cap: number): void {
 export class InMemoryStoryStore implements StoryStore {
   private readonly opts: MemoryStoreOptions;
   private articleCount = 0;
-  private readonly termDfs = new Map<string, number>();
-  /** `termDfs` by interned id (vector.ts `internKey`) of generation `dfGeneration`: what weighing reads. */
+  // Term document frequencies by interned id (vector.ts `internKey`) of generation `dfGeneration`, what
+  // weighing reads; the terms counted, in the order first counted, with their ids, to file the counts under
+  // new ids when the ids start over and to list them (`documentFrequencies`). Counting an article's terms
+  // then needs no string-keyed lookup: its ids come with its terms (`articleTermIds`).
   private dfById = new Int32Array(1 << 16);
   private dfGeneration = internGeneration();
+  private readonly countedTerms: string[] = [];
+  private countedIds = new Int32Array(1024);
+  private termDfMap: Map<string, number> | null = null;
   private readonly entityDfs = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
   private readonly byNo: StoryRecord[] = [];
@@ -144,10 +149,10 @@ export class InMemoryStoryStore implements StoryStore {
   stats(): CorpusStats {
     return {
       articleCount: this.articleCount,
-      termDf: (t) => this.termDfs.get(t) ?? 0,
-      termDfById: (id, t) => {
+      termDf: (t) => this.termDf(t),
+      termDfById: (id) => {
         if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
-        return id < this.dfById.length ? this.dfById[id]! : (this.termDfs.get(t) ?? 0);
+        return id < this.dfById.length ? this.dfById[id]! : 0;
       },
       entityDf: (k) => this.entityDfs.get(k) ?? 0,
     };
@@ -167,10 +172,9 @@ export class InMemoryStoryStore implements StoryStore {
     for (let pass = 0; pass < 2; pass++) {
       const keys = pass === 0 ? query.entityKeys : query.terms;
       const postings = pass === 0 ? this.entityPostings : this.termPostings;
-      const dfs = pass === 0 ? this.entityDfs : this.termDfs;
       const w = pass === 0 ? 2 : 1;
       for (const key of keys) {
-        if ((dfs.get(key) ?? 0) > maxDf) continue;
+        if ((pass === 0 ? (this.entityDfs.get(key) ?? 0) : this.termDf(key)) > maxDf) continue;
         const list = postings.get(key);
         if (!list) continue;
         const nos = list.nos;
@@ -211,10 +215,15 @@ export class InMemoryStoryStore implements StoryStore {
     if (storyId === null && prev) throw new Error(`story ${id} already exists`);
 
     this.articleCount++;
-    const terms = articleTerms(article);
-    for (const t of terms) this.termDfs.set(t, (this.termDfs.get(t) ?? 0) + 1);
+    const terms = articleTermIds(article);
     if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
-    else for (const t of terms) this.countById(internKey(t), 1);
+    for (let i = 0; i < terms.ids.length; i++) {
+      const id = terms.ids[i]!;
+      this.dfById = holding(this.dfById, id);
+      if (this.dfById[id] === 0) this.noteCounted(terms.keys[i]!, id);
+      this.dfById[id] = this.dfById[id]! + 1;
+    }
+    this.termDfMap = null;
     for (const k of new Set(article.entities.map((e) => e.key))) {
       this.entityDfs.set(k, (this.entityDfs.get(k) ?? 0) + 1);
     }
@@ -245,9 +254,18 @@ export class InMemoryStoryStore implements StoryStore {
     return this.articleStory.get(articleId);
   }
 
-  /** Document frequencies of every term and entity key counted so far (live views, not copies). */
+  /**
+   * Document frequencies of every term and entity key counted so far: terms in the order first counted (a
+   * map made when asked, until the next article), entities a live view.
+   */
   documentFrequencies(): { articles: number; terms: ReadonlyMap<string, number>; entities: ReadonlyMap<string, number> } {
-    return { articles: this.articleCount, terms: this.termDfs, entities: this.entityDfs };
+    if (!this.termDfMap) {
+      if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+      const m = new Map<string, number>();
+      for (let j = 0; j < this.countedTerms.length; j++) m.set(this.countedTerms[j]!, this.dfById[this.countedIds[j]!]!);
+      this.termDfMap = m;
+    }
+    return { articles: this.articleCount, terms: this.termDfMap, entities: this.entityDfs };
   }
 
   get storyCount(): number {
@@ -258,16 +276,30 @@ export class InMemoryStoryStore implements StoryStore {
     return this.articleCount;
   }
 
-  private countById(id: number, n: number): void {
-    this.dfById = holding(this.dfById, id);
-    this.dfById[id] = this.dfById[id]! + n;
+  private termDf(t: string): number {
+    if (this.dfGeneration !== internGeneration()) this.rebuildDfById();
+    const id = knownKeyId(t);
+    return id >= 0 && id < this.dfById.length ? this.dfById[id]! : 0;
+  }
+
+  private noteCounted(term: string, id: number): void {
+    const j = this.countedTerms.length;
+    this.countedTerms.push(term);
+    this.countedIds = holding(this.countedIds, j);
+    this.countedIds[j] = id;
   }
 
   /** The ids started over (vector.ts): every count is filed under its key's new id. */
   private rebuildDfById(): void {
+    const old = this.dfById;
     this.dfById = new Int32Array(1 << 16);
     this.dfGeneration = internGeneration();
-    for (const [t, n] of this.termDfs) this.countById(internKey(t), n);
+    for (let j = 0; j < this.countedTerms.length; j++) {
+      const id = internKey(this.countedTerms[j]!);
+      this.dfById = holding(this.dfById, id);
+      this.dfById[id] = old[this.countedIds[j]!]!;
+      this.countedIds[j] = id;
+    }
   }
 
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
@@ -285,6 +317,6 @@ export class InMemoryStoryStore implements StoryStore {
       }
     };
     update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));
-    update(this.entityPostings, before ? Object.keys(before.entities) : [], Object.keys(after.entities));
+    update(this.entityPostings, before ? partKeys(before, "entities") : [], partKeys(after, "entities"));
   }
 }

@@ -1,8 +1,8 @@
 // Incremental story signatures: adding an article is a bounded sum of its term frequencies, never a
 // recomputation over the story. No IDF is stored: the scorer applies the IDF current when it scores.
 
-import { holding, partsOf, topK, topKOf } from "./vector";
-import type { ArticleVector, SparseVector, StorySignature } from "./types";
+import { HeldParts, heaviestIndices, holding, partsIn, topK, topKParts, type Parts, type PartName } from "./vector";
+import type { ArticleVector, SparseVector, StorySignature, VectorParts } from "./types";
 
 export interface SignatureParams {
   /** Terms a story keeps (its centroid is pruned to these after each update). */
@@ -25,12 +25,12 @@ let slot = new Int32Array(1 << 16);
 
 /**
  * `topK(sum + v, k)`: the keys of `sum` in its order, then `v`'s new keys in theirs, summed, then the k
- * heaviest. Built in arrays instead of an intermediate record of every key; the record returned has the
- * same keys, weights and order. Both records' keys, ids and weights come from `partsOf`: the article's parts
- * were interned when its vector was weighed, the signature's when `topKOf` built it.
+ * heaviest. Built in arrays instead of an intermediate record of every key; the part returned has the same
+ * keys, weights and order as that record. Both sides' keys, ids and weights come from `partsIn`: the
+ * article's parts were interned when its vector was weighed, the signature's when `topKParts` built it.
  */
-function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
-  const s = partsOf(sum);
+function addInto(base: VectorParts, tf: VectorParts, name: PartName, k: number): SparseVector | Parts {
+  const s = partsIn(base, name);
   const keys = s.keys.slice();
   const ids = Array.from(s.ids);
   const ws = Array.from(s.weights);
@@ -39,7 +39,7 @@ function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
     slot = holding(slot, id);
     slot[id] = i + 1;
   }
-  const a = partsOf(v);
+  const a = partsIn(tf, name);
   for (let i = 0; i < a.keys.length; i++) {
     const id = a.ids[i]!;
     slot = holding(slot, id);
@@ -53,7 +53,50 @@ function addInto(sum: SparseVector, v: SparseVector, k: number): SparseVector {
     }
   }
   for (const id of ids) slot[id] = 0;
-  return topKOf(keys, ws, k, ids);
+  return topKParts(keys, ws, k, ids);
+}
+
+// A signature built by `updateSignature`: its four parts are held as keys, ids and weights (`Parts`) and
+// become records when first read (a write, an explanation, JSON). Placement sums and weighs the parts, so
+// the signatures a re-cluster replaces article after article are never built as records. Own enumerable
+// properties in the order of a plain signature, so spreading, JSON and deep equality see one.
+const PART_NAMES: PartName[] = ["terms", "titleTerms", "entities", "dates"];
+const SIGNATURE_PARTS: PropertyDescriptorMap = Object.fromEntries(
+  PART_NAMES.map((name, no) => [
+    name,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: HeldSignature) {
+        return this.record(no);
+      },
+    },
+  ]),
+);
+
+class HeldSignature extends HeldParts implements StorySignature {
+  declare readonly version: 2;
+  declare readonly articleCount: number;
+  declare readonly terms: SparseVector;
+  declare readonly titleTerms: SparseVector;
+  declare readonly entities: SparseVector;
+  declare readonly dates: SparseVector;
+  declare readonly firstPublished: number | null;
+  declare readonly lastPublished: number | null;
+
+  constructor(articleCount: number, parts: (SparseVector | Parts)[], firstPublished: number | null, lastPublished: number | null) {
+    super(parts);
+    const self = this as { -readonly [K in keyof StorySignature]: StorySignature[K] };
+    self.version = 2;
+    self.articleCount = articleCount;
+    Object.defineProperties(this, SIGNATURE_PARTS);
+    self.firstPublished = firstPublished;
+    self.lastPublished = lastPublished;
+  }
+
+  record(no: number): SparseVector {
+    return this.heldRecord(no);
+  }
 }
 
 function minDate(a: number | null, b: number | null): number | null {
@@ -84,16 +127,22 @@ export function updateSignature(
   params: SignatureParams = DEFAULT_SIGNATURE_PARAMS,
 ): StorySignature {
   const base = sig ?? emptySignature();
-  return {
-    version: 2,
-    articleCount: base.articleCount + 1,
-    terms: addInto(base.terms, vector.tf.terms, params.maxStoryTerms),
-    titleTerms: addInto(base.titleTerms, vector.tf.titleTerms, params.maxStoryTitleTerms),
-    entities: addInto(base.entities, vector.tf.entities, params.maxStoryEntities),
-    dates: addInto(base.dates ?? {}, vector.tf.dates ?? {}, params.maxStoryDates),
-    firstPublished: minDate(base.firstPublished, vector.publishedAt),
-    lastPublished: maxDate(base.lastPublished, vector.publishedAt),
-  };
+  return new HeldSignature(
+    base.articleCount + 1,
+    [
+      addInto(base, vector.tf, "terms", params.maxStoryTerms),
+      addInto(base, vector.tf, "titleTerms", params.maxStoryTitleTerms),
+      addInto(base, vector.tf, "entities", params.maxStoryEntities),
+      addInto(base, vector.tf, "dates", params.maxStoryDates),
+    ],
+    minDate(base.firstPublished, vector.publishedAt),
+    maxDate(base.lastPublished, vector.publishedAt),
+  );
+}
+
+/** The keys of the signature's part in any order, without building a held part's record. */
+export function partKeys(sig: StorySignature, name: PartName): readonly string[] {
+  return partsIn(sig, name).keys;
 }
 
 /**
@@ -118,12 +167,20 @@ export function indexedTerms(sig: Pick<StorySignature, "terms">): [string, numbe
 
 const indexedKeysCache = new WeakMap<object, readonly string[]>();
 
-/** The keys of `indexedTerms(sig)`, in its order: worked out once per signature, not to be changed. */
-export function indexedTermKeys(sig: Pick<StorySignature, "terms">): readonly string[] {
-  let keys = indexedKeysCache.get(sig.terms);
+/**
+ * The keys of `indexedTerms(sig)`, in any order (the store files each in its own posting list): worked out
+ * once per signature from its parts (a held signature builds no record), not to be changed.
+ */
+export function indexedTermKeys(sig: StorySignature): readonly string[] {
+  let keys = indexedKeysCache.get(sig);
   if (!keys) {
-    keys = Object.keys(topK(sig.terms, INDEXED_STORY_TERMS));
-    indexedKeysCache.set(sig.terms, keys);
+    const p = partsIn(sig, "terms");
+    if (p.keys.length <= INDEXED_STORY_TERMS) keys = p.keys;
+    else {
+      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
+      keys = kept.map((i) => p.keys[i]!);
+    }
+    indexedKeysCache.set(sig, keys);
   }
   return keys;
 }

@@ -5,6 +5,7 @@ import {
   withBackground,
   backgroundShare,
   articleVector,
+  articleTf,
   assignStory,
   clusterAll,
   contentTerms,
@@ -21,6 +22,9 @@ import {
   type ArticleFeatures,
   type Assignment,
 } from "@/lib/stories";
+import { readFileSync } from "node:fs";
+import { tokenize, isStopWord } from "@/lib/text";
+import { partsOf } from "./vector";
 
 const DAY = 86_400_000;
 
@@ -44,9 +48,114 @@ const CORPUS: ArticleFeatures[] = [
   art("f-b", "Tram line wins council budget vote", "The eastern tram line was funded after the city council voted 31 to 9; construction is due to start next spring, according to the mayor.", ["org:city-council"]),
 ];
 
+// contentTerms as first written, over tokenize's tokens (it now reads words with a scanner).
+function referenceTerms(text: string): string[] {
+  const fold = (word: string) => {
+    if (word.length <= 4 || /\d/.test(word)) return word;
+    if (word.endsWith("ies")) return word.slice(0, -3) + "y";
+    if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
+    if (word.endsWith("s")) return word.slice(0, -1);
+    return word;
+  };
+  const toks = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let norm = toks[i]!.norm;
+    let end = toks[i]!.end;
+    while (/^[\d.,]+$/.test(norm) && i + 1 < toks.length) {
+      const next = toks[i + 1]!;
+      const gap = text.slice(end, next.start);
+      if ((gap === "." || gap === ",") && /^\d+$/.test(next.norm)) {
+        norm = norm + gap + next.norm;
+        end = next.end;
+        i++;
+      } else break;
+    }
+    if (isStopWord(norm)) continue;
+    if (norm.length < 2 && !/\d/.test(norm)) continue;
+    out.push(fold(norm.replace(/'s$/, "")));
+  }
+  return out;
+}
+
 describe("contentTerms", () => {
   it("keeps decimal numbers whole, folds plurals and drops function words", () => {
     expect(contentTerms("The 6.1 earthquakes of the cities")).toEqual(["6.1", "earthquake", "city"]);
+  });
+
+  it("gives the terms of tokenize's tokens", () => {
+    const ecb = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").split("\n").slice(0, 60);
+    const awkward = [
+      "1,200.50 and 3.5.7 but 4. 5 or 6 ,7 8,9,x 10.a 2.5s It's Kim's bus's 1.2.3.4 ٣.٤ 5.٣",
+      "Kim’s week-long O’Neill’s ’tis rock’n’roll end- -start İstanbul STRASSE 𝐀𝐁𝐂s 😀a \ud800x e\u0301te",
+    ];
+    for (const text of [...awkward, ...ecb]) expect(contentTerms(text)).toEqual(referenceTerms(text));
+  });
+});
+
+// The term frequencies as they were first written: string-keyed counts, log, pruned by TF-IDF with topK,
+// normalised. articleTf builds them over interned ids and arrays; the records must be the same, key order
+// included (signatures sum in that order, and array-index keys like "2013" enumerate first).
+function referenceTf(article: ArticleFeatures, stats: ReturnType<InMemoryStoryStore["stats"]>): [Record<string, number>, Record<string, number>] {
+  const p = DEFAULT_SCORING_PARAMS.vector;
+  const titleWords = contentTerms(article.title);
+  const bodyWords = contentTerms(article.body);
+  const counts = new Map<string, number>();
+  const titleCounts = new Map<string, number>();
+  for (const t of titleWords) {
+    counts.set(t, (counts.get(t) ?? 0) + p.titleBoost);
+    titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+  }
+  for (const t of bodyWords) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const normalise = (v: Record<string, number>) => {
+    let sq = 0;
+    for (const k in v) sq += v[k]! * v[k]!;
+    const n = Math.sqrt(sq);
+    const out: Record<string, number> = {};
+    if (n === 0) return out;
+    for (const k in v) out[k] = v[k]! / n;
+    return out;
+  };
+  const logTf = (c: Map<string, number>) => {
+    const v: Record<string, number> = {};
+    for (const [t, n] of c) v[t] = 1 + Math.log(n);
+    if (c.size <= p.maxArticleTerms) return normalise(v);
+    const rank = Object.keys(v).map((t) => [t, v[t]! * (Math.log((stats.articleCount + 1) / (stats.termDf(t) + 1)) + p.idfFloor)] as const);
+    rank.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const top: Record<string, number> = {};
+    for (const [t] of rank.slice(0, p.maxArticleTerms)) top[t] = 0;
+    const out: Record<string, number> = {};
+    for (const t in top) out[t] = v[t]!;
+    return normalise(out);
+  };
+  return [logTf(counts), logTf(titleCounts)];
+}
+
+describe("articleTf", () => {
+  it("gives the records of string-keyed counting, key order included", () => {
+    const store = new InMemoryStoryStore();
+    for (const a of CORPUS) store.add(a, articleVector(a, store.stats()), null);
+    const words = Array.from({ length: 450 }, (_, i) => `w${i.toString(36)}x`);
+    const texts = [
+      art("n1", "2013 quake: 12 dead, 0 missing", "In 2013 the 6.1 quake killed 12; 4294967295 and 4294967294 and 007 and 10 and 2 were noted. 12 12 2013."),
+      art("n2", "Big list 2013", `${words.join(" ")} ${words.slice(0, 40).join(" ")} 2013 5 5 17 earthquake earthquakes`),
+      art("n3", "", ""),
+      ...CORPUS,
+    ];
+    for (const a of texts) {
+      const stats = withBackground(store.stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+      const tf = articleTf(a, stats);
+      const [terms, titleTerms] = referenceTf(a, stats);
+      expect(Object.keys(tf.terms)).toEqual(Object.keys(terms));
+      expect(tf.terms).toEqual(terms);
+      expect(Object.keys(tf.titleTerms)).toEqual(Object.keys(titleTerms));
+      expect(tf.titleTerms).toEqual(titleTerms);
+      // What a signature sums and weighing reads: the parts kept with the record, in its key order.
+      expect(partsOf(tf.terms).keys).toEqual(Object.keys(terms));
+      expect(Array.from(partsOf(tf.terms).weights)).toEqual(Object.values(terms));
+      expect(partsOf(tf.titleTerms).keys).toEqual(Object.keys(titleTerms));
+    }
+    expect(Object.keys(articleTf(texts[1]!, store.stats()).terms)).toHaveLength(DEFAULT_SCORING_PARAMS.vector.maxArticleTerms);
   });
 });
 
@@ -76,6 +185,25 @@ describe("updateSignature", () => {
     expect(Object.keys(s2.terms).length).toBeLessThanOrEqual(DEFAULT_SIGNATURE_PARAMS.maxStoryTerms);
     expect(Object.keys(s2.terms).length).toBeGreaterThan(0);
     expect([s2.firstPublished, s2.lastPublished]).toEqual([2 * DAY, 5 * DAY]);
+  });
+
+  it("reads as a plain signature while its parts are held unbuilt, and sums and weighs the same", () => {
+    const store = new InMemoryStoryStore();
+    for (const a of CORPUS) store.add(a, articleVector(a, store.stats()), null);
+    const stats = withBackground(store.stats(), DEFAULT_SCORING_PARAMS.vector.backgroundDocs);
+    const v1 = articleVector(art("h1", "Quake in 2013 kills 12", "The 2013 quake killed 12 in Aceh; 300 homes. On July 21, 2013.", ["place:aceh"], new Date(3 * DAY)), stats);
+    const v2 = articleVector(art("h2", "Aceh quake toll 12", "Aceh quake: 12 dead, 2013, 7 missing.", ["place:aceh", "person:x"], new Date(DAY)), stats);
+    const held = updateSignature(updateSignature(null, v1), v2);
+    // A plain signature with the same records, assigned in the order the held parts keep them.
+    const plainOf = (sig: typeof held) => JSON.parse(JSON.stringify(sig)) as typeof held;
+    const weighedHeld = weigh(held, stats);
+    const plain = { ...held };
+    expect(Object.keys(held)).toEqual(["version", "articleCount", "terms", "titleTerms", "entities", "dates", "firstPublished", "lastPublished"]);
+    expect(plain).toEqual(plainOf(held));
+    expect(held).toEqual(plain);
+    expect(weigh(plain, stats)).toEqual(weighedHeld);
+    const next = articleVector(CORPUS[0]!, stats);
+    expect(JSON.stringify(updateSignature(plain, next))).toBe(JSON.stringify(updateSignature(updateSignature(updateSignature(null, v1), v2), next)));
   });
 
   it("keeps at most maxStoryDates date keys, the most written first, and reads a signature without dates", () => {

@@ -2,7 +2,7 @@
 // Weights are TF-IDF with the corpus statistics of the store at the moment the article arrives, as in
 // Miranda et al. 2018: the IDF grows with the corpus, and no fixed vocabulary is needed.
 
-import { tokenize, isStopWord } from "@/lib/text";
+import { isStopWord, WordScanner } from "@/lib/text";
 import { dateKeys } from "./dates";
 import { backgroundShare, blendOf } from "./background";
 import type { ArticleFeatures, ArticleVector, CorpusStats, EntityType, SparseVector, VectorParts } from "./types";
@@ -78,25 +78,58 @@ function fold(word: string): string {
  * separator stay one term ("6.1", "1,200"): magnitudes, tolls and scores tell look-alike events apart.
  */
 export function contentTerms(text: string): string[] {
-  const toks = tokenize(text);
+  // The words of `tokenize`, read one at a time by a scanner (no token objects); the next word is read
+  // ahead only while the current one is a number that may go on ("6" "." "1").
+  const words = new WordScanner(text);
   const out: string[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    let norm = toks[i]!.norm;
-    let end = toks[i]!.end;
-    while (/^[\d.,]+$/.test(norm) && i + 1 < toks.length) {
-      const next = toks[i + 1]!;
-      const gap = text.slice(end, next.start);
-      if ((gap === "." || gap === ",") && /^\d+$/.test(next.norm)) {
-        norm = norm + gap + next.norm;
-        end = next.end;
-        i++;
-      } else break;
+  let ahead = words.next();
+  while (ahead) {
+    let norm = words.norm();
+    let end = words.end;
+    ahead = words.next();
+    while (ahead && isNumeral(norm)) {
+      const gap = words.start - end === 1 ? text.charCodeAt(end) : -1;
+      if (gap !== 46 && gap !== 44) break; // "." or ","
+      const next = words.norm();
+      if (!isDigits(next)) break;
+      norm = norm + (gap === 46 ? "." : ",") + next;
+      end = words.end;
+      ahead = words.next();
     }
     if (isStopWord(norm)) continue;
-    if (norm.length < 2 && !/\d/.test(norm)) continue;
-    out.push(fold(norm.replace(/'s$/, "")));
+    if (norm.length < 2 && !hasDigit(norm)) continue;
+    out.push(fold(norm.endsWith("'s") ? norm.slice(0, -2) : norm));
   }
   return out;
+}
+
+/** /^[\d.,]+$/ */
+function isNumeral(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 44)) return false;
+  }
+  return true;
+}
+
+/** /^\d+$/ */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** /\d/ */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 interface ArticleTerms {
@@ -105,6 +138,11 @@ interface ArticleTerms {
   titleTerms: string[];
   bodyTerms: string[];
   set: Set<string>;
+  /** Interned ids of the title terms then the body terms, of generation `idGeneration`. */
+  ids: Int32Array | null;
+  /** The distinct terms (the order of `set`) and their ids, of generation `idGeneration`. */
+  distinct: { keys: string[]; ids: Int32Array } | null;
+  idGeneration: number;
 }
 
 // Placing an article reads its terms several times (document frequencies, its vector, the store's
@@ -119,9 +157,43 @@ function termsOf(article: Pick<ArticleFeatures, "title" | "body">): ArticleTerms
   const bodyTerms = contentTerms(article.body);
   const set = new Set(titleTerms);
   for (const t of bodyTerms) set.add(t);
-  const entry = { title: article.title, body: article.body, titleTerms, bodyTerms, set };
+  const entry: ArticleTerms = { title: article.title, body: article.body, titleTerms, bodyTerms, set, ids: null, distinct: null, idGeneration: -1 };
   termsCache.set(article, entry);
   return entry;
+}
+
+/** The interned ids of `entry`'s title terms then body terms (call `startInterning` first). */
+function termIdsOf(entry: ArticleTerms): Int32Array {
+  if (entry.ids && entry.idGeneration === generation) return entry.ids;
+  const nt = entry.titleTerms.length;
+  const ids = new Int32Array(nt + entry.bodyTerms.length);
+  for (let i = 0; i < nt; i++) ids[i] = keyId(entry.titleTerms[i]!);
+  for (let i = 0; i < entry.bodyTerms.length; i++) ids[nt + i] = keyId(entry.bodyTerms[i]!);
+  entry.ids = ids;
+  entry.distinct = null;
+  entry.idGeneration = generation;
+  return ids;
+}
+
+/**
+ * The article's distinct terms in the order of `articleTerms` (title, then body, first occurrence) with
+ * their `internKey` ids: what a store counts, without a lookup per term. Not to be changed.
+ */
+export function articleTermIds(article: Pick<ArticleFeatures, "title" | "body">): { keys: readonly string[]; ids: Int32Array } {
+  startInterning();
+  const entry = termsOf(article);
+  const ids = termIdsOf(entry);
+  if (!entry.distinct) {
+    const nt = entry.titleTerms.length;
+    const t = tallyTerms((i) => (i < nt ? entry.titleTerms[i]! : entry.bodyTerms[i - nt]!), ids, [[0, ids.length, 1]]);
+    entry.distinct = { keys: t.keys, ids: Int32Array.from(t.ids) };
+  }
+  return entry.distinct;
+}
+
+/** The key's interned id if it has one (-1: never interned), without interning it. */
+export function knownKeyId(key: string): number {
+  return keyIds.get(key) ?? -1;
 }
 
 /** The same terms as `articleTermSet`, without the copy: the article's own set, not to be changed. */
@@ -197,6 +269,25 @@ export function topKOf(keys: string[], ws: number[], k: number, ids?: ArrayLike<
   return out;
 }
 
+/**
+ * `topKOf(keys, ws, k, ids)` held as `Parts` (no record built): the same keys, ids and weights in the same
+ * order as the parts `topKOf` keeps with its record. A "__proto__" key gives the record itself.
+ */
+export function topKParts(keys: string[], ws: number[], k: number, ids: ArrayLike<number>): SparseVector | Parts {
+  if (keys.includes("__proto__")) return topKOf(keys, ws, k);
+  const kept = keys.length <= k ? null : heaviestIndices(keys, ws, k);
+  const n = kept ? kept.length : keys.length;
+  const p = new Parts(new Array<string>(n), new Int32Array(n), new Float64Array(n), generation);
+  const pk = p.keys as string[];
+  for (let j = 0; j < n; j++) {
+    const i = kept ? kept[j]! : j;
+    pk[j] = keys[i]!;
+    p.ids[j] = ids[i]!;
+    p.weights[j] = ws[i]!;
+  }
+  return p;
+}
+
 export function norm(v: SparseVector): number {
   let sq = 0;
   for (const key in v) sq += v[key]! * v[key]!;
@@ -217,6 +308,8 @@ export function normalise(v: SparseVector): SparseVector {
 // larger vector into a dense scratch array and walks the smaller one in its own key order, exactly the
 // order (and so exactly the sum) of a lookup per key, without hashing a string per term.
 interface Indexed {
+  /** The keys of `ids`, in their order. */
+  keys: readonly string[];
   ids: Int32Array;
   weights: Float64Array;
   norm: number;
@@ -291,6 +384,66 @@ export function partsOf(v: SparseVector): RecordParts {
   return p;
 }
 
+/** Keys, ids and weights of a part held without its record (`topKParts`), built as a record when first read. */
+export class Parts implements RecordParts {
+  constructor(
+    readonly keys: readonly string[],
+    readonly ids: Int32Array,
+    readonly weights: Float64Array,
+    readonly generation: number,
+  ) {}
+}
+
+/**
+ * `p` with ids of the current interning generation: what `partsOf` gives for its record once the ids
+ * started over (the record's own key order: array-index keys first, ascending).
+ */
+function current(p: RecordParts): RecordParts {
+  if (p.generation === generation) return p;
+  return partsOf(recordOfParts(p));
+}
+
+/** The record of held parts: their keys assigned in order, the parts kept for `partsOf`. */
+function recordOfParts(p: RecordParts): SparseVector {
+  const out: SparseVector = {};
+  for (let i = 0; i < p.keys.length; i++) out[p.keys[i]!] = p.weights[i]!;
+  recordParts.set(out, p);
+  return out;
+}
+
+/**
+ * Vector parts (terms, titleTerms, entities, dates) held as records or as `Parts`, whose records are built
+ * when first read. A subclass defines its own enumerable accessors (calling `heldRecord`), so any reader
+ * (spread, JSON, deep equality) sees plain records; summing and weighing read the parts (`partsIn`).
+ */
+export abstract class HeldParts {
+  readonly #slots: (SparseVector | Parts)[];
+
+  protected constructor(slots: (SparseVector | Parts)[]) {
+    this.#slots = slots;
+  }
+
+  protected heldRecord(no: number): SparseVector {
+    const s = this.#slots[no]!;
+    if (!(s instanceof Parts)) return s;
+    const out = recordOfParts(s);
+    this.#slots[no] = out;
+    return out;
+  }
+
+  /** The part's keys, ids and weights, without building its record. */
+  heldParts(no: number): RecordParts {
+    const s = this.#slots[no]!;
+    return s instanceof Parts ? current(s) : partsOf(s);
+  }
+}
+
+/** `partsOf(parts[name] ?? {})`, without building a held part's record. */
+export function partsIn(parts: VectorParts, name: PartName): RecordParts {
+  if (parts instanceof HeldParts) return parts.heldParts(PART_NO[name]);
+  return partsOf(parts[name] ?? {});
+}
+
 function startInterning(): void {
   if (keyIds.size > MAX_KEY_IDS) {
     keyIds.clear();
@@ -311,17 +464,17 @@ function growShares(): void {
 }
 
 /** Records `v`'s index from its keys and weights in `Object.keys(v)` order (what `asIndexed` would build). */
-function remember(v: SparseVector, ids: Int32Array, weights: Float64Array): Indexed {
-  const m = remembered(ids, weights);
+function remember(v: SparseVector, keys: readonly string[], ids: Int32Array, weights: Float64Array): Indexed {
+  const m = remembered(keys, ids, weights);
   indexed.set(v, m);
   return m;
 }
 
 /** The index `remember` records, for a record not built yet. */
-function remembered(ids: Int32Array, weights: Float64Array): Indexed {
+function remembered(keys: readonly string[], ids: Int32Array, weights: Float64Array): Indexed {
   let sq = 0;
   for (let i = 0; i < weights.length; i++) sq += weights[i]! * weights[i]!;
-  return { ids, weights, norm: Math.sqrt(sq), generation };
+  return { keys, ids, weights, norm: Math.sqrt(sq), generation };
 }
 
 function asIndexed(v: SparseVector): Indexed {
@@ -336,7 +489,7 @@ function asIndexed(v: SparseVector): Indexed {
     ids[i] = keyId(key);
     weights[i] = v[key]!;
   }
-  return remember(v, ids, weights);
+  return remember(v, keys, ids, weights);
 }
 
 export function isEmptyVector(v: SparseVector): boolean {
@@ -418,17 +571,116 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
 }
 
+// Counts of an article's terms by interned id (scratch, reused from article to article): `tallySeen[id]` is
+// `tallyStamp` once the id was met in the current count, `tallyAt[id]` its position in the count's arrays.
+let tallySeen = new Int32Array(1 << 16);
+let tallyAt = new Int32Array(1 << 16);
+let tallyStamp = 0;
+
+/** Distinct terms of these spans (from, to, weight per occurrence) in first-occurrence order, with their summed weights. */
+function tallyTerms(
+  terms: (i: number) => string,
+  ids: Int32Array,
+  spans: readonly (readonly [number, number, number])[],
+): { keys: string[]; ids: number[]; counts: number[] } {
+  if (tallySeen.length < keyIds.size) {
+    let size = tallySeen.length;
+    while (size < keyIds.size) size *= 2;
+    tallySeen = new Int32Array(size);
+    tallyAt = new Int32Array(size);
+    tallyStamp = 0;
+  }
+  if (++tallyStamp === 0x7fffffff) {
+    tallySeen.fill(0);
+    tallyStamp = 1;
+  }
+  const keys: string[] = [];
+  const outIds: number[] = [];
+  const counts: number[] = [];
+  for (const [from, to, w] of spans) {
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      if (tallySeen[id] !== tallyStamp) {
+        tallySeen[id] = tallyStamp;
+        tallyAt[id] = keys.length;
+        keys.push(terms(i));
+        outIds.push(id);
+        counts.push(0 + w);
+      } else {
+        const at = tallyAt[id]!;
+        counts[at] = counts[at]! + w;
+      }
+    }
+  }
+  return { keys, ids: outIds, counts };
+}
+
+/** Whether a record enumerates this key before its other keys: a canonical array index ("0", "2013"). */
+function isIndexKey(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > 10 || (n > 1 && key.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return n < 10 || Number(key) < 4294967295;
+}
+
+/**
+ * The part of these keys and weights assigned to a record in this order, L2-normalised, held without its
+ * record. A record enumerates array-index keys first (ascending), then the others in insertion order, so
+ * the parts follow that order, as `Object.keys` of the record would.
+ */
+function normalisedParts(keys: readonly string[], ids: ArrayLike<number>, ws: ArrayLike<number>, order: readonly number[]): Parts {
+  let first: number[] | null = null;
+  for (const i of order) if (isIndexKey(keys[i]!)) (first ??= []).push(i);
+  let seq = order;
+  if (first) {
+    first.sort((a, b) => Number(keys[a]) - Number(keys[b]));
+    const rest = order.filter((i) => !isIndexKey(keys[i]!));
+    seq = first.concat(rest);
+  }
+  let n = seq.length;
+  let sq = 0;
+  for (let j = 0; j < n; j++) sq += ws[seq[j]!]! * ws[seq[j]!]!;
+  const len = Math.sqrt(sq);
+  if (len === 0) n = 0;
+  const p = new Parts(new Array<string>(n), new Int32Array(n), new Float64Array(n), generation);
+  const pk = p.keys as string[];
+  for (let j = 0; j < n; j++) {
+    const i = seq[j]!;
+    pk[j] = keys[i]!;
+    p.ids[j] = ids[i]!;
+    p.weights[j] = ws[i]! / len;
+  }
+  return p;
+}
+
 // Log term frequencies of the `k` terms with the highest TF-IDF now: the pruning uses the IDF of the moment,
-// the kept weights do not, so they can be re-weighted later.
-function logTf(counts: Map<string, number>, k: number, df: (key: string) => number, stats: CorpusStats): SparseVector {
-  const v: SparseVector = {};
-  for (const [term, tf] of counts) v[term] = 1 + Math.log(tf);
-  if (counts.size <= k) return normalise(v);
-  const rank: SparseVector = {};
-  for (const term in v) rank[term] = v[term]! * idf(df(term), stats.articleCount);
-  const out: SparseVector = {};
-  for (const term in topK(rank, k)) out[term] = v[term]!;
-  return normalise(out);
+// the kept weights do not, so they can be re-weighted later. Built from arrays over interned ids; the same
+// record (keys, order, weights) as assigning the counts' log to a record, pruning it with `topK` and
+// normalising it.
+function logTf(
+  tally: { keys: string[]; ids: number[]; counts: number[] },
+  k: number,
+  df: (key: string) => number,
+  stats: CorpusStats,
+): Parts {
+  const { keys, ids, counts } = tally;
+  const n = keys.length;
+  const ws = new Float64Array(n);
+  for (let i = 0; i < n; i++) ws[i] = 1 + Math.log(counts[i]!);
+  let order: number[];
+  if (n <= k) {
+    order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+  } else {
+    // heaviestIndices breaks ties by key: the kept keys and their order do not depend on the input order.
+    const rank = new Float64Array(n);
+    for (let i = 0; i < n; i++) rank[i] = ws[i]! * idf(df(keys[i]!), stats.articleCount);
+    order = heaviestIndices(keys, rank, k);
+  }
+  return normalisedParts(keys, ids, ws, order);
 }
 
 function logCounts(counts: SparseVector): SparseVector {
@@ -444,8 +696,8 @@ export function weigh(parts: VectorParts, stats: CorpusStats, params: VectorPara
 
 /**
  * `weigh`, whose parts are built as records only when first read (`WeighedParts`): scoring a candidate
- * reads their interned ids and weights (`partCosine`, `isEmptyPart`), and only the explanation of the best
- * story reads a record. The same keys, weights, order and index as `weigh`'s.
+ * reads their interned ids and weights (`partsCosine`, `isEmptyPart`, `sharedKeys` for the explanation), so
+ * placement builds no record. The same keys, weights, order and index as `weigh`'s.
  */
 export function weighLazily(parts: VectorParts, stats: CorpusStats, params: VectorParams = DEFAULT_VECTOR_PARAMS): VectorParts {
   return weighParts(parts, stats, params, true);
@@ -457,11 +709,11 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
   // Statistics blended with the background: each term's share is kept per interned id, one lookup in the
   // 52k-word table per term for the process instead of one per term weighed (the same sum as termDf's).
   const blend = blendOf(stats);
-  const apply = (v: SparseVector, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
+  const apply = (name: PartName, df: ((key: string) => number) | null, numbers = false): SparseVector | LazyPart => {
     startInterning();
     const blended = blend !== undefined && df === stats.termDf;
     const byId = blended ? blend.stats.termDfById?.bind(blend.stats) : undefined;
-    const { keys, ids, weights } = partsOf(v);
+    const { keys, ids, weights } = partsIn(parts, name);
     const n = keys.length;
     const ws = new Float64Array(n);
     const boost = numbers && params.numberBoost !== 1;
@@ -491,16 +743,16 @@ function weighParts(parts: VectorParts, stats: CorpusStats, params: VectorParams
     // A "__proto__" key is not an own property of a record (assigning it is ignored): index as the record is.
     if (lazy && !keys.includes("__proto__")) {
       for (let i = 0; i < n; i++) ws[i] = ws[i]! / len;
-      return new LazyMark(keys, remembered(ids, ws));
+      return new LazyMark(keys, remembered(keys, ids, ws));
     }
     for (let i = 0; i < n; i++) out[keys[i]!] = ws[i] = ws[i]! / len;
-    if (!keys.includes("__proto__")) remember(out, ids, ws);
+    if (!keys.includes("__proto__")) remember(out, keys, ids, ws);
     return out;
   };
-  const terms = apply(parts.terms, stats.termDf, true);
-  const titleTerms = apply(parts.titleTerms, stats.termDf, true);
-  const entities = apply(parts.entities, stats.entityDf);
-  const dates = apply(parts.dates ?? {}, null);
+  const terms = apply("terms", stats.termDf, true);
+  const titleTerms = apply("titleTerms", stats.termDf, true);
+  const entities = apply("entities", stats.entityDf);
+  const dates = apply("dates", null);
   if (lazy) return new WeighedParts([terms, titleTerms, entities, dates]);
   return { terms: terms as SparseVector, titleTerms: titleTerms as SparseVector, entities: entities as SparseVector, dates: dates as SparseVector };
 }
@@ -540,6 +792,11 @@ class WeighedParts implements VectorParts {
   constructor(parts: (SparseVector | LazyPart)[]) {
     this.#parts = parts;
     Object.defineProperties(this, PART_ACCESSORS);
+  }
+
+  /** The four parts as they are now (shared, for a subclass built from these parts). */
+  parts(): (SparseVector | LazyPart)[] {
+    return this.#parts;
   }
 
   /** The part as it is now: a record, or its keys and index when no record was built yet. */
@@ -582,17 +839,61 @@ function partIndexed(parts: VectorParts, name: PartName): Indexed {
   return asIndexed(parts[name] ?? {});
 }
 
-/** `cosine(a, parts[name] ?? {})`, without building a lazily weighed part's record. */
-export function partCosine(a: SparseVector, parts: VectorParts, name: PartName): number {
-  let ia = asIndexed(a);
-  const ib = partIndexed(parts, name);
-  if (ia.generation !== generation) ia = asIndexed(a);
-  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
-}
-
 /** `isEmptyVector(parts[name] ?? {})`, without building a lazily weighed part's record. */
 export function isEmptyPart(parts: VectorParts, name: PartName): boolean {
   return partIndexed(parts, name).ids.length === 0;
+}
+
+/** `cosine(a[name] ?? {}, b[name] ?? {})`, without building lazily weighed parts' records. */
+export function partsCosine(a: VectorParts, b: VectorParts, name: PartName): number {
+  let ia = partIndexed(a, name);
+  const ib = partIndexed(b, name);
+  if (ia.generation !== generation) ia = partIndexed(a, name);
+  return ia.norm === 0 || ib.norm === 0 ? 0 : dotIndexed(ia, ib) / (ia.norm * ib.norm);
+}
+
+/** The part's keys and weights (in the order of its index), without building a lazily weighed part's record. */
+export function partEntries(parts: VectorParts, name: PartName): { keys: readonly string[]; weights: Float64Array } {
+  return partIndexed(parts, name);
+}
+
+/**
+ * `norm(record)` of the record with these keys and weights assigned in this order: summed in the record's
+ * own key order (array-index keys first, ascending), as `norm` walks it.
+ */
+function recordNorm(keys: readonly string[], ws: Float64Array): number {
+  let first: number[] | null = null;
+  for (let i = 0; i < keys.length; i++) if (isIndexKey(keys[i]!)) (first ??= []).push(i);
+  let sq = 0;
+  if (!first) {
+    for (let i = 0; i < keys.length; i++) sq += ws[i]! * ws[i]!;
+    return Math.sqrt(sq);
+  }
+  first.sort((x, y) => Number(keys[x]) - Number(keys[y]));
+  for (const i of first) sq += ws[i]! * ws[i]!;
+  for (let i = 0; i < keys.length; i++) if (!isIndexKey(keys[i]!)) sq += ws[i]! * ws[i]!;
+  return Math.sqrt(sq);
+}
+
+/**
+ * The keys of `a`'s part that `b`'s part has, each with `a · b` over it divided by the norm of `b`'s part,
+ * heaviest first (ties by key), at most `limit`: what an explanation lists. Read through the parts'
+ * indexes, the same weights as from their records.
+ */
+export function sharedKeys(a: VectorParts, b: VectorParts, name: PartName, limit: number): { key: string; weight: number }[] {
+  const ib = partIndexed(b, name);
+  const nb = recordNorm(ib.keys, ib.weights);
+  if (nb === 0) return [];
+  let ia = partIndexed(a, name);
+  if (ia.generation !== generation) ia = partIndexed(a, name);
+  const dense = scattered(ib);
+  const out: { key: string; weight: number }[] = [];
+  for (let i = 0; i < ia.ids.length; i++) {
+    const wb = dense[ia.ids[i]!]!;
+    if (wb > 0) out.push({ key: ia.keys[i]!, weight: (ia.weights[i]! * wb) / nb });
+  }
+  out.sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : 1));
+  return out.slice(0, limit);
 }
 
 /** Every key of the parts, for `StoryStore.statsFor`. */
@@ -607,14 +908,16 @@ export function articleTf(
   stats: CorpusStats,
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): VectorParts {
-  const { titleTerms: titleWords, bodyTerms } = termsOf(article);
-  const counts = new Map<string, number>();
-  const titleCounts = new Map<string, number>();
-  for (const t of titleWords) {
-    counts.set(t, (counts.get(t) ?? 0) + params.titleBoost);
-    titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
-  }
-  for (const t of bodyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const entry = termsOf(article);
+  startInterning();
+  const ids = termIdsOf(entry);
+  const nt = entry.titleTerms.length;
+  const term = (i: number) => (i < nt ? entry.titleTerms[i]! : entry.bodyTerms[i - nt]!);
+  const counts = tallyTerms(term, ids, [
+    [0, nt, params.titleBoost],
+    [nt, ids.length, 1],
+  ]);
+  const titleCounts = tallyTerms(term, ids, [[0, nt, 1]]);
 
   // The same key may come twice from an entity stage that splits mentions; keep its highest weight.
   const entities: SparseVector = {};
@@ -623,12 +926,43 @@ export function articleTf(
     const w = Math.min(1, e.salience) * (params.entityTypeWeights[e.type] ?? 1);
     if (w > weightOf(entities, e.key)) entities[e.key] = w;
   }
-  return {
-    terms: logTf(counts, params.maxArticleTerms, stats.termDf, stats),
-    titleTerms: logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
-    entities: normalise(topK(entities, params.maxArticleEntities)),
-    dates: normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
-  };
+  return new HeldTf([
+    logTf(counts, params.maxArticleTerms, stats.termDf, stats),
+    logTf(titleCounts, params.maxArticleTerms, stats.termDf, stats),
+    normalise(topK(entities, params.maxArticleEntities)),
+    normalise(logCounts(dateKeys(`${article.title}\n${article.body}`))),
+  ]);
+}
+
+// An article's term frequencies: weighing and `updateSignature` read their parts (`partsIn`), so the two
+// word parts (up to 400 keys each) are built as records only if something reads them.
+const TF_PARTS: PropertyDescriptorMap = Object.fromEntries(
+  (Object.keys(PART_NO) as PartName[]).map((name) => [
+    name,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: HeldTf) {
+        return this.record(PART_NO[name]);
+      },
+    },
+  ]),
+);
+
+class HeldTf extends HeldParts implements VectorParts {
+  declare readonly terms: SparseVector;
+  declare readonly titleTerms: SparseVector;
+  declare readonly entities: SparseVector;
+  declare readonly dates: SparseVector;
+
+  constructor(parts: (SparseVector | Parts)[]) {
+    super(parts);
+    Object.defineProperties(this, TF_PARTS);
+  }
+
+  record(no: number): SparseVector {
+    return this.heldRecord(no);
+  }
 }
 
 export function articleVector(
@@ -637,9 +971,22 @@ export function articleVector(
   params: VectorParams = DEFAULT_VECTOR_PARAMS,
 ): ArticleVector {
   const tf = articleTf(article, stats, params);
-  return {
-    ...weigh(tf, stats, params),
-    tf,
-    publishedAt: article.publishedAt ? article.publishedAt.getTime() : null,
-  };
+  const weighed = weighLazily(tf, stats, params) as WeighedParts;
+  return new WeighedVector(weighed, tf, article.publishedAt ? article.publishedAt.getTime() : null);
+}
+
+/**
+ * An article vector whose weighed parts are built as records only when read (placement scores, queries and
+ * explains through the parts' indexes); own enumerable properties in the order of a plain `ArticleVector`.
+ */
+class WeighedVector extends WeighedParts implements ArticleVector {
+  declare readonly tf: VectorParts;
+  declare readonly publishedAt: number | null;
+
+  constructor(weighed: WeighedParts, tf: VectorParts, publishedAt: number | null) {
+    super(weighed.parts());
+    const self = this as { tf: VectorParts; publishedAt: number | null };
+    self.tf = tf;
+    self.publishedAt = publishedAt;
+  }
 }

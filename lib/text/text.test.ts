@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitParagraphs, splitSentences, tokenize } from "./index";
+import { readFileSync } from "node:fs";
+import { splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
 
 describe("splitSentences", () => {
   it("keeps abbreviations and initials inside a sentence", () => {
@@ -31,5 +32,30 @@ describe("splitParagraphs", () => {
     const body = "First para.\n\n  Second para.  \n";
     const p = splitParagraphs(body);
     expect(p.map((x) => body.slice(x.start, x.end))).toEqual(["First para.", "Second para."]);
+  });
+});
+
+// Texts a scanner might read differently from the regular expression: joiners at edges, curly apostrophes,
+// scripts beyond ASCII, letters outside the BMP, lone surrogates, combining marks, digits of other scripts.
+const AWKWARD_TEXTS = [
+  "Kim's week-long visit -- 'quoted' - end- -start it’s O’Neill’s ’tis rock’n’roll",
+  "İstanbul STRASSE straße Ǆemal ΣΊΣΥΦΟΣ москва ٣٤٥ 𝐀𝐁𝐂 𝟏𝟐 😀a😀 \ud800x \udc00y e\u0301te",
+  "6.1 1,200.50 3. .5 a.5 2013-07-21 x--y a'-b a-'b ''a'' -a- 1-2-3 \u00a0nbsp",
+  "",
+  "   ",
+  "a",
+  "end-",
+];
+
+describe("WordScanner", () => {
+  it("reads the words tokenize finds, with the same offsets and norms", () => {
+    const ecb = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").split("\n").slice(0, 60);
+    for (const text of [...AWKWARD_TEXTS, ...ecb]) {
+      const want = tokenize(text).map((t) => [t.start, t.end, t.norm]);
+      const got: [number, number, string][] = [];
+      const w = new WordScanner(text);
+      while (w.next()) got.push([w.start, w.end, w.norm()]);
+      expect(got).toEqual(want);
+    }
   });
 });

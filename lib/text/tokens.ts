@@ -22,6 +22,79 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+// Whether a BMP code unit is a letter or digit (\p{L} or \p{N}), beyond ASCII: 0 not looked up yet, 1 yes, 2 no.
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const bmpWordChar = new Uint8Array(65536);
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp < 65536) {
+    let k = bmpWordChar[cp]!;
+    if (k === 0) bmpWordChar[cp] = k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return k === 1;
+  }
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * The words `tokenize` finds, one after another, without a match or token object per word: `next()` moves
+ * to the next word (false: none left), whose offsets are `start` / `end` and whose `norm()` is the token's.
+ * For hot paths (clustering reads every word of every article); the same words, offsets and norms.
+ */
+export class WordScanner {
+  start = 0;
+  end = 0;
+  /** Whether the word holds a curly apostrophe (folded by `norm`). */
+  private curly = false;
+
+  constructor(private readonly text: string) {}
+
+  /** Length in code units of the letter or digit at `i` (a surrogate pair is 2), 0 when there is none. */
+  private wordCharAt(i: number): number {
+    const t = this.text;
+    if (i >= t.length) return 0;
+    const c = t.charCodeAt(i);
+    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) return isWordCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
+    }
+    return isWordCodePoint(c) ? 1 : 0;
+  }
+
+  next(): boolean {
+    const t = this.text;
+    let i = this.end;
+    let n: number;
+    // [\p{L}\p{N}]+ (?: ['’-] [\p{L}\p{N}]+ )*, leftmost first, as WORD.
+    while ((n = this.wordCharAt(i)) === 0) {
+      if (i >= t.length) return false;
+      i++;
+    }
+    this.start = i;
+    this.curly = false;
+    i += n;
+    for (;;) {
+      while ((n = this.wordCharAt(i)) > 0) i += n;
+      const c = i < t.length ? t.charCodeAt(i) : -1;
+      if ((c === 39 || c === 0x2019 || c === 45) && this.wordCharAt(i + 1) > 0) {
+        if (c === 0x2019) this.curly = true;
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    this.end = i;
+    return true;
+  }
+
+  /** The word lower-cased, curly apostrophes folded to straight ones (`Token.norm`). */
+  norm(): string {
+    const w = this.text.slice(this.start, this.end).toLowerCase();
+    return this.curly ? w.replace(/’/g, "'") : w;
+  }
+}
+
 /** Lower-cased words only, for bag-of-words features. */
 export function words(text: string): string[] {
   return tokenize(text).map((t) => t.norm);
