@@ -161,31 +161,38 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
   // chain "Ike Parsons LaRue Sr." to "Ike LaRue III". `first`: where its first member stood.
   type Cluster = { members: EntityGroup[]; first: number };
   const people: Cluster[] = [];
-  const others: Cluster[] = [];
-  const bare: Array<{ g: EntityGroup; i: number }> = [];
+  // Only names of one surname can be one person: clusters are looked up by it, not scanned.
+  const bySurname = new Map<string, Cluster[]>();
+  const others = new Map<string, Cluster>();
+  const bare: Array<{ g: EntityGroup; i: number; surname: string }> = [];
   const words = (g: EntityGroup) => nameWords(g.name).join(" ");
   groups.forEach((g, i) => {
     if (g.type !== "PERSON") {
-      const same = others.find((c) => words(c.members[0]!) === words(g));
+      const same = others.get(words(g));
       if (same) same.members.push(g);
-      else others.push({ members: [g], first: i });
-    } else if (!personName(g.name)?.given) {
-      bare.push({ g, i });
-    } else {
-      const home = people.find((c) => c.members.every((m) => samePerson(m.name, g.name)));
-      if (home) home.members.push(g);
-      else people.push({ members: [g], first: i });
+      else others.set(words(g), { members: [g], first: i });
+      return;
+    }
+    const name = personName(g.name);
+    if (!name) return void people.push({ members: [g], first: i });
+    if (!name.given) return void bare.push({ g, i, surname: name.surname });
+    const list = bySurname.get(name.surname) ?? bySurname.set(name.surname, []).get(name.surname)!;
+    const home = list.find((c) => c.members.every((m) => samePerson(m.name, g.name)));
+    if (home) home.members.push(g);
+    else {
+      const c = { members: [g], first: i };
+      list.push(c);
+      people.push(c);
     }
   });
-  for (const { g, i } of bare) {
-    const surname = personName(g.name)?.surname;
-    const matches = people.filter((c) => personName(c.members[0]!.name)?.surname === surname);
+  for (const { g, i, surname } of bare) {
+    const matches = bySurname.get(surname) ?? [];
     if (matches.length === 1) {
       matches[0]!.members.push(g);
       matches[0]!.first = Math.min(matches[0]!.first, i);
     } else people.push({ members: [g], first: i });
   }
-  return [...people, ...others]
+  return [...people, ...others.values()]
     .sort((p, q) => p.first - q.first)
     .map(({ members }) => {
       // The row is named by the full name most articles use (not a bare surname, nor a name with a title
