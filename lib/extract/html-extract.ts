@@ -110,10 +110,12 @@ function names(v: unknown): string | undefined {
   return clean.length ? [...new Set(clean)].join(", ") : undefined;
 }
 
-/** "Headline | Site" or "Headline - Site": drop the site part when it matches the site name or is short. */
+// Where pages put their publication date, in the order they are trusted; then a line such as "Published
+// 10:02 AM EST Nov 19, 2019" that the body extractor removed.
 const DATE_META = ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time"];
 const PUBLISHED_LINE = /^\s*(?:published|posted|first published)\b/i;
 
+/** "Headline | Site" or "Headline - Site": drop the site part when it matches the site name or is short. */
 function cleanDocTitle(t: string, siteName: string | null): string {
   const parts = t.split(/\s+[|–—·:»-]\s+/);
   if (parts.length < 2) return t;
