@@ -56,14 +56,14 @@ test("POST /api/articles JSON batch: bad records are rejected one by one, good o
   expect((await ok.json()).results[0].status).toBe("created");
 });
 
-test("request-level errors: unsupported type 415, malformed 400, empty file rejected 200", async ({ request }) => {
+test("request-level errors: unsupported type 415, malformed 400, an empty file alone 422 with its reason", async ({ request }) => {
   const plain = await request.post("/api/articles", { headers: { "content-type": "text/plain" }, data: "hello" });
   expect(plain.status()).toBe(415);
   expect((await plain.json()).error.code).toBe("UNSUPPORTED_CONTENT_TYPE");
   const bad = await request.post("/api/articles", { headers: { "content-type": "application/json" }, data: "{not json" });
   expect(bad.status()).toBe(400);
   const empty = await request.post("/api/articles", { multipart: { file: { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.from("") } } });
-  expect(empty.status()).toBe(200);
+  expect(empty.status()).toBe(422);
   expect((await empty.json()).results[0]).toMatchObject({ status: "rejected", error: { code: "EMPTY_FILE" } });
 });
 

@@ -85,7 +85,9 @@ export const POST = handle(async (req: NextRequest) => {
   const results = await ingest(inputs, { source, hints, maxBytes });
   return NextResponse.json(
     { results: await present(results, await publicOrigin()) },
-    { status: results.some((r) => r.status === "created") ? 201 : 200 },
+    // 201 when anything was stored; 422 when nothing could be (every file empty, unreadable or refused: the
+    // request was well formed, its content was not), with each file's reason; 200 for duplicates only.
+    { status: results.some((r) => r.status === "created") ? 201 : results.every((r) => r.status === "rejected") ? 422 : 200 },
   );
 });
 
