@@ -10,6 +10,7 @@ import lexicon from "./data/lexicon.json";
 import peopleNames from "./data/names.json";
 import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
+import { STATE_ABBREVIATIONS } from "./tokens";
 import { STOP_WORDS } from "@/lib/text";
 import { EPITHET_PARTICIPLES, EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, NOT_DESCRIPTIVE, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
@@ -108,6 +109,15 @@ addList(lex.teams, "ORGANIZATION");
 addList(lex.people, "PERSON");
 addList([...INSTITUTIONS], "ORGANIZATION");
 addList([...NEWS_AGENCIES], "ORGANIZATION");
+// State abbreviations the place lists carry as places of their own ("fla"): they are the state ("Key
+// Biscayne, Fla." is in Florida, not in a place called Fla). Only those already listed as places: "Miss",
+// "Wash" or "Ind" are other words elsewhere and are read as states after a town only (spans.ts).
+for (const [abbr, state] of Object.entries(STATE_ABBREVIATIONS)) {
+  const listed = byName.get(foldName(abbr));
+  const entry = byName.get(foldName(state));
+  if (listed?.type === "PLACE" && listed.key !== entry?.key && entry) add(abbr, entry, true);
+}
+
 // One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the
 // places and compromise's lists, so those keep their readings.
 for (const name of companies.names) add(name, { type: "ORGANIZATION", key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] });

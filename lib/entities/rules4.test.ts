@@ -209,3 +209,13 @@ describe("acronyms and sentence-initial words", () => {
     expect(types("Plague is transmitted between animals and humans. Authorities in western Mongolia set up a quarantine.")).toEqual(["PLACE:Mongolia"]);
   });
 });
+
+describe("state abbreviations the place lists know", () => {
+  // The Fred LaRue obituaries: "Key Biscayne, Fla." gave a place named "Fla" beside Florida.
+  it("are the state itself", () => {
+    has("He was at the vacation home in Key Biscayne, Fla., where the plan was hatched.", "PLACE", "Fla.");
+    const places = extractEntities({ title: "", body: "He was at the vacation home in Key Biscayne, Fla., where the plan was hatched." }).entities.map((e) => e.name);
+    expect(places).toContain("Florida");
+    expect(places).not.toContain("Fla");
+  });
+});
