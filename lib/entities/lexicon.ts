@@ -16,6 +16,7 @@ actor actress singer rapper striker goalkeeper quarterback receiver pitcher rb q
 reporter correspondent journalist editor columnist anchor producer publicist analyst economist
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
+coroner magistrate councilman councilwoman councillor councilor alderman treasurer warden chaplain dean surgeon physician
 dr. mr mr. mrs mrs. ms ms. sir dame lord lady gov gov. sen sen. rep. gen gen. col col. lt lt. sgt sgt. capt capt.
 prof prof. st. hon
 `);

@@ -219,3 +219,12 @@ describe("state abbreviations the place lists know", () => {
     expect(places).not.toContain("Fla");
   });
 });
+
+describe("roles of local officials", () => {
+  // The Fred LaRue obituaries: "Coroner Gary Hargrove" was one person's name in six outlets' tables.
+  it("read 'Coroner', 'Councilwoman', 'Magistrate' as the descriptor, not part of the name", () => {
+    has("His body was found on Tuesday, Coroner Gary Hargrove said.", "PERSON", "Gary Hargrove");
+    has("The plan was backed by Councilwoman Maria Lopez on Monday.", "PERSON", "Maria Lopez");
+    lacks("His body was found on Tuesday, Coroner Gary Hargrove said.", "PERSON:Coroner");
+  });
+});
