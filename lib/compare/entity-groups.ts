@@ -195,6 +195,7 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
   return [...people, ...others.values()]
     .sort((p, q) => p.first - q.first)
     .map(({ members }) => {
+      if (members.length === 1) return members[0]!;
       // The row is named by the full name most articles use (not a bare surname, nor a name with a title
       // in front of another member's name); ties go to the fuller name, then to story order.
       const full = (m: EntityGroup) => Boolean(personName(m.name)?.given) || m.type !== "PERSON";

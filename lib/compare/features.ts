@@ -2,7 +2,7 @@
 // clusters (paraphrase.ts), character trigrams for spelling tolerance ("Centre"/"Center", "Rait"/"Raite"),
 // and whether it is a timestamp rather than a claim.
 
-import { isStopWord, tokenize, type Token } from "@/lib/text";
+import { isContraction, isStopWord, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
 import { paraphraseClusters } from "./paraphrase";
@@ -68,12 +68,9 @@ function mergeSenses(a: WordSenses | undefined, b: WordSenses): WordSenses {
   return { synsets: u(a.synsets, b.synsets), hypernyms: u(a.hypernyms, b.hypernyms) };
 }
 
-// Contractions are function words too ("don't" is "do not", both stop words): two quotes that share
-// only "I don't think" say nothing alike.
-const CONTRACTION = /^(?:[a-z]+n't|(?:i|you|we|they|he|she|it|who|that|there|what|here|let)'(?:re|ve|ll|d|m|s))$/;
-
+// Contractions are function words too: two quotes that share only "I don't think" say nothing alike.
 export function isContent(norm: string): boolean {
-  return !isStopWord(norm) && !CONTRACTION.test(norm) && (norm.length > 1 || /\d/.test(norm));
+  return !isStopWord(norm) && !isContraction(norm) && (norm.length > 1 || /\d/.test(norm));
 }
 
 function addTrigrams(word: string, into: Set<string>): void {

@@ -69,7 +69,7 @@ export async function listStories(opts: { limit: number; cursor?: string | null;
     where: { mergedIntoId: null, articleCount: { gt: 0 }, ...after },
     orderBy,
     take: opts.limit + 1,
-    select: { ...storyCardSelect, outletCount: true, articleCount: true },
+    select: storyCardSelect,
   });
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);

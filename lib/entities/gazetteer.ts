@@ -115,7 +115,7 @@ addList([...NEWS_AGENCIES], "ORGANIZATION");
 for (const [abbr, state] of Object.entries(STATE_ABBREVIATIONS)) {
   const listed = byName.get(foldName(abbr));
   const entry = byName.get(foldName(state));
-  if (listed?.type === "PLACE" && listed.key !== entry?.key && entry) add(abbr, entry, true);
+  if (entry && listed?.type === "PLACE" && listed.key !== entry.key) add(abbr, entry, true);
 }
 
 // One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the

@@ -1,7 +1,7 @@
 // Finding and typing name spans in prose. Proposals come from capitalised sequences; gazetteers, name
 // heads ("... Centre", "Sea of ..."), first-name lists, titles and context cues type them.
 
-import { STOP_WORDS } from "@/lib/text";
+import { isContraction, STOP_WORDS } from "@/lib/text";
 import {
   COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup, lookupAcronym,
   type GazetteerEntry,
@@ -46,8 +46,6 @@ export interface DocStats {
   /** The article reads as a sports report (several distinct sports words): cities and states name teams. */
   sports: boolean;
 }
-
-const CONTRACTION = /^(?:(?:i|you|we|they|he|she|it|that|there|what|who|here|let)['’](?:m|re|ve|ll|d|s)|\p{L}+n['’]t)$/u;
 
 /** Words of sports reports; four distinct ones make an article a sports report. */
 export const SPORTS_WORDS = new Set(`game games season coach coaches playoff playoffs league scored scoring points touchdown
@@ -450,7 +448,7 @@ function classifyPiece(
 
   if (ts.every((t) => NON_ENTITIES.has(t.lower))) return [];
   // "We're on it.", "I'm", "Don't": a contraction opening a sentence is capitalised, never a name.
-  if (n === 1 && CONTRACTION.test(first.lower)) return [];
+  if (n === 1 && isContraction(first.lower)) return [];
   // "Russian-controlled", "Kremlin-backed": compound adjectives, not names. But "a Woodburn-area bank",
   // "a London-based firm": the place before "-area" (or "-based", "-born" when known) is a place.
   if (n === 1 && /-\p{Ll}/u.test(first.text)) {

@@ -1,2 +1,2 @@
-export { tokenize, words, isStopWord, STOP_WORDS, WordScanner, type Token } from "./tokens";
+export { tokenize, words, isContraction, isStopWord, STOP_WORDS, WordScanner, type Token } from "./tokens";
 export { splitSentences, splitParagraphs, type Sentence } from "./sentences";

@@ -116,3 +116,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function isStopWord(norm: string): boolean {
   return STOP_WORDS.has(norm);
 }
+
+// A pronoun's or a verb's contraction ("we're", "I'm", "don't"): function words, as the stop words are
+// ("do not"), though not in that list, which clustering's terms also read.
+const CONTRACTION = /^(?:\p{L}+n['’]t|(?:i|you|we|they|he|she|it|who|that|there|what|here|let)['’](?:re|ve|ll|d|m|s))$/u;
+
+/** Whether a lower-cased word is a contraction ("don't", "we’re"). */
+export function isContraction(lower: string): boolean {
+  return CONTRACTION.test(lower);
+}
