@@ -67,6 +67,22 @@ describe("HTML", () => {
     expect(none!.publishedAtText).toBeNull();
   });
 
+  // From the extraction benchmark: thehill.com's JSON-LD headline, sportsnet.ca's og:title and ign.com's
+  // JSON-LD all end in the site's own name, which the story cards and columns showed twice.
+  it("drops the publisher's own name from any headline source, and nothing else", () => {
+    const headlineOf = (html: string) => extractFile({ bytes: enc(html), filename: "a.html" })[0]!.title;
+    const ld = (headline: string) => page.replace('"headline":"Harbour bridge to close to cars"', `"headline":${JSON.stringify(headline)}`);
+    expect(headlineOf(ld("Harbour bridge to close to cars | The Riverside Gazette"))).toBe("Harbour bridge to close to cars");
+    expect(headlineOf(ld("Harbour bridge to close to cars | RiversideGazette"))).toBe("Harbour bridge to close to cars");
+    expect(headlineOf(ld("The Riverside Gazette - Harbour bridge to close to cars"))).toBe("Harbour bridge to close to cars");
+    // The host's name counts as the publisher's (gazette.example is the canonical URL's host).
+    expect(headlineOf(ld("Harbour bridge to close to cars - GAZETTE"))).toBe("Harbour bridge to close to cars");
+    // A section, or a headline's own second half, is the outlet's wording and stays.
+    expect(headlineOf(ld("Harbour bridge to close to cars | Editorial"))).toBe("Harbour bridge to close to cars | Editorial");
+    expect(headlineOf(ld("Harbour bridge to close - and ferries return"))).toBe("Harbour bridge to close - and ferries return");
+    expect(headlineOf(ld("The Riverside Gazette - Home"))).toBe("The Riverside Gazette - Home");
+  });
+
   it("decodes entities and reads a Windows-1252 page", () => {
     const html = `<html><head><meta charset="windows-1252"><title>Caf\u00e9 prices</title></head><body><p>${P1} The caf\u00e9\u2019s owner said &ldquo;it is fair&rdquo; &amp; fine.</p><p>${P2}</p></body></html>`;
     const bytes = new Uint8Array(iconv.encode(html, "windows-1252"));

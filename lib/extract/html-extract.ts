@@ -115,15 +115,57 @@ function names(v: unknown): string | undefined {
 const DATE_META = ["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time"];
 const PUBLISHED_LINE = /^\s*(?:published|posted|first published)\b/i;
 
+const TITLE_SEPARATOR = /\s+[|–—·:»-]\s+/;
+
 /** "Headline | Site" or "Headline - Site": drop the site part when it matches the site name or is short. */
 function cleanDocTitle(t: string, siteName: string | null): string {
-  const parts = t.split(/\s+[|–—·:»-]\s+/);
+  const parts = t.split(TITLE_SEPARATOR);
   if (parts.length < 2) return t;
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   if (siteName && last.toLowerCase().includes(siteName.toLowerCase())) return parts.slice(0, -1).join(" - ");
   if (first.split(/\s+/).length >= 3 && last.split(/\s+/).length <= 4) return parts.slice(0, -1).join(" - ");
   return t;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/^the\s+/, "").replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** The names a page's publisher goes by: its og:site_name and its host's words ("ign" for www.ign.com). */
+function publisherNames(siteName: string | null, url: string | null): Set<string> {
+  const out = new Set<string>();
+  if (siteName) out.add(squash(siteName));
+  if (url) {
+    try {
+      const host = new URL(url).hostname.replace(/^www\./, "");
+      out.add(squash(host));
+      out.add(squash(host.split(".")[0]!));
+    } catch {
+      // Not an absolute address: the site name alone decides.
+    }
+  }
+  out.delete("");
+  return out;
+}
+
+/**
+ * JSON-LD and og:title headlines often carry the site's name as <title> does ("New York man pleads guilty
+ * to threatening to kill Omar | TheHill", "... - Sportsnet.ca", "... - IGN"): the outlet is shown beside
+ * every headline, so the suffix is dropped, but only when it is the publisher's own name or address. A
+ * section ("| Editorial") or a headline's own second half ("Nadal keeps Spain alive - and ...") stays.
+ */
+export function dropSiteSuffix(title: string, siteName: string | null, url: string | null): string {
+  const names = publisherNames(siteName, url);
+  if (names.size === 0) return title;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  // What is left must still read as a headline ("Sportsnet.ca - Home" is kept as it is).
+  const headline = (t: string) => (t.split(/\s+/).length >= 2 ? t : title);
+  if (names.has(squash(parts[parts.length - 1]!))) {
+    return headline(title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|–—·:»-]\s+$/, ""));
+  }
+  // "TheHill | New York man ...": the site first (a few sites print their name before the headline).
+  if (names.has(squash(parts[0]!))) return headline(title.slice(parts[0]!.length).replace(/^\s+[|–—·:»-]\s+/, ""));
+  return title;
 }
 
 export function extractHtml(html: string): HtmlArticle {
@@ -216,15 +258,16 @@ export function extractHtml(html: string): HtmlArticle {
   }
   const author = ld.author ?? meta.get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author") ?? authorLink;
   const bodyText = paragraphs.join("\n");
+  const url = canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null;
   return {
     // Some CMSs escape twice (content="&amp;#8220;..."), so a title may still hold references.
-    title: title ? decodeEntities(title).replace(/\s+/g, " ").trim() : null,
+    title: title ? dropSiteSuffix(decodeEntities(title).replace(/\s+/g, " ").trim(), siteName, url) : null,
     paragraphs,
     removed,
     caption,
     byline: author ? cleanAuthor(author) : null,
     published,
-    url: canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null,
+    url,
     siteName,
     language: detectLanguage(bodyText) ?? declared ?? profileLang,
     ldBody: ld.articleBody ?? null,

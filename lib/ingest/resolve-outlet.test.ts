@@ -19,6 +19,15 @@ describe("outletName", () => {
     expect(outletName("Express.co.uk", "express.co.uk")).toBe("Express.co.uk");
   });
 
+  // From the extraction benchmark: hosted.ap.org serves AP's stories for member papers under og:site_name
+  // "Hosted", and the story cards named the outlet "Hosted".
+  it("names an outlet by its registered domain when the site name is a subdomain's word", () => {
+    expect(outletName("Hosted", "hosted.ap.org")).toBe("ap.org");
+    expect(outletName("Blog", "blog.example.co.uk")).toBe("example.co.uk");
+    expect(outletName("News", "news.example.com")).toBe("example.com");
+    expect(outletName("Example News", "news.example.com")).toBe("Example News");
+  });
+
   it("keeps a site name a reader knows", () => {
     expect(outletName("The Kyiv Independent", "kyivindependent.com")).toBe("The Kyiv Independent");
     expect(outletName("TechCrunch", "techcrunch.com")).toBe("TechCrunch");

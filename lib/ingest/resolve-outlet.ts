@@ -34,9 +34,9 @@ const TAGLINE = /\s+(?:[|•·»]|[-–—]{1,2})\s+/;
  * The name to give a new outlet known by its page's metadata and domain. Sites fill og:site_name with
  * things that are not a name a reader knows them by: their own address ("https://www.hawaiinewsnow.com"),
  * a social handle ("@politifact"), the lower-case slug of their domain ("nj", "usatoday", "cleveland"), a
- * section ("U.S."), or a name with a tagline. The domain says the same more plainly. A capitalised word
- * stays ("Forbes", and so also "Hosted" on hosted.ap.org: the two cannot be told apart without knowing
- * the site).
+ * section ("U.S."), the word of a subdomain ("Hosted" on hosted.ap.org: AP's pages hosted for member
+ * papers; "Blog" on blog.example.com), or a name with a tagline. The domain says the same more plainly.
+ * Another capitalised word stays ("Forbes").
  */
 export function outletName(siteName: string | null, domain: string | null): string | null {
   const name = siteName?.split(TAGLINE)[0]!.trim() || null;
@@ -47,7 +47,20 @@ export function outletName(siteName: string | null, domain: string | null): stri
   const word = name.replace(/^@/, "");
   const label = domain.split(".")[0]!;
   const slugOfDomain = /^[\p{L}\p{N}]+$/u.test(word) && word === word.toLowerCase() && label.startsWith(word);
+  const site = registrableDomain(domain);
+  if (site !== domain && domain.slice(0, -site.length - 1).split(".").includes(name.toLowerCase())) return site;
   return slugOfDomain || name.startsWith("@") || SECTIONS.has(name.toLowerCase()) ? domain : name;
+}
+
+/**
+ * The part of a host a publisher registered: its last two labels, or three under a country's second level
+ * ("bbc.co.uk", "abc.net.au"). An approximation of the public-suffix list, enough to tell a subdomain's
+ * word from the publisher's name.
+ */
+function registrableDomain(host: string): string {
+  const labels = host.split(".");
+  const n = labels.length >= 3 && /^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(labels.at(-2)!) && labels.at(-1)!.length === 2 ? 3 : 2;
+  return labels.slice(-n).join(".");
 }
 
 // Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
