@@ -181,6 +181,19 @@ describe("embedded posts", () => {
   });
 });
 
+describe("lawmakers' party tags", () => {
+  // thehill.com: "Rep. Ilhan Omar (D-Minn.)" and "Rep. Alexandria Ocasio-Cortez (D-N.Y.)" gave the entities
+  // "D-Minn" and "D-N" in the article's "Who and what".
+  it("reads no entity in a party-and-state tag, in parentheses or between commas, and keeps the person", () => {
+    const text = "Rep. Ilhan Omar (D-Minn.) spoke first. Rep. Alexandria Ocasio-Cortez (D-N.Y.) agreed. Sen. Ted Cruz, R-Texas, said nothing, and Rep. Kristi Noem, R-South Dakota, left.";
+    const found = types(text);
+    expect(found.filter((x) => /[DRI]-/.test(x) && !x.includes("Ocasio"))).toEqual([]);
+    for (const name of ["Ilhan Omar", "Alexandria Ocasio-Cortez", "Ted Cruz", "Kristi Noem"]) expect(found).toContain(`PERSON:${name}`);
+    // A hyphenated name is no tag.
+    has("The report by R-Tech Industries was published on Monday.", "ORGANIZATION", "R-Tech Industries");
+  });
+});
+
 describe("a place opening a descriptor at a sentence start", () => {
   it("keeps the whole place name ('South Dakota Gov. Kristi Noem'), not its last word as a person", () => {
     const found = types("South Dakota Gov. Kristi Noem launched the campaign on Monday.");

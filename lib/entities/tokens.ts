@@ -37,9 +37,15 @@ const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘
 
 // Addresses and hashtags in embedded posts ("pic.twitter.com/KQLpngeTbO", "#MethWeAreOnIt") are no names:
 // each becomes one punctuation token, which also ends a name before it. A handle stays: "@TheAcademy"
-// names the Academy (the labelled sets mark it so).
-const NOT_PROSE = /(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|(?<![\p{L}\p{N}_])#[\p{L}\p{N}_]+/gu;
-const MAY_HOLD_NOT_PROSE = /#|:\/\/|www\.|pic\.twitter/;
+// names the Academy (the labelled sets mark it so). So are US lawmakers' party-and-state tags, in
+// parentheses or, AP style, between commas ("Rep. Ilhan Omar (D-Minn.)", "Sen. Ted Cruz, R-Texas, said"):
+// they were found as entities "D-Minn" and "D-N".
+const PARTY_TAG = String.raw`[DRI]-(?:\p{Lu}\.){1,2}|[DRI]-\p{Lu}\p{Ll}+\.?(?: \p{Lu}\p{Ll}+\.?)?`;
+const NOT_PROSE = new RegExp(
+  String.raw`(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|(?<![\p{L}\p{N}_])#[\p{L}\p{N}_]+|\((?:${PARTY_TAG})\)|(?<=, )(?:${PARTY_TAG})(?=,)`,
+  "gu",
+);
+const MAY_HOLD_NOT_PROSE = /#|:\/\/|www\.|pic\.twitter|\b[DRI]-\p{Lu}/u;
 
 export function nameTokens(line: string, offset: number): NameToken[] {
   const out: NameToken[] = [];
