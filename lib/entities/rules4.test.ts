@@ -194,6 +194,17 @@ describe("lawmakers' party tags", () => {
   });
 });
 
+describe("an entity's name", () => {
+  // sportsnet.ca's Davis Cup page has a heading "FRANCE WINS": the entity list showed "FRANCE" and "AUSTRALIA".
+  it("is spelled as the prose prints it, not as a heading in capitals, and keeps an acronym's capitals", () => {
+    const body = "The duo beat Canada on Tuesday.\n\nFRANCE WINS\n\nThe French pair secured France an opening win over AUSTRALIA.\n\nAustralia lost again. The FBI said NATO was fine.";
+    const names = run(body).entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["France", "Australia", "FBI", "NATO"]));
+    expect(names).not.toContain("FRANCE");
+    expect(names).not.toContain("AUSTRALIA");
+  });
+});
+
 describe("a place opening a descriptor at a sentence start", () => {
   it("keeps the whole place name ('South Dakota Gov. Kristi Noem'), not its last word as a person", () => {
     const found = types("South Dakota Gov. Kristi Noem launched the campaign on Monday.");
