@@ -20,7 +20,7 @@ type Item = {
   message?: string;
 };
 
-const ACCEPT = ".txt,.text,.html,.htm,.xhtml,.md,.markdown,.json";
+const ACCEPT = ".txt,.text,.html,.htm,.xhtml,.mhtml,.mht,.md,.markdown,.json";
 // A few files in flight at once: fast for hundreds of files without flooding the server.
 const CONCURRENCY = 3;
 
@@ -121,7 +121,7 @@ export function UploadForm() {
         className={`rounded-lg border-2 border-dashed p-8 text-center ${dragging ? "border-accent bg-blue-50" : "border-black/20 bg-white"}`}
       >
         <p className="font-medium">Drag and drop article files here</p>
-        <p className="mt-1 text-sm text-muted">.txt, .html, .md or .json, up to 5 MB each</p>
+        <p className="mt-1 text-sm text-muted">.txt, .html, .mhtml, .md or .json, up to 5 MB each</p>
         <div className="mt-3 flex justify-center gap-2">
           <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md border border-black/20 px-3 py-1.5 text-sm hover:bg-black/5">
             Choose files

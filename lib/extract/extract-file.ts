@@ -6,6 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { declaredHtmlCharset, decodeBytes, sniffBinaryType } from "./decode";
 import { checkFilename, extensionOf, formatFromExtension, formatFromMediaType, looksLikeHtml, sniffFormat } from "./format";
 import { extractHtml, type HtmlArticle } from "./html-extract";
+import { looksLikeMhtml, readMhtml } from "./mhtml";
 import { detectLanguage, stopWordsFor } from "./language";
 import { parseMarkdown } from "./markdown";
 import { cleanAuthor, deriveTitle, findDate, parseDate } from "./metadata";
@@ -44,10 +45,15 @@ function extractFileUnsafe(input: ExtractInput, options: ExtractOptions): Extrac
   }
   if (bytes.length === 0) throw new AppError("INVALID_INPUT", "EMPTY_FILE", "file is empty");
   const binary = sniffBinaryType(bytes);
-  if (binary) throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `${binary} is not supported; upload .txt, .html, .md or .json`);
+  if (binary) throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `${binary} is not supported; upload .txt, .html, .mhtml, .md or .json`);
 
   const ext = extensionOf(filename);
-  let format = formatFromExtension(ext) ?? formatFromMediaType(mediaType);
+  const declared = formatFromExtension(ext) ?? formatFromMediaType(mediaType);
+  // A page saved as one file: only its HTML part is decoded (the images after it are most of the bytes).
+  if (declared === "mhtml" || ((declared === null || declared === "text") && looksLikeMhtml(new TextDecoder("latin1").decode(bytes.subarray(0, 4000))))) {
+    return [fromMhtml(bytes)];
+  }
+  let format: Exclude<SourceFormat, "mhtml"> | null = declared;
   const decoded = decodeBytes(bytes, format === "html" || format === null ? declaredHtmlCharset(bytes) : null);
   const text = decoded.text;
   if (!text.trim()) throw new AppError("INVALID_INPUT", "EMPTY_FILE", "file is empty (only white space)");
@@ -66,6 +72,15 @@ function extractFileUnsafe(input: ExtractInput, options: ExtractOptions): Extrac
     case "text":
       return [make(fromText(text, options))];
   }
+}
+
+/** A page saved as one MHTML file: its HTML part, read as a page, with the address it was saved from. */
+function fromMhtml(bytes: Uint8Array): ExtractedArticle {
+  const page = readMhtml(bytes);
+  const decoded = decodeBytes(page.html, page.charset ?? declaredHtmlCharset(page.html));
+  if (!decoded.text.trim()) throw new AppError("INVALID_INPUT", "EMPTY_FILE", "the MHTML file's page is empty");
+  const parts = fromHtml(decoded.text);
+  return finish("mhtml", { ...parts, url: parts.url ?? page.url }, decoded.text, decoded.encoding);
 }
 
 function fromHtml(html: string): Parts {

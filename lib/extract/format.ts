@@ -10,6 +10,8 @@ const BY_EXTENSION: Record<string, SourceFormat> = {
   html: "html",
   htm: "html",
   xhtml: "html",
+  mhtml: "mhtml",
+  mht: "mhtml",
   md: "markdown",
   markdown: "markdown",
   json: "json",
@@ -22,8 +24,8 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
   png: "PNG image", jpg: "JPEG image", jpeg: "JPEG image", gif: "GIF image", webp: "WebP image", svg: "SVG image",
   heic: "HEIC image", tif: "TIFF image", tiff: "TIFF image", bmp: "BMP image", mp3: "MP3 audio", mp4: "MP4 video",
   mov: "QuickTime video", wav: "WAV audio", xls: "Excel spreadsheet", xlsx: "Excel spreadsheet", csv: "CSV table",
-  ppt: "PowerPoint presentation", pptx: "PowerPoint presentation", exe: "executable", mhtml: "MHTML web archive",
-  mht: "MHTML web archive", webarchive: "Safari web archive", xml: "XML document",
+  ppt: "PowerPoint presentation", pptx: "PowerPoint presentation", exe: "executable",
+  webarchive: "Safari web archive", xml: "XML document",
 };
 
 export function checkFilename(filename: string | null | undefined): void {
@@ -47,7 +49,7 @@ export function formatFromExtension(ext: string | null): SourceFormat | null {
   const f = BY_EXTENSION[ext];
   if (f) return f;
   const name = KNOWN_UNSUPPORTED[ext] ?? `.${ext} file`;
-  throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `${name} (.${ext}) is not supported; upload .txt, .html, .md or .json`);
+  throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `${name} (.${ext}) is not supported; upload .txt, .html, .mhtml, .md or .json`);
 }
 
 export function formatFromMediaType(mediaType: string | null | undefined): SourceFormat | null {
@@ -55,16 +57,17 @@ export function formatFromMediaType(mediaType: string | null | undefined): Sourc
   const t = mediaType.split(";")[0]!.trim().toLowerCase();
   if (t === "text/plain") return "text";
   if (t === "text/html" || t === "application/xhtml+xml") return "html";
+  if (t === "multipart/related" || t === "message/rfc822" || t === "application/x-mimearchive") return "mhtml";
   if (t === "text/markdown" || t === "text/x-markdown") return "markdown";
   if (t === "application/json" || t === "application/ld+json" || t === "text/json") return "json";
   if (/^(image|audio|video)\//.test(t) || t === "application/pdf" || /zip|compressed|msword|officedocument|opendocument/.test(t)) {
-    throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `files of type ${t} are not supported; upload .txt, .html, .md or .json`);
+    throw new AppError("UNSUPPORTED", "UNSUPPORTED_TYPE", `files of type ${t} are not supported; upload .txt, .html, .mhtml, .md or .json`);
   }
   return null;
 }
 
 /** Format by content, for files with neither a known extension nor a useful media type. */
-export function sniffFormat(text: string): SourceFormat {
+export function sniffFormat(text: string): Exclude<SourceFormat, "mhtml"> {
   const head = text.slice(0, 2000).trimStart();
   if (/^[[{]/.test(head)) {
     try {

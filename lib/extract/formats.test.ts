@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
@@ -20,24 +22,26 @@ function reject(fn: () => unknown): AppError {
   throw new Error("expected an AppError");
 }
 
+// A news page with the clutter real pages carry; the HTML and MHTML readers must find the same article in it.
+const page = `<!doctype html><html lang="en"><head>
+  <title>Harbour bridge to close to cars | The Riverside Gazette</title>
+  <meta property="og:site_name" content="The Riverside Gazette">
+  <meta property="og:url" content="https://gazette.example/bridge">
+  <link rel="canonical" href="https://gazette.example/news/bridge">
+  <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour bridge to close to cars","datePublished":"2024-02-01T09:30:00+01:00","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"@type":"Organization","name":"Riverside Gazette Ltd"}}</script>
+  <style>p{color:red}</style></head><body>
+  <nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav>
+  <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+  <article><h1>Harbour bridge to close to cars</h1>
+    <figure><img src="x.jpg"><figcaption>The bridge at dusk. Photo: Lee Chan</figcaption></figure>
+    <p>${P1}</p><p>${P2.replace("pedestrians", "<em>pedestrians</em>")}</p>
+    <div class="related"><h3>Related</h3><ul><li><a href="/a">Council budget approved after long debate tonight</a></li></ul></div>
+    <p>${P3} <script>alert(1)</script></p>
+  </article>
+  <aside class="sidebar"><p>Sign up for our newsletter and never miss a story from the riverside, delivered every morning.</p></aside>
+  <footer>© 2024 Riverside Gazette</footer></body></html>`;
+
 describe("HTML", () => {
-  const page = `<!doctype html><html lang="en"><head>
-    <title>Harbour bridge to close to cars | The Riverside Gazette</title>
-    <meta property="og:site_name" content="The Riverside Gazette">
-    <meta property="og:url" content="https://gazette.example/bridge">
-    <link rel="canonical" href="https://gazette.example/news/bridge">
-    <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour bridge to close to cars","datePublished":"2024-02-01T09:30:00+01:00","author":{"@type":"Person","name":"Ana Ruiz"},"publisher":{"@type":"Organization","name":"Riverside Gazette Ltd"}}</script>
-    <style>p{color:red}</style></head><body>
-    <nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav>
-    <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
-    <article><h1>Harbour bridge to close to cars</h1>
-      <figure><img src="x.jpg"><figcaption>The bridge at dusk. Photo: Lee Chan</figcaption></figure>
-      <p>${P1}</p><p>${P2.replace("pedestrians", "<em>pedestrians</em>")}</p>
-      <div class="related"><h3>Related</h3><ul><li><a href="/a">Council budget approved after long debate tonight</a></li></ul></div>
-      <p>${P3} <script>alert(1)</script></p>
-    </article>
-    <aside class="sidebar"><p>Sign up for our newsletter and never miss a story from the riverside, delivered every morning.</p></aside>
-    <footer>© 2024 Riverside Gazette</footer></body></html>`;
 
   it("takes body, metadata and caption, as plain text", () => {
     const [a] = extractFile({ bytes: enc(page), filename: "bridge.html" });
@@ -89,6 +93,103 @@ describe("HTML", () => {
     const [a] = extractFile({ bytes, filename: "cafe.htm" });
     expect(a!.encoding).toBe("windows-1252");
     expect(a!.body).toContain("The café’s owner said “it is fair” & fine.");
+  });
+});
+
+describe("MHTML (a page saved as one file)", () => {
+  // Shaped as Chrome's "Webpage, Single File" writes it: a MIME header, the page quoted-printable in lines of
+  // at most 76 characters with soft breaks, then the page's style sheet and an image in base64.
+  const qp = (bytes: Uint8Array) => {
+    let out = "";
+    let line = "";
+    for (const b of bytes) {
+      const piece = b === 0x0a ? "\r\n" : b === 0x3d || b > 0x7e || (b < 0x20 && b !== 0x09) ? `=${b.toString(16).toUpperCase().padStart(2, "0")}` : String.fromCharCode(b);
+      if (piece === "\r\n") { out += line + "\r\n"; line = ""; continue; }
+      if (line.length + piece.length > 75) { out += line + "=\r\n"; line = ""; }
+      line += piece;
+    }
+    return out + line;
+  };
+  const mhtml = (html: Uint8Array, opts: { charset?: string; encoding?: "quoted-printable" | "base64" } = {}) => {
+    const boundary = "----MultipartBoundary--x7Tq2Lh4kVn9----";
+    const body = opts.encoding === "base64" ? Buffer.from(html).toString("base64").replace(/.{76}/g, "$&\r\n") : qp(html);
+    return enc([
+      "From: <Saved by Blink>",
+      "Snapshot-Content-Location: https://gazette.example/news/bridge?utm_source=x",
+      "Subject: Harbour bridge to close to cars | The Riverside Gazette",
+      "Date: Thu, 1 Feb 2024 10:12:00 -0000",
+      "MIME-Version: 1.0",
+      "Content-Type: multipart/related;",
+      '\ttype="text/html";',
+      `\tboundary="${boundary}"`,
+      "",
+      "",
+      `--${boundary}`,
+      `Content-Type: text/html${opts.charset ? `; charset="${opts.charset}"` : ""}`,
+      "Content-ID: <frame-1@mhtml.blink>",
+      `Content-Transfer-Encoding: ${opts.encoding ?? "quoted-printable"}`,
+      "Content-Location: https://gazette.example/news/bridge?utm_source=x",
+      "",
+      body,
+      "",
+      `--${boundary}`,
+      "Content-Type: text/css",
+      "Content-Transfer-Encoding: quoted-printable",
+      "Content-Location: https://gazette.example/site.css",
+      "",
+      "p { color: red; }",
+      "",
+      `--${boundary}`,
+      "Content-Type: image/png",
+      "Content-Transfer-Encoding: base64",
+      "Content-Location: https://gazette.example/x.jpg",
+      "",
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "",
+      `--${boundary}--`,
+      "",
+    ].join("\r\n"));
+  };
+
+  it("reads the page inside, quoted-printable, as the same article as the page itself", () => {
+    const [a] = extractFile({ bytes: mhtml(enc(page)), filename: "Harbour bridge to close to cars.mhtml" });
+    const [direct] = extractFile({ bytes: enc(page), filename: "bridge.html" });
+    expect(a!.format).toBe("mhtml");
+    expect(a!.paragraphs).toEqual(direct!.paragraphs);
+    expect(a!.title).toBe("Harbour bridge to close to cars");
+    expect(a!.byline).toBe("Ana Ruiz");
+    expect(a!.url).toBe("https://gazette.example/news/bridge");
+    expect(a!.body).not.toMatch(/=\r?\n|=3D|color: red|iVBOR/);
+  });
+
+  it("decodes the part's charset and base64, takes the saved address when the page names none, and is found without the extension", () => {
+    const latin = page.replace(P1, `${P1} The café’s owner said it was fair.`).replace(/<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>/g, "");
+    const cp1252 = new Uint8Array(iconv.encode(latin, "windows-1252"));
+    for (const bytes of [mhtml(cp1252, { charset: "windows-1252" }), mhtml(cp1252, { charset: "windows-1252", encoding: "base64" })]) {
+      const [a] = extractFile({ bytes, filename: "page.mht" });
+      expect(a!.body).toContain("The café’s owner said it was fair.");
+      expect(a!.url).toBe("https://gazette.example/news/bridge?utm_source=x");
+    }
+    expect(extractFile({ bytes: mhtml(enc(page)), filename: null })[0]!.format).toBe("mhtml");
+    expect(extractFile({ bytes: mhtml(enc(page)), filename: "saved.txt" })[0]!.format).toBe("mhtml");
+    expect(extractFile({ bytes: mhtml(enc(page)), mediaType: "multipart/related" })[0]!.format).toBe("mhtml");
+  });
+
+  // fixtures/extract/article-rails.mhtml: Chromium 156's own "Webpage, Single File" of article-rails.html
+  // (Page.captureSnapshot), its file:// addresses replaced by https://example.org/.
+  it("reads Chromium's own MHTML of a page as that page", () => {
+    const read = (name: string) => extractFile({ bytes: new Uint8Array(readFileSync(join(process.cwd(), "fixtures/extract", name))), filename: name })[0]!;
+    const [m, h] = [read("article-rails.mhtml"), read("article-rails.html")];
+    expect(m.format).toBe("mhtml");
+    expect(m.paragraphs).toEqual(h.paragraphs);
+    expect(m.title).toBe(h.title);
+    expect(m.url).toBe(h.url ?? "https://example.org/article-rails.html");
+  });
+
+  it("refuses an MHTML file without a page", () => {
+    const e = reject(() => extractFile({ bytes: enc("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n"), filename: "a.mhtml" }));
+    expect([e.code, e.reason]).toEqual(["UNPROCESSABLE", "NO_ARTICLE"]);
+    expect(e.message).toMatch(/no HTML page/);
   });
 });
 

@@ -8,7 +8,7 @@ import { extractFile } from "./index";
 const seeds = ["000_2f28c85e07feee24.txt", "001_81a2cabcbd35f313.txt"].map(
   (f) => new Uint8Array(readFileSync(join(process.cwd(), "fixtures/seeds", f))),
 );
-const FILENAMES = ["a.txt", "a.html", "a.md", "a.json", null];
+const FILENAMES = ["a.txt", "a.html", "a.mhtml", "a.md", "a.json", null];
 
 /** Returns normally or throws AppError; anything else fails the property. */
 function outcome(bytes: Uint8Array, filename: string | null): "ok" | string {

@@ -1,6 +1,7 @@
 // Public shapes of the extraction stage (re-exported from index.ts).
 
-export type SourceFormat = "text" | "html" | "markdown" | "json";
+/** "mhtml": a page saved as one file (Chrome's "Webpage, Single File"); its HTML part is read as "html". */
+export type SourceFormat = "text" | "html" | "mhtml" | "markdown" | "json";
 
 export interface ExtractInput {
   bytes: Uint8Array;

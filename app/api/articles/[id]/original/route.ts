@@ -9,7 +9,7 @@ export const GET = handle(async (_req: Request, ctx: { params: Promise<{ id: str
   const { id } = await ctx.params;
   const a = await getArticleOriginal(id);
   if (!a) throw new AppError("NOT_FOUND", "ARTICLE_NOT_FOUND", `No article with id ${id}.`);
-  const name = (a.sourceFilename ?? `article-${id}.${a.sourceFormat === "json" ? "json" : "txt"}`).replace(/[^\w.\- ]+/g, "_");
+  const name = (a.sourceFilename ?? `article-${id}.${a.sourceFormat === "json" || a.sourceFormat === "mhtml" ? a.sourceFormat : "txt"}`).replace(/[^\w.\- ]+/g, "_");
   // Served as an attachment with a neutral type: a saved HTML page must never run in our origin.
   return new Response(new Uint8Array(a.original), {
     headers: {
