@@ -28,3 +28,13 @@ test("an old slug of a story answers with a permanent redirect to its permalink"
   expect(res.status()).toBe(308);
   expect(res.headers()["location"]).toMatch(new RegExp(`/stories/${demo.slug}$`));
 });
+
+// Link-preview crawlers (Twitterbot, Slackbot) honour robots.txt: story pages and their images must stay
+// allowed while the API is not crawled.
+test("robots.txt allows story pages and their preview images, not the API", async ({ request }) => {
+  const res = await request.get("/robots.txt");
+  expect(res.status()).toBe(200);
+  const rules = (await res.text()).split("\n").filter((l) => /^disallow:/i.test(l)).map((l) => l.split(":")[1]!.trim());
+  expect(rules).toContain("/api/");
+  for (const path of ["/stories/x-123", "/stories/x-123/opengraph-image"]) expect(rules.some((r) => path.startsWith(r))).toBe(false);
+});
