@@ -122,6 +122,22 @@ describe("cross-article entity resolution", () => {
     const person = rows.find((x) => x.surfaceForms.includes("Vandermeer"));
     expect(person?.entity.name).toBe("Ilse Vandermeer");
   });
+
+  // The surname came first: an article naming only "Kowalsky" created that entity; once an article names
+  // Piotr Kowalsky, later bare "Kowalsky"s are his, not the short name's.
+  it("files a bare surname under the full name known since, even when the surname has its own entity", async () => {
+    const bare = (n: number, town: string) =>
+      `Mayor under pressure in ${town}\n\nCouncillors in ${town} called on Kowalsky to explain the ${n}-million budget gap on Tuesday, officials said.\n\nKowalsky did not comment on the figures.`;
+    const full = `Piotr Kowalsky named finance chief\n\nPiotr Kowalsky was named the city's finance chief on Wednesday after a long search, the council said.\n\nPiotr Kowalsky had led the audit office.`;
+    const put = async (name: string, text: string) => (await ingest([{ kind: "file", filename: name, bytes: enc(text) }], { source: "API" }))[0]!.articleId!;
+    const entityOf = async (articleId: string) =>
+      (await db().articleEntity.findMany({ where: { articleId }, include: { entity: true } })).find((x) => x.surfaceForms.includes("Kowalsky"))?.entity.name;
+    const a = await put("k1.txt", bare(3, "Bremen"));
+    expect(await entityOf(a)).toBe("Kowalsky");
+    await put("k2.txt", full);
+    const c = await put("k3.txt", bare(4, "Rostock"));
+    expect(await entityOf(c)).toBe("Piotr Kowalsky");
+  });
 });
 
 describe("reprints", () => {

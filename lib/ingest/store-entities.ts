@@ -35,7 +35,11 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
 
   for (const e of entities) {
     let row = byKey.get(e.key);
-    if (!row) {
+    // Also when the short name has a row of its own: an article that said only "Trump" before any article
+    // named Donald Trump created the entity "Trump", and every later "Trump" went to it (the entities index
+    // listed Trump, 8 articles, beside Donald Trump, 15). An editor's merge (mergedIntoId) or split (a "~" key)
+    // of that name stands.
+    if (!row || (!row.mergedIntoId && !e.key.includes("~"))) {
       // "Putin" alone in this article, "Vladimir Putin" known from others: the same person when exactly
       // one known entity fits (lib/entities decides; a wrong merge is worse than a missed one).
       const known = await knownCandidates(tx, e);
