@@ -42,6 +42,23 @@ test("POST /api/articles multipart creates, then reports the duplicate", async (
   expect(Array.isArray(json.entities)).toBe(true);
 });
 
+// A page saved by Chrome as one file (fixtures/extract/article-rails.mhtml, Chromium's own save) is read as
+// its page, named by the page's own site name, and downloads again as the file that was uploaded.
+test("POST /api/articles reads an MHTML single-file page", async ({ request }) => {
+  const fs = await import("node:fs");
+  const bytes = fs.readFileSync("fixtures/extract/article-rails.mhtml");
+  const res = await request.post("/api/articles", { multipart: { file: { name: "Harbour bridge.mhtml", mimeType: "multipart/related", buffer: bytes } } });
+  expect([200, 201]).toContain(res.status());
+  const result = (await res.json()).results[0];
+  expect(["created", "duplicate"]).toContain(result.status);
+  const detail = await (await request.get(`/api/articles/${result.article.id}`)).json();
+  expect(detail.title).toBe("Harbour bridge reopens after two years of repairs");
+  expect(detail.sourceFormat).toBe("mhtml");
+  expect(detail.body).not.toMatch(/=\r?\n|=3D|MultipartBoundary/);
+  const original = await request.get(`/api/articles/${result.article.id}/original`);
+  expect(Buffer.from(await original.body()).equals(bytes)).toBe(true);
+});
+
 test("POST /api/articles JSON batch: bad records are rejected one by one, good ones stored", async ({ request }) => {
   const res = await request.post("/api/articles", {
     data: { articles: [{ text: article(`Lakeside ${unique()}`), title: "Tram line approved", outlet: "Lakeside News" }, { text: "   " }] },
