@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { StoryLink } from "@/components/story-link";
+import { savedPageResources } from "@/lib/extract/saved-pages";
 
 type Result = {
   filename?: string;
@@ -51,12 +52,18 @@ export function UploadForm() {
   const [items, setItems] = useState<Item[]>([]);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [skipped, setSkipped] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   function add(files: FileList | File[]) {
-    const list = Array.from(files).filter((f) => !f.name.startsWith("."));
+    const all = Array.from(files).filter((f) => !f.name.startsWith("."));
+    // A chosen folder also holds the "<page>_files" folders saved beside complete web pages: their frames,
+    // scripts and images are not articles.
+    const resources = savedPageResources(all.map((f) => f.webkitRelativePath || f.name));
+    const list = all.filter((f) => !resources.has(f.webkitRelativePath || f.name));
+    setSkipped((n) => n + resources.size);
     setItems((prev) => [
       ...prev.filter((p) => p.state !== "queued" || !list.some((f) => f.name === p.file.name && f.size === p.file.size)),
       ...list.map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file, progress: 0, state: "queued" as const, results: [] })),
@@ -171,6 +178,13 @@ export function UploadForm() {
       >
         {busy ? "Uploading…" : `Upload ${items.filter((i) => i.state === "queued").length || ""} file(s)`}
       </button>
+
+      {skipped > 0 && (
+        <p className="text-sm text-muted" role="status">
+          Skipped {skipped} {skipped === 1 ? "file" : "files"} in the resource folders of saved pages (the “…_files” folder a
+          browser saves beside a complete web page holds its images, scripts and frames, not articles).
+        </p>
+      )}
 
       {total > 0 && (
         <section aria-label="Upload progress" className="space-y-3">

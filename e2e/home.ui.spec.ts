@@ -65,3 +65,27 @@ test("uploading a .txt file through the page shows the new article", async ({ pa
   await expect(page.getByText("Kelso Gazette").first()).toBeVisible();
   await expect(page.getByText("Engineers replaced two damaged support cables")).toBeVisible();
 });
+
+// A folder of pages saved "complete" holds each page's "<page>_files" folder of frames, scripts and images.
+test("choosing a folder of saved pages queues the pages and skips their resource folders", async ({ page }) => {
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const os = await import("node:os");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "parallax-saved-"));
+  const stamp = Date.now();
+  fs.writeFileSync(
+    path.join(dir, "Ferry service cut.html"),
+    `<html><head><title>Ferry service cut for winter</title></head><body><article><h1>Ferry service cut for winter</h1>` +
+      `<p>The island ferry will run twice a day instead of six times from November, the operator said on Tuesday (${stamp}).</p>` +
+      `<p>Residents said the cut would make it harder to reach the hospital on the mainland during the winter months.</p></article></body></html>`,
+  );
+  fs.mkdirSync(path.join(dir, "Ferry service cut_files"));
+  fs.writeFileSync(path.join(dir, "Ferry service cut_files", "ad-frame.html"), "<html><body><p>Advertisement</p></body></html>");
+  fs.writeFileSync(path.join(dir, "Ferry service cut_files", "app.js"), "var x = 1;");
+  await page.goto("/upload");
+  await page.locator("#folder-input").setInputFiles(dir);
+  await expect(page.getByRole("status").filter({ hasText: "Skipped 2 files" })).toBeVisible();
+  await page.getByRole("button", { name: /Upload 1 file/ }).click();
+  await expect(page.locator("[data-status=created]")).toContainText("Ferry service cut for winter");
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openCliDatabase } from "./cli-database";
+import { savedPageResources } from "@/lib/extract/saved-pages";
 import { uploadHintsSchema } from "@/lib/ingest/schemas";
 import { describeStartupError } from "./startup-errors";
 
@@ -59,6 +60,18 @@ async function main(): Promise<number> {
       return 2;
     }
     collect(p, files);
+  }
+  // The "<page>_files" folders that browsers save beside a complete web page hold its frames, scripts and
+  // images, not articles.
+  const resources = savedPageResources(files);
+  if (resources.size) {
+    const kept = files.filter((f) => !resources.has(f));
+    console.error(`Skipping ${resources.size} file(s) in the resource folders of saved pages ("<page>_files" beside "<page>.html").`);
+    files.splice(0, files.length, ...kept);
+  }
+  if (!files.length) {
+    console.error("No article files left to read.");
+    return 2;
   }
 
   const database = await openCliDatabase();
