@@ -48,7 +48,12 @@ function send(item: Item, fields: Record<string, string>, onProgress: (p: number
   });
 }
 
-export function UploadForm() {
+/** "5 MB", "512 KB": the limit as people read it. */
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function UploadForm({ maxBytes }: { maxBytes: number }) {
   const [items, setItems] = useState<Item[]>([]);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -66,7 +71,16 @@ export function UploadForm() {
     setSkipped((n) => n + resources.size);
     setItems((prev) => [
       ...prev.filter((p) => p.state !== "queued" || !list.some((f) => f.name === p.file.name && f.size === p.file.size)),
-      ...list.map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, file, progress: 0, state: "queued" as const, results: [] })),
+      // A file over the limit is refused here, with the server's own limit, instead of after its upload.
+      ...list.map((file, i) => ({
+        key: `${Date.now()}-${i}-${file.name}`,
+        file,
+        progress: 0,
+        results: [],
+        ...(file.size > maxBytes
+          ? { state: "failed" as const, message: `The file is ${size(file.size)}; the limit is ${size(maxBytes)} per file.` }
+          : { state: "queued" as const }),
+      })),
     ]);
   }
 
@@ -128,7 +142,7 @@ export function UploadForm() {
         className={`rounded-lg border-2 border-dashed p-8 text-center ${dragging ? "border-accent bg-blue-50" : "border-black/20 bg-white"}`}
       >
         <p className="font-medium">Drag and drop article files here</p>
-        <p className="mt-1 text-sm text-muted">.txt, .html, .mhtml, .md or .json, up to 5 MB each</p>
+        <p className="mt-1 text-sm text-muted">.txt, .html, .mhtml, .md or .json, up to {size(maxBytes)} each</p>
         <div className="mt-3 flex justify-center gap-2">
           <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md border border-black/20 px-3 py-1.5 text-sm hover:bg-black/5">
             Choose files

@@ -89,3 +89,16 @@ test("choosing a folder of saved pages queues the pages and skips their resource
   await expect(page.locator("[data-status=created]")).toContainText("Ferry service cut for winter");
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("a file over the size limit is refused on the page, before any upload, with the server's limit", async ({ page }) => {
+  await page.goto("/upload");
+  await expect(page.getByText(".txt, .html, .mhtml, .md or .json, up to 5 MB each")).toBeVisible();
+  let posted = false;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/api/articles")) posted = true;
+  });
+  await page.locator("#file-input").setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(6 * 1024 * 1024, 65) });
+  await expect(page.getByText("Failed: The file is 6 MB; the limit is 5 MB per file.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Upload/ })).toBeDisabled();
+  expect(posted).toBe(false);
+});
