@@ -207,9 +207,12 @@ describe("re-extraction", () => {
       BEGIN IF NEW."articleId" = '${t}' THEN RAISE EXCEPTION 'mention insert refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await db().$executeRawUnsafe(`CREATE TRIGGER fail_mentions BEFORE INSERT ON "Mention" FOR EACH ROW EXECUTE FUNCTION fail_mentions()`);
     const before = await whole(t);
-    await expect(reextractArticle(t)).rejects.toThrow(/mention insert refused/);
-    expect(await whole(t)).toEqual(before);
-    await db().$executeRawUnsafe(`DROP TRIGGER fail_mentions ON "Mention"`);
+    try {
+      await expect(reextractArticle(t)).rejects.toThrow(/mention insert refused/);
+      expect(await whole(t)).toEqual(before);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER fail_mentions ON "Mention"`);
+    }
     expect(await reextractArticle(t)).toMatchObject({ status: "reextracted" });
     expect((await extracted(t)).body).not.toContain("Share this article");
   });
