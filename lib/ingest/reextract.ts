@@ -211,7 +211,7 @@ async function collisionOutcome(client: Tx, id: string, x: ExtractedArticle): Pr
     articleId: id,
     status: "failed",
     duplicateOfId: other.id,
-    error: { code: "DUPLICATE_CONTENT", message: `its text now extracts the same as article ${other.id}; left as it was (one of the two can go)` },
+    error: { code: "DUPLICATE_CONTENT", message: `the current extraction reads it as the same text as article ${other.id} (a duplicate); left as it was` },
   };
 }
 
