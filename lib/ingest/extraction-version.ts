@@ -2,6 +2,7 @@
 // headline, lead, byline, dates, removed boilerplate, entities, mentions and descriptors
 // (Article.extractionVersion); `npm run articles:reextract` (lib/ingest/reextract.ts) derives older rows again
 // from the original bytes they keep, and a starting server says how many rows are older (instrumentation.ts).
+import { db } from "@/lib/db/client";
 
 /**
  * Raise it (by one) with any change that makes the same uploaded bytes give a different stored article: in
@@ -14,3 +15,8 @@
  * 1 (session 12, 2026-12-04): versions recorded; what sessions 1–11 extracted is 0.
  */
 export const EXTRACTION_VERSION = 1;
+
+/** How many stored articles an older extraction made (an index-only count; a starting server logs it). */
+export async function countStaleArticles(): Promise<number> {
+  return db().article.count({ where: { extractionVersion: { lt: EXTRACTION_VERSION } } });
+}

@@ -15,7 +15,7 @@ import { isAppError } from "@/lib/errors";
 import type { ExtractedArticle } from "@/lib/extract";
 import { deriveArticle, extractInput, recordFileHash, type DerivedArticle, type ExtractableInput, type ExtractedColumns } from "./ingest-articles";
 import { sha256Hex } from "./fingerprint";
-import { EXTRACTION_VERSION } from "./extraction-version";
+import { countStaleArticles, EXTRACTION_VERSION } from "./extraction-version";
 import { reclusterAll, type ReclusterReport } from "./recluster";
 import { refreshStory } from "./refresh-story";
 import { articleFieldsSchema } from "./schemas";
@@ -53,11 +53,6 @@ export interface ReextractOptions {
   all?: boolean;
   /** After each article (progress output). */
   onArticle?: (outcome: ReextractOutcome, done: number, total: number) => void;
-}
-
-/** How many stored articles an older extraction made (a starting server reports it). */
-export async function countStaleArticles(): Promise<number> {
-  return db().article.count({ where: { extractionVersion: { lt: EXTRACTION_VERSION } } });
 }
 
 /** Re-extract the stale articles (or all), oldest upload first. Database failures abort (what is done stays done). */
@@ -302,4 +297,4 @@ async function deleteOrphans(tx: Tx, entityIds: string[]): Promise<void> {
       AND NOT EXISTS (SELECT 1 FROM "EntityDecision" d WHERE d."fromKey" = e.key OR d."toKey" = e.key)`;
 }
 
-export { EXTRACTION_VERSION };
+export { countStaleArticles, EXTRACTION_VERSION };
