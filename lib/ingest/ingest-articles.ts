@@ -5,7 +5,7 @@
 import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, type ExtractedArticle } from "@/lib/extract";
-import type { ArticleEntity } from "@/lib/entities";
+import type { ArticleEntity, EntityResult } from "@/lib/entities";
 import { placeArticle, updateSignature, type ArticleFeatures, type Placement, type StoryVectorCache } from "@/lib/stories";
 import { log } from "@/lib/log";
 import { containment, contentHash as contentHashOf, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
@@ -123,10 +123,14 @@ export interface DerivedArticle {
 
 /**
  * The stored form of an extracted article, given what the uploader said (a given date or URL wins over the
- * file's). One function for uploads and re-extraction (reextract.ts), so both store the same rows.
+ * file's). One function for uploads and re-extraction (reextract.ts), so both store the same rows;
+ * `entityResult` is the article's entities when they were already found (extractedEntities).
  */
-export function deriveArticle(x: ExtractedArticle, given: { url: string | null; publishedAt: Date | null }): DerivedArticle {
-  const entityResult = extractedEntities(x);
+export function deriveArticle(
+  x: ExtractedArticle,
+  given: { url: string | null; publishedAt: Date | null },
+  entityResult: EntityResult = extractedEntities(x),
+): DerivedArticle {
   return {
     columns: {
       title: storedTitle(x),

@@ -12,9 +12,11 @@
 // new entities and rebuilds signatures and corpus statistics.
 import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import type { EntityResult } from "@/lib/entities";
 import type { ExtractedArticle } from "@/lib/extract";
+import { extractedEntities } from "./article-features";
 import { deriveArticle, extractInput, recordFileHash, type DerivedArticle, type ExtractableInput, type ExtractedColumns } from "./ingest-articles";
-import { sha256Hex } from "./fingerprint";
+import { contentHash as contentHashOf, sha256Hex } from "./fingerprint";
 import { countStaleArticles, EXTRACTION_VERSION } from "./extraction-version";
 import { reclusterAll, type ReclusterReport } from "./recluster";
 import { refreshStory } from "./refresh-story";
@@ -98,8 +100,10 @@ const ORIGINAL_SELECT = { id: true, original: true, sourceFormat: true, sourceMe
 
 type OriginalRow = Prisma.ArticleGetPayload<{ select: typeof ORIGINAL_SELECT }>;
 
-/** What the original reads as now: the article's record of it, or why there is none. */
-type Reading = { ok: true; x: ExtractedArticle; input: ExtractableInput } | { ok: false; error: { code: string; message: string } };
+/** What the original reads as now: the article's record of it and its entities, or why there is none. */
+type Reading =
+  | { ok: true; x: ExtractedArticle; found: EntityResult; input: ExtractableInput }
+  | { ok: false; error: { code: string; message: string } };
 
 /** Re-extract one stored article. Failures of the file are outcomes; database failures throw (nothing written). */
 export async function reextractArticle(id: string): Promise<ReextractOutcome> {
@@ -109,11 +113,11 @@ export async function reextractArticle(id: string): Promise<ReextractOutcome> {
   if (!reading.ok) return { articleId: id, status: "failed", error: reading.error };
   const own = reading.input.kind === "fields" ? reading.input.fields : null;
   try {
-    return await db().$transaction((tx) => rewrite(tx, id, reading.x, own), { timeout: 60_000, maxWait: 60_000 });
+    return await db().$transaction((tx) => rewrite(tx, id, reading, own), { timeout: 60_000, maxWait: 60_000 });
   } catch (e) {
     // Another article took the same text between the check and the write: the same report as the check's.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const outcome = await collisionOutcome(db(), id, reading.x);
+      const outcome = await collisionOutcome(db(), id, reading.x.body);
       if (outcome) return outcome;
     }
     throw e;
@@ -128,22 +132,28 @@ export async function reextractArticle(id: string): Promise<ReextractOutcome> {
 function readOriginal(row: OriginalRow): Reading {
   const bytes = new Uint8Array(row.original);
   const input = storedInput(row, bytes);
-  let extracted: ExtractedArticle[];
   try {
     // The file was accepted once: a lower size limit set since does not refuse it now.
-    extracted = extractInput(input, Math.max(bytes.byteLength * 2, 1));
+    const extracted = extractInput(input, Math.max(bytes.byteLength * 2, 1));
+    const x = storedRecord(row, bytes, input, extracted);
+    if (typeof x === "string") return { ok: false, error: { code: "RECORD_NOT_FOUND", message: x } };
+    // Entities are found here too, outside the transaction: a failure of the finder is the file's as well.
+    return { ok: true, x, found: extractedEntities(x), input };
   } catch (e) {
     if (isAppError(e)) return { ok: false, error: { code: e.reason, message: e.message } };
     return { ok: false, error: { code: "EXTRACTION_ERROR", message: e instanceof Error ? e.message : String(e) } };
   }
-  const whole = sha256Hex(bytes);
-  if (row.fileHash === whole || input.kind === "fields") {
-    if (extracted.length === 1) return { ok: true, x: extracted[0]!, input };
-    return { ok: false, error: { code: "RECORD_NOT_FOUND", message: `the file now reads as ${extracted.length} articles; it was stored as one` } };
+}
+
+/** The article this row was stored from, or why none of the file's is. */
+function storedRecord(row: OriginalRow, bytes: Uint8Array, input: ExtractableInput, extracted: ExtractedArticle[]): ExtractedArticle | string {
+  if (row.fileHash === sha256Hex(bytes) || input.kind === "fields") {
+    return extracted.length === 1 ? extracted[0]! : `the file now reads as ${extracted.length} articles; it was stored as one`;
   }
   const index = extracted.findIndex((_, i) => recordFileHash(bytes, Math.max(2, extracted.length), i) === row.fileHash);
-  if (index >= 0 && extracted.length > 1) return { ok: true, x: extracted[index]!, input };
-  return { ok: false, error: { code: "RECORD_NOT_FOUND", message: `the file now reads as ${extracted.length} article(s), and none is the record this article was stored from` } };
+  return index >= 0 && extracted.length > 1
+    ? extracted[index]!
+    : `the file now reads as ${extracted.length} article(s), and none is the record this article was stored from`;
 }
 
 function storedInput(row: OriginalRow, bytes: Uint8Array): ExtractableInput {
@@ -187,10 +197,10 @@ type StoredRow = Prisma.ArticleGetPayload<{ select: typeof MUTABLE_SELECT }>;
  * The new columns, keeping what the uploader or an editor gave: a JSON article's own URL and date, an
  * edited headline, byline or date, a date given with the upload (stored without printed text), the URL.
  */
-function newColumns(stored: StoredRow, x: ExtractedArticle, own: { url?: string | null; publishedAt?: string | null } | null): DerivedArticle {
+function newColumns(stored: StoredRow, x: ExtractedArticle, found: EntityResult, own: OwnFields): DerivedArticle {
   const edited = new Set(stored.editedFields);
   const givenDate = own?.publishedAt ? new Date(own.publishedAt) : stored.publishedAt && !stored.publishedAtText ? stored.publishedAt : null;
-  const derived = deriveArticle(x, { url: own?.url ?? stored.url ?? null, publishedAt: givenDate });
+  const derived = deriveArticle(x, { url: own?.url ?? stored.url ?? null, publishedAt: givenDate }, found);
   const c: ExtractedColumns = { ...derived.columns };
   if (edited.has("title")) Object.assign(c, { title: stored.title, titleDerived: stored.titleDerived });
   if (edited.has("byline")) c.byline = stored.byline;
@@ -198,8 +208,8 @@ function newColumns(stored: StoredRow, x: ExtractedArticle, own: { url?: string 
   return { columns: c, entities: derived.entities };
 }
 
-async function collisionOutcome(client: Tx, id: string, x: ExtractedArticle): Promise<ReextractOutcome | null> {
-  const { contentHash } = deriveArticle(x, { url: null, publishedAt: null }).columns;
+async function collisionOutcome(client: Tx, id: string, body: string): Promise<ReextractOutcome | null> {
+  const contentHash = contentHashOf(body);
   const other = await client.article.findFirst({ where: { contentHash, id: { not: id } }, select: { id: true } });
   if (!other) return null;
   return {
@@ -210,16 +220,19 @@ async function collisionOutcome(client: Tx, id: string, x: ExtractedArticle): Pr
   };
 }
 
-async function rewrite(tx: Tx, id: string, x: ExtractedArticle, own: { url?: string | null; publishedAt?: string | null } | null): Promise<ReextractOutcome> {
+/** A JSON article's own fields (they win over the file's, as at upload). */
+type OwnFields = { url?: string | null; publishedAt?: string | null } | null;
+
+async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found: EntityResult }, own: OwnFields): Promise<ReextractOutcome> {
   // The story lock, as uploads and editors' entity edits take it: entity counts, mentions and the story's
   // comparison are never written by two of them at once. Then the row itself, against an editor's correction.
   await bindTxSql(tx, STORY_LOCK);
   await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${id} FOR UPDATE`;
   const stored = await tx.article.findUnique({ where: { id }, select: MUTABLE_SELECT });
   if (!stored) return { articleId: id, status: "failed", error: { code: "NOT_FOUND", message: "the article no longer exists" } };
-  const { columns, entities } = newColumns(stored, x, own);
+  const { columns, entities } = newColumns(stored, reading.x, reading.found, own);
   if (columns.contentHash !== stored.contentHash) {
-    const collision = await collisionOutcome(tx, id, x);
+    const collision = await collisionOutcome(tx, id, reading.x.body);
     if (collision) return collision;
   }
 
