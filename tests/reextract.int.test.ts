@@ -48,7 +48,7 @@ async function extracted(id: string) {
     select: {
       title: true, titleDerived: true, body: true, lead: true, caption: true, byline: true, publishedAt: true,
       publishedAtText: true, url: true, language: true, wordCount: true, contentHash: true, removed: true,
-      extractionVersion: true, outletId: true, fileHash: true,
+      extractionVersion: true, outletId: true, fileHash: true, sourceFormat: true,
     },
   });
   const entities = (

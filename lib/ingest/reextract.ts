@@ -189,6 +189,7 @@ const MUTABLE_SELECT = {
   removed: true,
   extractionVersion: true,
   editedFields: true,
+  sourceFormat: true,
 } as const;
 
 type StoredRow = Prisma.ArticleGetPayload<{ select: typeof MUTABLE_SELECT }>;
@@ -242,13 +243,14 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
   await tx.articleEntity.deleteMany({ where: { articleId: id } });
   // storeEntities counts the article again for every entity it names now.
   if (oldEntityIds.length) await tx.entity.updateMany({ where: { id: { in: oldEntityIds } }, data: { articleCount: { decrement: 1 } } });
-  await tx.article.update({ where: { id }, data: columns });
+  // The format too: a reader may now see a page where it saw plain text (sourceFormat is what extraction read).
+  await tx.article.update({ where: { id }, data: { ...columns, sourceFormat: reading.x.format } });
   await storeEntities(tx, id, entities);
   const after = await entityRows(tx, id);
   const kept = new Set(after.entities.map((e) => e.entityId));
   await deleteOrphans(tx, oldEntityIds.filter((e) => !kept.has(e)));
 
-  const changed = !sameColumns(stored, columns) || JSON.stringify(before) !== JSON.stringify(after);
+  const changed = !sameColumns(stored, columns) || stored.sourceFormat !== reading.x.format || JSON.stringify(before) !== JSON.stringify(after);
   if (changed && stored.storyId) await refreshStory(tx, stored.storyId);
   return { articleId: id, status: changed ? "reextracted" : "unchanged", storyId: stored.storyId };
 }
