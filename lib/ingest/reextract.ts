@@ -250,8 +250,17 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
   const kept = new Set(after.entities.map((e) => e.entityId));
   await deleteOrphans(tx, oldEntityIds.filter((e) => !kept.has(e)));
 
-  const changed = !sameColumns(stored, columns) || stored.sourceFormat !== reading.x.format || JSON.stringify(before) !== JSON.stringify(after);
-  if (changed && stored.storyId) await refreshStory(tx, stored.storyId);
+  const entitiesChanged = JSON.stringify(before) !== JSON.stringify(after);
+  const changed = entitiesChanged || !sameColumns(stored, columns) || stored.sourceFormat !== reading.x.format;
+  // The story shows (and compares) the headline, text, date, entities and mentions: only their change
+  // makes it stale (a caption or removed line alone does not).
+  const shown =
+    entitiesChanged ||
+    stored.title !== columns.title ||
+    stored.titleDerived !== columns.titleDerived ||
+    stored.body !== columns.body ||
+    (stored.publishedAt?.getTime() ?? null) !== (columns.publishedAt?.getTime() ?? null);
+  if (shown && stored.storyId) await refreshStory(tx, stored.storyId);
   return { articleId: id, status: changed ? "reextracted" : "unchanged", storyId: stored.storyId };
 }
 
