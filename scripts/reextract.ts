@@ -9,7 +9,7 @@ const USAGE = `usage: npm run articles:reextract -- [--all] [--no-recluster]
   --all            every article, not only those an older extraction version made
   --no-recluster   skip the re-cluster afterwards (then run \`npm run stories:recluster\` yourself)
 Exit code 0 when every article was re-extracted or unchanged, 1 when any failed (each listed with its
-reason; it is left as it was) or the database failed, 2 for bad arguments.`;
+reason; it is left as it was), the database failed or the re-cluster failed, 2 for bad arguments.`;
 
 function bar(done: number, total: number): string {
   const width = 30;
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   try {
     console.error(`Re-extracting ${args.values.all ? "every article" : `articles extracted before version ${EXTRACTION_VERSION}`} from their originals…`);
     let reclusterStarted = false;
-    const { reextract: r, recluster: rc } = await reextractAndRecluster({
+    const { reextract: r, recluster: rc, reclusterError } = await reextractAndRecluster({
       all: args.values.all,
       recluster,
       onArticle: (o, done, total) => {
@@ -73,6 +73,9 @@ async function main(): Promise<number> {
           `(${rc.kept} kept their permalink, ${rc.created} new, ${rc.mergedAway} merged away and redirecting); ` +
           `${rc.changedArticles} articles changed story; ${rc.seconds.toFixed(1)} s`,
       );
+    } else if (reclusterError) {
+      console.log(`The re-cluster failed and changed nothing (${reclusterError}): run \`npm run stories:recluster\` so that the stories follow the new text and entities.`);
+      code = 1;
     } else if (r.reextracted > 0) {
       console.log("Stories were not re-clustered (--no-recluster): run `npm run stories:recluster` so that their signatures and statistics follow the new text and entities.");
     } else {

@@ -79,8 +79,10 @@ export async function reextractArticles(options: ReextractOptions = {}): Promise
 
 export interface ReextractAndReclusterReport {
   reextract: ReextractReport;
-  /** The re-cluster's report; null when it was skipped (asked to, or no article changed). */
+  /** The re-cluster's report; null when it was skipped (asked to, or no article changed) or failed. */
   recluster: ReclusterReport | null;
+  /** Why the re-cluster failed (it wrote nothing; the re-extracted articles stay re-extracted). */
+  reclusterError?: string;
 }
 
 /**
@@ -92,8 +94,12 @@ export async function reextractAndRecluster(
   options: ReextractOptions & { recluster?: boolean; onReclusterProgress?: (placed: number) => void } = {},
 ): Promise<ReextractAndReclusterReport> {
   const reextract = await reextractArticles(options);
-  const recluster = options.recluster !== false && reextract.reextracted > 0 ? await reclusterAll(options.onReclusterProgress) : null;
-  return { reextract, recluster };
+  if (options.recluster === false || reextract.reextracted === 0) return { reextract, recluster: null };
+  try {
+    return { reextract, recluster: await reclusterAll(options.onReclusterProgress) };
+  } catch (e) {
+    return { reextract, recluster: null, reclusterError: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 const ORIGINAL_SELECT = { id: true, original: true, sourceFormat: true, sourceMediaType: true, sourceFilename: true, fileHash: true } as const;
