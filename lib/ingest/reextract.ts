@@ -234,8 +234,8 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
   // The story lock, as uploads and editors' entity edits take it: entity counts, mentions and the story's
   // comparison are never written by two of them at once. Then the row itself, against an editor's correction.
   await bindTxSql(tx, STORY_LOCK);
-  await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${id} FOR UPDATE`;
-  const stored = await tx.article.findUnique({ where: { id }, select: MUTABLE_SELECT });
+  const [stored] = await tx.$queryRaw<StoredRow[]>`
+    SELECT ${Prisma.raw(Object.keys(MUTABLE_SELECT).map((c) => `"${c}"`).join(", "))} FROM "Article" WHERE id = ${id} FOR UPDATE`;
   if (!stored) return { articleId: id, status: "failed", error: { code: "NOT_FOUND", message: "the article no longer exists" } };
   const { columns, entities } = newColumns(stored, reading.x, reading.found, own);
   if (columns.contentHash !== stored.contentHash) {
@@ -243,17 +243,22 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
     if (collision) return collision;
   }
 
-  const before = await entityRows(tx, id);
-  const oldEntityIds = [...new Set(before.entities.map((e) => e.entityId))];
-  await tx.mention.deleteMany({ where: { articleId: id } });
-  await tx.articleEntity.deleteMany({ where: { articleId: id } });
-  // storeEntities counts the article again for every entity it names now.
-  if (oldEntityIds.length) await tx.entity.updateMany({ where: { id: { in: oldEntityIds } }, data: { articleCount: { decrement: 1 } } });
+  // The old entity rows and mentions go, read back as they went, and their entities count the article no
+  // more (storeEntities counts it again for every entity it names now): one statement.
+  const [before] = await tx.$queryRaw<EntityRows[]>`
+    WITH m AS (DELETE FROM "Mention" WHERE "articleId" = ${id} RETURNING ${MENTION_COLUMNS}),
+         ae AS (DELETE FROM "ArticleEntity" WHERE "articleId" = ${id} RETURNING ${ENTITY_COLUMNS}),
+         counted AS (UPDATE "Entity" SET "articleCount" = "articleCount" - 1 WHERE id IN (SELECT "entityId" FROM ae))
+    SELECT ${AGGREGATED}`;
+  const oldEntityIds = before!.entities.map((e) => e.entityId);
   // The format too: a reader may now see a page where it saw plain text (sourceFormat is what extraction read).
   await tx.article.update({ where: { id }, data: { ...columns, sourceFormat: reading.x.format } });
   await storeEntities(tx, id, entities);
-  const after = await entityRows(tx, id);
-  const kept = new Set(after.entities.map((e) => e.entityId));
+  const [after] = await tx.$queryRaw<EntityRows[]>`
+    WITH m AS (SELECT ${MENTION_COLUMNS} FROM "Mention" WHERE "articleId" = ${id}),
+         ae AS (SELECT ${ENTITY_COLUMNS} FROM "ArticleEntity" WHERE "articleId" = ${id})
+    SELECT ${AGGREGATED}`;
+  const kept = new Set(after!.entities.map((e) => e.entityId));
   await deleteOrphans(tx, oldEntityIds.filter((e) => !kept.has(e)));
 
   const entitiesChanged = JSON.stringify(before) !== JSON.stringify(after);
@@ -270,22 +275,19 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
   return { articleId: id, status: changed ? "reextracted" : "unchanged", storyId: stored.storyId };
 }
 
-/** The article's entity rows and mentions in a fixed order, for telling whether anything changed. */
-async function entityRows(tx: Tx, articleId: string) {
-  const [entities, mentions] = await Promise.all([
-    tx.articleEntity.findMany({
-      where: { articleId },
-      select: { entityId: true, salience: true, mentionCount: true, surfaceForms: true, descriptors: true },
-      orderBy: { entityId: "asc" },
-    }),
-    tx.mention.findMany({
-      where: { articleId },
-      select: { entityId: true, field: true, start: true, end: true, surface: true, descriptor: true },
-      orderBy: [{ field: "asc" }, { start: "asc" }, { end: "asc" }, { entityId: "asc" }],
-    }),
-  ]);
-  return { entities, mentions };
+/** An article's entity rows and mentions, in a fixed order (as JSON), for telling whether anything changed. */
+interface EntityRows {
+  entities: { entityId: string }[];
+  mentions: unknown[];
 }
+
+const ENTITY_COLUMNS = Prisma.sql`"entityId", salience, "mentionCount", "surfaceForms", descriptors`;
+const MENTION_COLUMNS = Prisma.sql`"entityId", field::text AS field, start, "end", surface, descriptor`;
+
+/** Over the statement's `ae` and `m` rows. */
+const AGGREGATED = Prisma.sql`
+  (SELECT COALESCE(json_agg(ae ORDER BY ae."entityId"), '[]') FROM ae) AS entities,
+  (SELECT COALESCE(json_agg(m ORDER BY m.field, m.start, m."end", m."entityId", m.surface), '[]') FROM m) AS mentions`;
 
 const COLUMNS = [
   "title",
