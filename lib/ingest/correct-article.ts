@@ -1,5 +1,6 @@
 // An editor's correction of what extraction got wrong (headline, outlet, byline, date). The story is
-// refreshed in the same transaction, so its title, dates and comparison reflect the fix at once.
+// refreshed in the same transaction, so its title, dates and comparison reflect the fix at once. The
+// corrected fields are recorded (Article.editedFields): a later re-extraction keeps them.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -19,15 +20,18 @@ export type ArticleCorrection = z.infer<typeof articleCorrectionSchema>;
 
 export async function correctArticle(id: string, fix: ArticleCorrection): Promise<void> {
   await db().$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id }, select: { id: true, storyId: true } });
+    const article = await tx.article.findUnique({ where: { id }, select: { id: true, storyId: true, editedFields: true } });
     if (!article) throw new AppError("NOT_FOUND", "ARTICLE_NOT_FOUND", `No article with id ${id}.`);
     let outletId: string | null | undefined;
     if (fix.outlet !== undefined) {
       outletId = fix.outlet ? (await resolveOutlet(tx, { declared: fix.outlet, url: null, siteName: null, removedLines: [] })).outletId : null;
     }
+    // Recorded, so that re-extracting the article from its original (reextract.ts) keeps the editor's value.
+    const edited = (["title", "outlet", "byline", "publishedAt"] as const).filter((k) => fix[k] !== undefined);
     await tx.article.update({
       where: { id },
       data: {
+        editedFields: [...new Set([...article.editedFields, ...edited])],
         ...(fix.title !== undefined ? { title: fix.title, titleDerived: false } : {}),
         ...(outletId !== undefined ? { outletId } : {}),
         ...(fix.byline !== undefined ? { byline: fix.byline || null } : {}),

@@ -5,7 +5,7 @@
 import { bindTxSql, db, Prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { extractFile, extractFromFields, type ExtractedArticle } from "@/lib/extract";
-import type { ArticleEntity } from "@/lib/entities";
+import type { ArticleEntity, EntityResult } from "@/lib/entities";
 import { placeArticle, updateSignature, type ArticleFeatures, type Placement, type StoryVectorCache } from "@/lib/stories";
 import { log } from "@/lib/log";
 import { containment, contentHash as contentHashOf, REPRINT_MIN_CONTAINMENT, sha256Hex, shingles } from "./fingerprint";
@@ -16,6 +16,7 @@ import { shortId, storySlug } from "./slug";
 import { storeEntities } from "./store-entities";
 import { extractedEntities, storedTitle, uploadFeatures } from "./article-features";
 import { STORY_LOCK } from "./story-lock";
+import { EXTRACTION_VERSION } from "./extraction-version";
 import { applyTermStatQueue } from "./term-stats";
 import type { ArticleFields } from "./schemas";
 
@@ -63,23 +64,108 @@ export async function ingest(inputs: IngestInput[], options: IngestOptions): Pro
   return results;
 }
 
+/** A readable input: a file's bytes or an article's fields. */
+export type ExtractableInput = Exclude<IngestInput, { kind: "invalid" }>;
+
+/**
+ * The articles extraction reads from an input (a JSON file can hold several). The upload path and the
+ * re-extraction of a stored original (reextract.ts) both read through here. Throws AppErrors.
+ */
+export function extractInput(input: ExtractableInput, maxBytes?: number): ExtractedArticle[] {
+  return input.kind === "file"
+    ? extractFile({ bytes: input.bytes, filename: input.filename, mediaType: input.mediaType }, { maxBytes })
+    : [extractFromFields(input.fields, { maxBytes })];
+}
+
+/** The bytes stored as the article's original: the file, or the fields as JSON. */
+export function originalBytes(input: ExtractableInput): Uint8Array {
+  return input.kind === "file" ? input.bytes : new TextEncoder().encode(JSON.stringify(input.fields));
+}
+
+/** Article.fileHash of the `index`-th of `count` articles read from one original. */
+export function recordFileHash(bytes: Uint8Array, count: number, index: number): string {
+  return sha256Hex(count > 1 ? `${sha256Hex(bytes)}#${index}` : bytes);
+}
+
+/** What the uploader said about one article: a JSON article's own outlet/url/date win over the upload-wide hints. */
+export function articleHints(input: IngestInput, hints: IngestHints | undefined): IngestHints {
+  const own = input.kind === "fields" ? input.fields : null;
+  return {
+    outlet: own?.outlet ?? hints?.outlet ?? null,
+    url: own?.url ?? hints?.url ?? null,
+    publishedAt: own?.publishedAt ? new Date(own.publishedAt) : (hints?.publishedAt ?? null),
+  };
+}
+
+/** The Article columns that extraction determines (everything a re-extraction writes again). */
+export interface ExtractedColumns {
+  title: string;
+  titleDerived: boolean;
+  body: string;
+  lead: string | null;
+  caption: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  publishedAtText: string | null;
+  url: string | null;
+  language: string | null;
+  wordCount: number;
+  contentHash: string;
+  removed: string[];
+  extractionVersion: number;
+}
+
+/** An extracted article as it is stored: its columns and its entities, before resolution against stored ones. */
+export interface DerivedArticle {
+  columns: ExtractedColumns;
+  entities: ArticleEntity[];
+}
+
+/**
+ * The stored form of an extracted article, given what the uploader said (a given date or URL wins over the
+ * file's). One function for uploads and re-extraction (reextract.ts), so both store the same rows;
+ * `entityResult` is the article's entities when they were already found (extractedEntities).
+ */
+export function deriveArticle(
+  x: ExtractedArticle,
+  given: { url: string | null; publishedAt: Date | null },
+  entityResult: EntityResult = extractedEntities(x),
+): DerivedArticle {
+  return {
+    columns: {
+      title: storedTitle(x),
+      titleDerived: x.titleDerived || !x.title,
+      body: x.body,
+      lead: x.lead,
+      caption: x.caption,
+      byline: x.byline,
+      publishedAt: given.publishedAt ?? x.publishedAt,
+      publishedAtText: given.publishedAt ? null : x.publishedAtText,
+      url: given.url ?? x.url,
+      language: x.language ?? entityResult.language,
+      wordCount: x.body.split(/\s+/).filter(Boolean).length,
+      contentHash: contentHashOf(x.body),
+      removed: x.removed,
+      extractionVersion: EXTRACTION_VERSION,
+    },
+    entities: entityResult.entities,
+  };
+}
+
 async function ingestOne(input: IngestInput, options: IngestOptions): Promise<IngestResult[]> {
   const filename = input.kind === "file" ? (input.filename ?? undefined) : undefined;
   if (input.kind === "invalid") return [await reject(undefined, 0, input, options, input.error)];
-  const bytes = input.kind === "file" ? input.bytes : new TextEncoder().encode(JSON.stringify(input.fields));
+  const bytes = originalBytes(input);
   let extracted: ExtractedArticle[];
   try {
-    extracted =
-      input.kind === "file"
-        ? extractFile({ bytes: input.bytes, filename: input.filename, mediaType: input.mediaType }, { maxBytes: options.maxBytes })
-        : [extractFromFields(input.fields, { maxBytes: options.maxBytes })];
+    extracted = extractInput(input, options.maxBytes);
   } catch (e) {
     return [await reject(filename, bytes.byteLength, input, options, e)];
   }
   const out: IngestResult[] = [];
   for (let i = 0; i < extracted.length; i++) {
     const label = extracted.length > 1 && filename ? `${filename}#${i + 1}` : filename;
-    const fileHash = sha256Hex(extracted.length > 1 ? `${sha256Hex(bytes)}#${i}` : bytes);
+    const fileHash = recordFileHash(bytes, extracted.length, i);
     try {
       out.push(await storeArticle(extracted[i]!, { filename: label, fileHash, bytes, input, options }));
     } catch (e) {
@@ -133,22 +219,13 @@ async function findDuplicate(contentHash: string, fileHash: string): Promise<str
 
 async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<IngestResult> {
   const { options, filename } = ctx;
-  // A JSON article's own outlet/url/date win over the upload-wide hints.
-  const own = ctx.input.kind === "fields" ? ctx.input.fields : null;
-  const hints: IngestHints = {
-    outlet: own?.outlet ?? options.hints?.outlet ?? null,
-    url: own?.url ?? options.hints?.url ?? null,
-    publishedAt: own?.publishedAt ? new Date(own.publishedAt) : (options.hints?.publishedAt ?? null),
-  };
+  const hints = articleHints(ctx.input, options.hints);
   const contentHash = contentHashOf(x.body);
   const existing = await findDuplicate(contentHash, ctx.fileHash);
   if (existing) return recordDuplicate(ctx, existing);
 
-  const publishedAt = hints.publishedAt ?? x.publishedAt;
-  const url = hints.url ?? x.url;
-  const entityResult = extractedEntities(x);
-  const entities: ArticleEntity[] = entityResult.entities;
-  const title = storedTitle(x);
+  const { columns, entities } = deriveArticle(x, { url: hints.url ?? null, publishedAt: hints.publishedAt ?? null });
+  const { publishedAt, url } = columns;
 
   try {
     const { articleId, placed } = await db().$transaction(
@@ -165,24 +242,12 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
         });
         const article = await tx.article.create({
           data: {
-            title,
-            titleDerived: x.titleDerived || !x.title,
-            body: x.body,
-            lead: x.lead,
-            caption: x.caption,
-            byline: x.byline,
-            publishedAt,
-            publishedAtText: hints.publishedAt ? null : x.publishedAtText,
-            url,
-            language: x.language ?? entityResult.language,
-            wordCount: x.body.split(/\s+/).filter(Boolean).length,
-            contentHash,
+            ...columns,
             fileHash: ctx.fileHash,
             sourceFilename: filename ?? null,
             sourceFormat: x.format,
             sourceMediaType: ctx.input.kind === "file" ? (ctx.input.mediaType ?? null) : "application/json",
             original: Buffer.from(ctx.bytes),
-            removed: x.removed,
             outletId: outlet.outletId,
           },
           select: { id: true },

@@ -1,0 +1,22 @@
+// Which code extracted a stored article. Every Article row records the version that made its clean text,
+// headline, lead, byline, dates, removed boilerplate, entities, mentions and descriptors
+// (Article.extractionVersion); `npm run articles:reextract` (lib/ingest/reextract.ts) derives older rows again
+// from the original bytes they keep, and a starting server says how many rows are older (instrumentation.ts).
+import { db } from "@/lib/db/client";
+
+/**
+ * Raise it (by one) with any change that makes the same uploaded bytes give a different stored article: in
+ * lib/extract (text, title, lead, byline, dates, caption, URL, language, removed lines), in lib/entities
+ * (which names are found, their keys, types, salience, descriptors, offsets) or in how lib/ingest stores them
+ * (article-features.ts, store-entities.ts, the columns `deriveArticle` writes). Not for a change that leaves
+ * every stored row as it is (speed, refactoring, messages), nor for story placement (`npm run
+ * stories:recluster`) or the comparison (COMPARISON_VERSION). Rows stored before versions were recorded are 0.
+ *
+ * 1 (session 12, 2026-12-04): versions recorded; what sessions 1–11 extracted is 0.
+ */
+export const EXTRACTION_VERSION = 1;
+
+/** How many stored articles an older extraction made (an index-only count; a starting server logs it). */
+export async function countStaleArticles(): Promise<number> {
+  return db().article.count({ where: { extractionVersion: { lt: EXTRACTION_VERSION } } });
+}
