@@ -140,6 +140,19 @@ describe("cross-article entity resolution", () => {
   });
 });
 
+describe("entity names", () => {
+  // sportsnet.ca's Davis Cup page named France in a heading "FRANCE WINS" before any prose did.
+  it("renames a place first stored in capitals when an article prints it in mixed case, and keeps an acronym", async () => {
+    const put = async (name: string, text: string) => ingest([{ kind: "file", filename: name, bytes: enc(text) }], { source: "API" });
+    await db().entity.create({ data: { key: "place:france", slug: "place-france", name: "FRANCE", type: "PLACE", aliases: [], relatedKeys: [] } });
+    await db().entity.create({ data: { key: "org:nato", slug: "org-nato", name: "NATO", type: "ORGANIZATION", aliases: [], relatedKeys: [] } });
+    await put("f.txt", `Ministers meet in Lyon\n\nMinisters from France and Nato allies met in Lyon on Thursday to discuss the winter budget, officials said.\n\nFrance said the talks would go on.`);
+    const names = Object.fromEntries((await db().entity.findMany({ where: { key: { in: ["place:france", "org:nato"] } } })).map((e) => [e.key, e.name]));
+    expect(names["place:france"]).toBe("France");
+    expect(names["org:nato"]).toBe("NATO");
+  });
+});
+
 describe("reprints", () => {
   it("links another outlet's near-verbatim copy to the original and counts it as a reprint", async () => {
     const wire =

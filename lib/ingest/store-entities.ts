@@ -8,7 +8,7 @@ type Tx = Prisma.TransactionClient;
 const TYPE = { PERSON: "PERSON", ORGANIZATION: "ORGANIZATION", PLACE: "PLACE", OTHER: "OTHER" } as const;
 
 // What storing reads of an Entity row: enough to follow a merge and to add aliases.
-const ENTITY_ROW = { id: true, key: true, type: true, mergedIntoId: true, aliases: true } as const;
+const ENTITY_ROW = { id: true, key: true, name: true, type: true, mergedIntoId: true, aliases: true } as const;
 
 /** The entity an extracted key was stored under: found by key or resolved to a known one, merges followed. */
 interface StoredEntity {
@@ -70,9 +70,18 @@ export async function storeEntities(tx: Tx, articleId: string, found: ArticleEnt
       byKey.set(e.key, row);
     } else {
       const newAliases = e.surfaceForms.filter((s) => s !== e.name && !row!.aliases.includes(s));
-      if (newAliases.length) {
-        await tx.entity.update({ where: { id: row.id }, data: { aliases: { push: newAliases } } });
+      // A place or person first met in a heading in capitals ("FRANCE WINS") was named "FRANCE"; the first
+      // article that prints it in mixed case names it. Not organisations: "NATO" printed "Nato" by a British
+      // paper stays NATO.
+      const rename = row.key === e.key && (row.type === "PLACE" || row.type === "PERSON") && capitals(row.name) && !capitals(e.name) &&
+        row.name.toLowerCase() === e.name.toLowerCase();
+      if (newAliases.length || rename) {
+        await tx.entity.update({
+          where: { id: row.id },
+          data: { ...(newAliases.length ? { aliases: { push: newAliases } } : {}), ...(rename ? { name: e.name } : {}) },
+        });
         row.aliases.push(...newAliases);
+        if (rename) row.name = e.name;
       }
     }
     stored.set(e.key, row.mergedIntoId ? await followMerge(tx, row.mergedIntoId) : { id: row.id, key: row.key, type: row.type });
@@ -145,6 +154,8 @@ async function applySplitDecisions(tx: Tx, entities: ArticleEntity[]): Promise<A
   }
   return out;
 }
+
+const capitals = (name: string) => name === name.toUpperCase() && name !== name.toLowerCase();
 
 /** Known entities a short name could stand for: people sharing the last word, organisations whose
  * words start with the acronym's letters. A small candidate set; the decision is resolveAgainstKnown's. */
