@@ -153,6 +153,25 @@ describe("entity names", () => {
   });
 });
 
+describe("outlet names", () => {
+  it("names an outlet first known by its domain after the first page of that domain that names its publisher", async () => {
+    const pageOf = (n: number, head: string) =>
+      `<html><head><link rel="canonical" href="https://www.dailyharbour.example/news/${n}">${head}</head><body><article><h1>Harbour works number ${n} begin</h1>` +
+      `<p>Work on the harbour wall, stage ${n} of the plan, began on Monday after two years of delays, the port authority said.</p>` +
+      `<p>The authority said the wall would be finished before the storms of the coming winter, and that traffic would not stop.</p></article></body></html>`;
+    const put = async (name: string, html: string) => (await ingest([{ kind: "file", filename: name, bytes: enc(html) }], { source: "API" }))[0]!;
+    // A syndicated copy: its own og:url and site name are the copier's, so the outlet is named by the domain.
+    const copy = await put("copy.html", pageOf(1, '<meta property="og:url" content="https://aggregator.example/ar-1"><meta property="og:site_name" content="Aggregator">'));
+    const outlet = await db().outlet.findFirstOrThrow({ where: { articles: { some: { id: copy.articleId! } } } });
+    expect(outlet.name).toBe("dailyharbour.example");
+    await put("own.html", pageOf(2, '<meta property="og:url" content="https://www.dailyharbour.example/news/2"><meta property="og:site_name" content="The Daily Harbour">'));
+    const after = await db().outlet.findUniqueOrThrow({ where: { id: outlet.id } });
+    expect(after.name).toBe("The Daily Harbour");
+    expect(after.aliases).toContain("dailyharbour.example");
+    expect(after.slug).toBe(outlet.slug);
+  });
+});
+
 describe("reprints", () => {
   it("links another outlet's near-verbatim copy to the original and counts it as a reprint", async () => {
     const wire =

@@ -87,6 +87,21 @@ describe("HTML", () => {
     expect(headlineOf(ld("The Riverside Gazette - Home"))).toBe("The Riverside Gazette - Home");
   });
 
+  // From the extraction benchmark: msn.com's copy of a CNN story links its canonical URL to cnn.com and keeps
+  // og:url and og:site_name "MSN"; the outlet of cnn.com was created as "MSN" and every CNN page followed.
+  it("gives no site name for a syndicated copy whose canonical link is another site's", () => {
+    const copy = page
+      .replace('<meta property="og:site_name" content="The Riverside Gazette">', '<meta property="og:site_name" content="Aggregator">')
+      .replace('<meta property="og:url" content="https://gazette.example/bridge">', '<meta property="og:url" content="https://www.aggregator.example/news/ar-123">')
+      .replace('"headline":"Harbour bridge to close to cars"', '"headline":"Harbour bridge to close to cars | Aggregator"');
+    const [a] = extractFile({ bytes: enc(copy), filename: "copy.html" });
+    expect(a!.url).toBe("https://gazette.example/news/bridge");
+    expect(a!.siteName).toBeNull();
+    expect(a!.title).toBe("Harbour bridge to close to cars");
+    // The site's own page, whose og:url is on its own domain, keeps its name.
+    expect(extractFile({ bytes: enc(page), filename: "own.html" })[0]!.siteName).toBe("The Riverside Gazette");
+  });
+
   it("decodes entities and reads a Windows-1252 page", () => {
     const html = `<html><head><meta charset="windows-1252"><title>Caf\u00e9 prices</title></head><body><p>${P1} The caf\u00e9\u2019s owner said &ldquo;it is fair&rdquo; &amp; fine.</p><p>${P2}</p></body></html>`;
     const bytes = new Uint8Array(iconv.encode(html, "windows-1252"));

@@ -1,6 +1,7 @@
 // HTML pages: metadata from the head (meta/og/twitter tags, JSON-LD, canonical link, lang) and the body
 // from the block scorer. Output is plain text only; nothing from the page is ever rendered as markup.
 
+import { hostOf, registrableDomain } from "./domain";
 import { decodeEntities } from "./entities";
 import { findAll, parseHtml, textOf, walk, type HtmlElement } from "./html-dom";
 import { extractBody } from "./html-blocks";
@@ -130,18 +131,15 @@ function cleanDocTitle(t: string, siteName: string | null): string {
 
 const squash = (s: string) => s.toLowerCase().replace(/^the\s+/, "").replace(/[^\p{L}\p{N}]+/gu, "");
 
-/** The names a page's publisher goes by: its og:site_name and its host's words ("ign" for www.ign.com). */
-function publisherNames(siteName: string | null, url: string | null): Set<string> {
+/** The names a page's publisher goes by: its og:site_name and its hosts' words ("ign" for www.ign.com). */
+function publisherNames(siteName: string | null, urls: readonly (string | null)[]): Set<string> {
   const out = new Set<string>();
   if (siteName) out.add(squash(siteName));
-  if (url) {
-    try {
-      const host = new URL(url).hostname.replace(/^www\./, "");
-      out.add(squash(host));
-      out.add(squash(host.split(".")[0]!));
-    } catch {
-      // Not an absolute address: the site name alone decides.
-    }
+  for (const url of urls) {
+    const host = hostOf(url)?.replace(/^www\./, "");
+    if (!host) continue;
+    out.add(squash(host));
+    out.add(squash(host.split(".")[0]!));
   }
   out.delete("");
   return out;
@@ -153,8 +151,8 @@ function publisherNames(siteName: string | null, url: string | null): Set<string
  * every headline, so the suffix is dropped, but only when it is the publisher's own name or address. A
  * section ("| Editorial") or a headline's own second half ("Nadal keeps Spain alive - and ...") stays.
  */
-export function dropSiteSuffix(title: string, siteName: string | null, url: string | null): string {
-  const names = publisherNames(siteName, url);
+export function dropSiteSuffix(title: string, siteName: string | null, ...urls: (string | null)[]): string {
+  const names = publisherNames(siteName, urls);
   if (names.size === 0) return title;
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
@@ -211,12 +209,19 @@ export function extractHtml(html: string): HtmlArticle {
     return true;
   });
 
-  const siteName = meta.get("og:site_name", "application-name", "twitter:app:name:iphone") ?? ld.publisher ?? null;
+  const canonicalUrl = canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null;
+  // A syndicated copy (msn.com's page of a CNN story) points its canonical link at the original and keeps
+  // its own og:url and og:site_name ("MSN"): the site name is the copier's, not the canonical publisher's,
+  // and named the outlet of cnn.com "MSN". The article is the original's; its outlet is named by its domain.
+  const [canonicalSite, ownSite] = [hostOf(canonical), hostOf(meta.get("og:url"))].map((h) => (h ? registrableDomain(h.replace(/^www\./, "")) : null));
+  const syndicated = canonicalSite !== null && ownSite !== null && canonicalSite !== ownSite;
+  const pageSite = meta.get("og:site_name", "application-name", "twitter:app:name:iphone") ?? ld.publisher ?? null;
+  const siteName = syndicated ? null : pageSite;
   const title =
     ld.headline ??
     meta.get("og:title", "twitter:title", "headline", "dc.title") ??
     h1s.find((h) => h.length > 0) ??
-    (docTitle ? cleanDocTitle(docTitle, siteName) : null);
+    (docTitle ? cleanDocTitle(docTitle, pageSite) : null);
 
   const container: HtmlElement = body ?? root;
   const declared = normalizeLangTag((htmlEl as HtmlElement | null)?.attrs.lang ?? meta.get("content-language", "og:locale", "language"));
@@ -258,10 +263,11 @@ export function extractHtml(html: string): HtmlArticle {
   }
   const author = ld.author ?? meta.get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author") ?? authorLink;
   const bodyText = paragraphs.join("\n");
-  const url = canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null;
+  const url = canonicalUrl;
   return {
     // Some CMSs escape twice (content="&amp;#8220;..."), so a title may still hold references.
-    title: title ? dropSiteSuffix(decodeEntities(title).replace(/\s+/g, " ").trim(), siteName, url) : null,
+    // A syndicated copy's headline may end in the copier's name ("... | MSN"), hence both addresses.
+    title: title ? dropSiteSuffix(decodeEntities(title).replace(/\s+/g, " ").trim(), pageSite, url, meta.get("og:url") ?? null) : null,
     paragraphs,
     removed,
     caption,

@@ -1,6 +1,7 @@
 // Who published an article: what the uploader says, else the URL's domain, else the page's own
 // metadata, else the boilerplate lines the outlet is known to repeat. Unknown stays unknown.
 import type { Prisma } from "@/lib/db/client";
+import { registrableDomain } from "@/lib/extract/domain";
 import { sha256Hex } from "./fingerprint";
 import { slugify } from "./slug";
 
@@ -52,16 +53,6 @@ export function outletName(siteName: string | null, domain: string | null): stri
   return slugOfDomain || name.startsWith("@") || SECTIONS.has(name.toLowerCase()) ? domain : name;
 }
 
-/**
- * The part of a host a publisher registered: its last two labels, or three under a country's second level
- * ("bbc.co.uk", "abc.net.au"). An approximation of the public-suffix list, enough to tell a subdomain's
- * word from the publisher's name.
- */
-function registrableDomain(host: string): string {
-  const labels = host.split(".");
-  const n = labels.length >= 3 && /^(?:co|com|org|net|gov|ac|edu|ne|or)$/.test(labels.at(-2)!) && labels.at(-1)!.length === 2 ? 3 : 2;
-  return labels.slice(-n).join(".");
-}
 
 // Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
 const MIN_SIGNATURE_LINE = 12;
@@ -131,7 +122,15 @@ export async function resolveOutlet(tx: Tx, clues: OutletClues): Promise<{ outle
   }
   if (domain) {
     const byDomain = await tx.outlet.findFirst({ where: { domains: { has: domain } } });
-    if (byDomain) return { outletId: await followMerge(tx, byDomain), source: "domain" };
+    if (byDomain) {
+      // An outlet first met without a usable site name was named by its domain ("cnn.com"); the first page of
+      // that domain that names its publisher ("CNN") names the outlet, and the domain stays an alias.
+      const named = outletName(clues.siteName, domain);
+      if (byDomain.name === domain && named && named !== domain && !byDomain.mergedIntoId) {
+        await tx.outlet.update({ where: { id: byDomain.id }, data: { name: named, aliases: { push: domain } } });
+      }
+      return { outletId: await followMerge(tx, byDomain), source: "domain" };
+    }
     return { outletId: await findOrCreate(tx, outletName(clues.siteName, domain)!, domain), source: "domain" };
   }
   const named = outletName(clues.siteName, null);
