@@ -12,7 +12,10 @@ import { db } from "@/lib/db/client";
  * every stored row as it is (speed, refactoring, messages), nor for story placement (`npm run
  * stories:recluster`) or the comparison (COMPARISON_VERSION). Rows stored before versions were recorded are 0.
  *
- * 1 (session 12, 2026-12-04): versions recorded; what sessions 1–11 extracted is 0.
+ * 1 (session 12, 2026-12-04): versions recorded; what sessions 1–11 extracted is 0. Version 1 also reads
+ * MHTML, drops the publisher's own name from headlines, gives syndicated copies no site name, finds no
+ * entity in party tags ("(D-Minn.)"), names entities as the prose prints them, files a bare surname under
+ * the one full name known since, and carries session 12's entity fixes (lib/entities/README.md).
  */
 export const EXTRACTION_VERSION = 1;
 
