@@ -662,8 +662,13 @@ function assemble(mentions: Resolved[], fields: [TextField, string][]): ArticleE
   const max = Math.max(1, ...[...groups.values()].map((g) => g.score));
   const out: ArticleEntity[] = [];
   for (const [key, g] of groups) {
-    const gazName = lookup(g.m.name)?.key === key ? printedAcronym(lookup(g.m.name)!.name, g.m.span.surface) : null;
-    const name = gazName ?? (g.names.length ? g.names.reduce((a, b) => (b.length > a.length ? b : a)) : g.m.name);
+    // A heading in capitals ("FRANCE WINS") must not name the entity when the prose prints it in mixed case:
+    // capitals count as the name's spelling only when every mention is in capitals ("FBI", "NATO").
+    const mixed = (x: string) => x !== x.toUpperCase();
+    const printed = g.list.find((x) => x.form === "name" && mixed(x.surface))?.surface ?? g.m.span.surface;
+    const gazName = lookup(g.m.name)?.key === key ? printedAcronym(lookup(g.m.name)!.name, printed) : null;
+    const names = g.names.some(mixed) ? g.names.filter(mixed) : g.names;
+    const name = gazName ?? (names.length ? names.reduce((a, b) => (b.length > a.length ? b : a)) : g.m.name);
     out.push({
       key, name, type: g.m.type, mentions: g.list,
       surfaceForms: [...new Set(g.list.map((x) => x.surface))],
