@@ -114,3 +114,70 @@ describe("a pronoun speaker", () => {
     expect(told?.name).toBe("Bettie Page");
   });
 });
+
+describe("session 12: speakers read on real stories", () => {
+  it("takes no clause opened by a conjunction or a verb, and no capitalised word of a name, for a speaker", () => {
+    // Scientific American on the surgeon general nominee: "If" was a source ("If confirmed").
+    expect(phrases("If confirmed by the Senate, she will replace Steven K. Galson, who has been acting surgeon general.")).toEqual([]);
+    // Catholic News Agency: "the United States" was a source, "States" its verb.
+    expect(phrases("He named her surgeon general, the United States government's chief health educator.").map((p) => p.speaker)).not.toContain("the United");
+    // BBC on the Qeshm earthquake: "was felt in the neighbouring Gulf" was a source, "states" its verb.
+    expect(findAttributions("The tremor, which lasted seconds, was felt in the neighbouring Gulf states.").filter((x) => citableSpeaker(x.speaker.text))).toEqual([]);
+    expect(citableSpeaker("The tremor was felt in the neighbouring Gulf")).toBe(false);
+    expect(citableSpeaker("The governor of the province")).toBe(true);
+  });
+
+  it("takes the name after an adverbial that opens the clause", () => {
+    expect(phrases("In a Monday statement President Obama said he intended to nominate her.")).toEqual([{ phrase: "President Obama said", speaker: "President Obama" }]);
+  });
+
+  it("takes a name with a degree between commas, and (for citations) a name after its description", () => {
+    expect(phrases("Jorge Alsip, MD, the state medical society's president, said she has seen much.")[0]?.speaker).toBe("Jorge Alsip, MD, the state medical society's president");
+    expect(phrases("Tom Murray, PhD, said he agreed.")[0]?.speaker).toBe("Tom Murray, PhD");
+    const long = "William Hurlbut, a consulting professor of neuroscience at Stanford University and a former member of the Council on Bioethics, said the idea is ridiculous.";
+    expect(phrases(long)[0]?.speaker).toBe("William Hurlbut, a consulting professor of neuroscience at Stanford University and a former member of the Council on Bioethics");
+    const nameLast = "Meanwhile, the head of the ministry's disaster office, Abbas Jazayeri, said the situation was under control.";
+    expect(findAttributions(nameLast, { nameLast: true }).map((x) => x.speaker.text)).toEqual(["Abbas Jazayeri"]);
+    // Not an alignment cue (findAttributions' default, used by features.ts, reads the sentence as before).
+    expect(findAttributions(nameLast).map((x) => x.speaker.text)).not.toContain("Abbas Jazayeri");
+    expect(findAttributions("In Tehran, Iran, said nothing.", { nameLast: true })).toEqual([]);
+  });
+});
+
+describe("session 12: the source of an attribution", () => {
+  type Ent = [name: string, type: "PERSON" | "PLACE" | "ORGANIZATION"];
+  function citationsOf(body: string, ents: Ent[]) {
+    const entity = ([name, type]: Ent) => {
+      const mentions = [...body.matchAll(new RegExp(name.replace(/[.]/g, "\\."), "g"))].map((m) => ({
+        field: "body" as const,
+        start: m.index,
+        end: m.index + name.length,
+        surface: name,
+        descriptor: null,
+      }));
+      return { key: `${type.toLowerCase()}:${name.toLowerCase().replace(/\W+/g, "-")}`, name, type, mentions };
+    };
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "Earthquake", titleDerived: false, body, publishedAt: null, entities: ents.map(entity) };
+    return compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]).citations;
+  }
+  const sourceOf = (rows: ReturnType<typeof citationsOf>, text: string) => rows.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === text)))?.name;
+
+  it("is never a name that only qualifies the speaker: an owner, or a name after a preposition", () => {
+    const rows = citationsOf(
+      "The quake struck at noon, Iran's seismologic center said. One woman in Qeshm told AFP that houses fell. Dr. Collins' colleagues said he is a natural choice.",
+      [["Iran", "PLACE"], ["Qeshm", "PLACE"], ["AFP", "ORGANIZATION"], ["Collins", "PERSON"]],
+    );
+    expect(sourceOf(rows, "Iran's seismologic center said")).toBe("Iran's seismologic center");
+    expect(sourceOf(rows, "One woman in Qeshm told AFP")).toBe("One woman in Qeshm");
+    expect(sourceOf(rows, "Dr. Collins' colleagues said")).toBe("Dr. Collins' colleagues");
+  });
+
+  it("for a pronoun, is the person who spoke just before, unless another opens a sentence in between", () => {
+    const rows = citationsOf(
+      "AMA President James Rohack said she has won many awards, including a fellowship named for John MacArthur. But awards are not her main focus, he said. Mark Smith said the plan was ready. John Jones disagreed. He argued that it was late.",
+      [["James Rohack", "PERSON"], ["John MacArthur", "PERSON"], ["Mark Smith", "PERSON"], ["John Jones", "PERSON"]],
+    );
+    expect(sourceOf(rows, "he said")).toBe("James Rohack");
+    expect(sourceOf(rows, "He argued")).toBe("John Jones");
+  });
+});

@@ -68,4 +68,13 @@ describe("groupEntities", () => {
     const groups = groupEntities(story(["Ike Parsons LaRue Sr."], ["Ike LaRue III"], ["Ike LaRue"]));
     expect(groups).toHaveLength(2);
   });
+
+  it("names a row as prose prints it, not as one outlet's dateline in capitals", () => {
+    // Four reports of the Qeshm earthquake: the gaps said "DUBAI appears in ...".
+    const place = (name: string): CompareEntity => ({ key: "place:dubai", name, type: "PLACE", mentions: [{ field: "body", start: 0, end: name.length, surface: name, descriptor: null }] });
+    const articles = story([], [], []).map((a, i) => ({ ...a, entities: [place(i === 0 ? "DUBAI" : "Dubai")] }));
+    expect(groupEntities(articles).map((g) => g.name)).toEqual(["Dubai"]);
+    const acronym = story([], []).map((a) => ({ ...a, entities: [{ ...place("UAE"), key: "place:uae" }] }));
+    expect(groupEntities(acronym).map((g) => g.name)).toEqual(["UAE"]);
+  });
 });

@@ -210,6 +210,8 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
     });
 }
 
+const allCaps = (name: string) => /\p{Lu}{2}/u.test(name) && name === name.toUpperCase();
+
 export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
   const groups: EntityGroup[] = [];
   const byKey = new Map<string, EntityGroup>();
@@ -223,6 +225,8 @@ export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
         groups.push(g);
       }
       byKey.set(entity.key, g);
+      // "DUBAI" from one outlet's dateline, "Dubai" in the others' prose: the row is named as prose prints it.
+      if (allCaps(g.name) && !allCaps(entity.name) && nameWords(g.name).join(" ") === nameWords(entity.name).join(" ")) g.name = entity.name;
       g.perArticle[a]!.push(entity);
     }
   });

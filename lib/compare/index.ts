@@ -84,9 +84,12 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * nor a person whose first name is of the other gender. 3 (session 11): sentences sharing a single stem are
  * never aligned, and contractions ("don't") are not content; the forms of one person's name ("Fred LaRue",
  * "Frederick C. LaRue") are one row; no adverbial ("for the Republicans to recapture ... states"), no
- * "added" with an object and no bare quantifier ("All have denied it") is a cited source.
+ * "added" with an object and no bare quantifier ("All have denied it") is a cited source. 4 (session 12):
+ * speakers read on real stories ("If confirmed", "the United States", degrees after names, a name after
+ * its description, names that only qualify the speaker, pronouns taking the previous speaker); a row is
+ * named as prose prints it, not in a dateline's capitals.
  */
-export const COMPARISON_VERSION = 3;
+export const COMPARISON_VERSION = 4;
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
