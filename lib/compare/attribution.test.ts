@@ -134,6 +134,7 @@ describe("session 12: speakers read on real stories", () => {
   it("takes a name with a degree between commas, and (for citations) a name after its description", () => {
     expect(phrases("Jorge Alsip, MD, the state medical society's president, said she has seen much.")[0]?.speaker).toBe("Jorge Alsip, MD, the state medical society's president");
     expect(phrases("Tom Murray, PhD, said he agreed.")[0]?.speaker).toBe("Tom Murray, PhD");
+    expect(phrases("AMA President J. James Rohack, MD, said she has an impressive list of accomplishments.")[0]?.speaker).toBe("AMA President J. James Rohack, MD");
     const long = "William Hurlbut, a consulting professor of neuroscience at Stanford University and a former member of the Council on Bioethics, said the idea is ridiculous.";
     expect(phrases(long)[0]?.speaker).toBe("William Hurlbut, a consulting professor of neuroscience at Stanford University and a former member of the Council on Bioethics");
     const nameLast = "Meanwhile, the head of the ministry's disaster office, Abbas Jazayeri, said the situation was under control.";
@@ -179,5 +180,34 @@ describe("session 12: the source of an attribution", () => {
     );
     expect(sourceOf(rows, "he said")).toBe("James Rohack");
     expect(sourceOf(rows, "He argued")).toBe("John Jones");
+  });
+});
+
+describe("session 12: a person's name as a modifier, and the central claim", () => {
+  const art = (id: string, body: string, entities: CompareArticle["entities"] = []): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "", titleDerived: false, body, publishedAt: null, entities });
+
+  it("cites 'the Obama administration' as itself, not as Barack Obama", () => {
+    // The Huffington Post and Digital Journal on the Endangered Species Act rule.
+    const body = "The Obama administration said it would restore the consultations. Obama said science would be respected.";
+    const obama = [...body.matchAll(/Obama/g)].map((m) => ({ field: "body" as const, start: m.index, end: m.index + 5, surface: "Obama", descriptor: null }));
+    const entities = [{ key: "person:barack-obama", name: "Barack Obama", type: "PERSON" as const, mentions: obama }];
+    const { citations } = compareArticles([art("a", body, entities), art("b", body, entities)]);
+    const of = (text: string) => citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === text)))?.name;
+    expect(of("The Obama administration said")).toBe("The Obama administration");
+    expect(of("Obama said")).toBe("Barack Obama");
+  });
+
+  it("is the claim the outlets lead with, over a detail one more outlet repeats further down", () => {
+    // ECB+ 18 (the Troy office shooting): the central claim was the firm's staff page, not the shooting.
+    const fillers: Record<string, string> = {
+      alpha: "Snow fell over the lake overnight. Bakers sold bread near the harbour. Three trains ran late to Lansing.",
+      beta: "Farmers harvested corn in July. The orchestra played Mahler twice. Voters elected a new mayor in 2009.",
+      gamma: "Engineers repaired the bridge cables quickly. Tourists visited museums along the river. The bakery closed early.",
+    };
+    const filler = (id: string) => fillers[id]!;
+    const lead = "A man shot three people at a suburban Detroit accounting firm on Monday, killing one.";
+    const detail = "LaCalamita was listed among the professional staff on the website of Gordon Advisors.";
+    const { centralClaim } = compareArticles([art("a", `${lead} ${filler("alpha")} ${detail}`), art("b", `${lead} ${filler("beta")} ${detail}`), art("c", `${filler("gamma")} ${detail}`)]);
+    expect(centralClaim?.text).toBe(lead);
   });
 });

@@ -236,19 +236,21 @@ function appositiveSpeaker(text: string, ws: W[], v: number): W[] & { nameLast?:
   const capitalised = (w: W) => /^\p{Lu}/u.test(w.text);
   const credential = (c: W[]) => c.length > 0 && c.length <= 3 && CREDENTIALS.has(c.map((w) => w.lower).join(""));
   // A name: short, capitalised throughout, a whole clause, not an adverbial ("In Tehran").
-  const isName = (c: W[]) =>
-    c.length > 0 && c.length <= 4 && c.every(capitalised) && atBoundary(startOf(c)) && !credential(c) &&
+  const isName = (c: W[], max = 4) =>
+    c.length > 0 && c.length <= max && c.every(capitalised) && atBoundary(startOf(c)) && !credential(c) &&
     !NOT_APPOSITIVE.has(c[0]!.lower) && !SUBORDINATORS.has(c[0]!.lower);
-  // The name before a clause, past a degree between commas.
+  // The name before a clause, past a degree between commas. A degree follows a name, so a name before one
+  // may carry its title ("AMA President J. James Rohack, MD,").
   const nameBefore = (c: W[]): W[] => {
     const at = startOf(c);
     if (!commaBefore(at)) return [];
-    const prev = clauseBefore(at, 5);
+    const max = credential(c) ? 6 : 4;
+    const prev = clauseBefore(at, max + 1);
     if (credential(prev)) {
-      const name = commaBefore(startOf(prev)) ? clauseBefore(startOf(prev), 5) : [];
-      return isName(name) ? [...name, ...prev] : [];
+      const name = commaBefore(startOf(prev)) ? clauseBefore(startOf(prev), 7) : [];
+      return isName(name, 6) ? [...name, ...prev] : [];
     }
-    return isName(prev) ? prev : [];
+    return isName(prev, max) ? prev : [];
   };
   if (v < 2 || !commaBefore(v)) return [];
   const last = clauseBefore(v, MAX_APPOSITIVE_WORDS);

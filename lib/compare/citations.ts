@@ -70,8 +70,10 @@ export function citationRows(
         .toLowerCase()
         .split(/[^\p{L}]+/u)
         .some((w) => QUALIFYING.has(w));
+    // "the Obama administration announced": a person's name before a common noun names what is his, not him.
+    const modifies = (g: EntityGroup, m: { end: number }) => g.type === "PERSON" && m.end < speakerEnd && /^ \p{Ll}/u.test(body.slice(m.end, m.end + 2));
     const overlapping = mentions
-      .filter(({ m }) => m.start < speakerEnd && speakerStart < m.end && !qualifies(m))
+      .filter(({ g, m }) => m.start < speakerEnd && speakerStart < m.end && !qualifies(m) && !modifies(g, m))
       .sort((x, y) => x.m.start - y.m.start);
     const hit = overlapping.find(({ g }) => g.type === "PERSON") ?? overlapping.at(-1);
     if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };

@@ -45,6 +45,11 @@ export const compareArticleSchema = z.object({
   ),
 });
 
+// A sentence among its article's first three is in the lead; a claim all outlets print there outweighs one
+// more outlet carrying another (centralClaim).
+const LEAD_SENTENCES = 3;
+const LEAD_WEIGHT = 1.5;
+
 // Fragments left by the splitter ("6 - million) booty.") and datelines are not claims.
 const MIN_CLAIM_WORDS = 4;
 
@@ -192,7 +197,11 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   for (const c of [...claims, ...singleClaims.map((x) => x.claim)]) for (const s of c.sentences) claimBySentence.set(`${s.articleId}#${s.index}`, c.id);
   const claimOf = (a: number, sentence: number) => claimBySentence.get(`${articles[a]!.id}#${sentence}`) ?? null;
 
-  const top = claims[0];
+  // The story's central claim: the claim most outlets carry, and among those carried by nearly as many, the
+  // one they print in their leads (a detail every outlet repeats further down is not what the story is about:
+  // "LaCalamita was listed among the professional staff on the website" over "A man ... shot three people").
+  const leadShare = (c: Claim) => c.sentences.filter((s) => s.index < LEAD_SENTENCES).length / c.sentences.length;
+  const top = claims.reduce<Claim | undefined>((best, c) => (!best || c.outletCount + LEAD_WEIGHT * leadShare(c) > best.outletCount + LEAD_WEIGHT * leadShare(best) ? c : best), undefined);
   const centralClaim = top
     ? { claimId: top.id, articleId: top.referenceArticleId, text: top.sentences[0]!.text, attribution: top.attribution, outletCount: top.outletCount }
     : null;
