@@ -210,4 +210,15 @@ describe("session 12: a person's name as a modifier, and the central claim", () 
     const { centralClaim } = compareArticles([art("a", `${lead} ${filler("alpha")} ${detail}`), art("b", `${lead} ${filler("beta")} ${detail}`), art("c", `${filler("gamma")} ${detail}`)]);
     expect(centralClaim?.text).toBe(lead);
   });
+
+  it("cites each of two people who speak together", () => {
+    // The Huffington Post and ENS on the rule: "Salazar and Lock said" was Ken Salazar's alone.
+    const body = "By Monday, Ken Salazar and Gary Locke said the rule would be reversed.";
+    const person = (name: string) => ({ key: `person:${name.toLowerCase().replace(/ /g, "-")}`, name, type: "PERSON" as const, mentions: [{ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor: null }] });
+    const entities = [person("Ken Salazar"), person("Gary Locke")];
+    const { citations } = compareArticles([art("a", body, entities), art("b", body, entities)]);
+    const citing = (name: string) => citations.find((r) => r.name === name)?.cells.flatMap((c) => c.citations.map((x) => x.verb));
+    expect(citing("Ken Salazar")).toEqual(["said", "said"]);
+    expect(citing("Gary Locke")).toEqual(["said", "said"]);
+  });
 });

@@ -28,6 +28,8 @@ export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribu
 const PRONOUNS = new Set(["he", "she"]);
 // How many sentences back a pronoun speaker may take the previous speaker.
 const MAX_PRONOUN_REACH = 3;
+// Lower-case words after a name that do not make it a modifier ("Salazar and Locke", "Smith himself").
+const NOT_NOUNS = new Set("and or nor who whose which that himself herself also has have had would will".split(" "));
 // Words after which a name qualifies the speaker rather than names it.
 const QUALIFYING = new Set("of in from at for with by to on near".split(" "));
 const LEADING = /^(?:the|a|an|this|that)\s+/i;
@@ -36,6 +38,8 @@ interface Source {
   key: string;
   name: string | null;
   entityKey: string | null;
+  /** Further people speaking together ("Salazar and Locke said"): the citation is theirs too. */
+  also?: Source[];
 }
 
 export function citationRows(
@@ -71,12 +75,20 @@ export function citationRows(
         .split(/[^\p{L}]+/u)
         .some((w) => QUALIFYING.has(w));
     // "the Obama administration announced": a person's name before a common noun names what is his, not him.
-    const modifies = (g: EntityGroup, m: { end: number }) => g.type === "PERSON" && m.end < speakerEnd && /^ \p{Ll}/u.test(body.slice(m.end, m.end + 2));
+    const modifies = (g: EntityGroup, m: { end: number }) => {
+      const next = /^ (\p{Ll}+)/u.exec(body.slice(m.end, speakerEnd))?.[1];
+      return g.type === "PERSON" && next !== undefined && !NOT_NOUNS.has(next);
+    };
     const overlapping = mentions
       .filter(({ g, m }) => m.start < speakerEnd && speakerStart < m.end && !qualifies(m) && !modifies(g, m))
       .sort((x, y) => x.m.start - y.m.start);
     const hit = overlapping.find(({ g }) => g.type === "PERSON") ?? overlapping.at(-1);
-    if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };
+    if (hit) {
+      const people = [...new Map(overlapping.filter(({ g }) => g.type === "PERSON").map(({ g }) => [g.key, g])).values()];
+      const joint = people.length > 1 && /\band\b|&/.test(body.slice(speakerStart, speakerEnd));
+      const also = joint ? people.slice(1).map((g) => ({ key: g.key, name: g.name, entityKey: g.key })) : [];
+      return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key, ...(also.length ? { also } : {}) };
+    }
     if (PRONOUNS.has(speakerText.toLowerCase())) {
       const other = speakerText.toLowerCase() === "she" ? "male" : "female";
       // "Dr. Collins said ... . But there are limits ..., he said.": the person who spoke just before, in
@@ -89,7 +101,7 @@ export function citationRows(
         const between = mentions.some(
           ({ g, m }) => g.type === "PERSON" && g.key !== previous.source.key && m.start >= previous.end && m.end <= speakerStart && !inQuote(m) && opensSentence(m) && firstNameGender(g.name) !== other,
         );
-        if (!between) return previous.source;
+        if (!between) return { key: previous.source.key, name: previous.source.name, entityKey: previous.source.entityKey };
       }
       // Else the last person named before it in the same article, outside quotation marks ("'Adam and
       // Eve ... were naked as jaybirds,' she said" is not Eve speaking), and not only as an owner ("Bush's
@@ -108,6 +120,10 @@ export function citationRows(
   };
 
   const add = (source: Source, a: number, citation: Citation) => {
+    for (const other of source.also ?? []) addOne(other, a, citation);
+    addOne(source, a, citation);
+  };
+  const addOne = (source: Source, a: number, citation: Citation) => {
     let row = rows.get(source.key);
     if (!row) {
       row = {
