@@ -137,6 +137,14 @@ describe("gapSentence", () => {
     );
   });
 
+  it("names an outlet with two articles in the list once, with its count", () => {
+    // ECB+ 33 (the Zurana Horton trial): "All but nydailynews.com and nydailynews.com ..." read as a typo.
+    const twice = (id: string) => (id.startsWith("d") ? "nydailynews.com" : `Outlet ${id}`);
+    expect(gapSentence({ presentIn: ids(5), entities: ["Jonathan Carrasquillo"], claims: [] }, ["d1", "d2"], 7, twice)).toBe(
+      "All but nydailynews.com (2 articles) name Jonathan Carrasquillo.",
+    );
+  });
+
   it("counts a minority of many outlets out of the story's total", () => {
     expect(gapSentence({ presentIn: ids(5), entities: ["Mark Roesler", "Hugh Hefner"], claims: [] }, ids(13).slice(5), 13, name)).toBe(
       "Only 5 of 13 outlets name Mark Roesler and Hugh Hefner.",

@@ -137,7 +137,7 @@ function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: S
       )}
       {alsoIn.length > 0 && (
         <p className="mt-2 text-xs text-muted">
-          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : alsoIn.map(name).join(", ")}
+          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : outletNames(alsoIn.map(name)).join(", ")}
         </p>
       )}
     </li>
@@ -562,6 +562,16 @@ function GapList({
   );
 }
 
+/**
+ * Article labels as a reader's list of outlets: an outlet with two articles in the list is named once, with
+ * its count ("brooklyn.news12.com (2 articles)"), not twice in a row.
+ */
+export function outletNames(labels: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].map(([l, n]) => (n > 1 ? `${l} (${n} articles)` : l));
+}
+
 /** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
 export function gapSentence(
   g: { presentIn: string[]; entities: string[]; claims: string[] },
@@ -570,7 +580,7 @@ export function gapSentence(
   outletOf: (id: string) => string,
 ): string {
   const few = g.presentIn.length <= absentFrom.length;
-  const who = (ids: string[]) => (ids.length > 3 ? null : andList(ids.map(outletOf)));
+  const who = (ids: string[]) => (ids.length > 3 ? null : andList(outletNames(ids.map(outletOf))));
   const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} outlets`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} of ${total} outlets`}`;
   const one = few && g.presentIn.length === 1;
   const parts: string[] = [];
