@@ -222,3 +222,14 @@ describe("session 12: a person's name as a modifier, and the central claim", () 
     expect(citing("Gary Locke")).toEqual(["said", "said"]);
   });
 });
+
+describe("session 12: words that only look like attribution verbs", () => {
+  it("reads a verb after an article or an owner as an adjective or a noun, and no attribution inside the speaker", () => {
+    // The Daily Mail on the Zurana Horton trial: "an" and "Her testimony matched prosecutors" were sources.
+    expect(phrases("Prosecutors say Andrew Lopez, an alleged gang member, fired the shots.")).toEqual([{ phrase: "Prosecutors say", speaker: "Prosecutors" }]);
+    expect(phrases("Her testimony matched prosecutors' claims that he was on the roof.")).toEqual([]);
+    expect(phrases("It was a bullet,' said Armstead.")).toEqual([{ phrase: "said Armstead", speaker: "Armstead" }]);
+    // NewsOne: "Armstead said she heard someone" was the speaker of "say".
+    expect(phrases("Armstead said she heard someone say he has a gun.").map((p) => p.speaker)).toEqual(["Armstead"]);
+  });
+});

@@ -77,4 +77,18 @@ describe("groupEntities", () => {
     const acronym = story([], []).map((a) => ({ ...a, entities: [{ ...place("UAE"), key: "place:uae" }] }));
     expect(groupEntities(acronym).map((g) => g.name)).toEqual(["UAE"]);
   });
+
+  it("makes one row of a name spelt with and without a space, and of a name one article could not type", () => {
+    // ECB+ 33: "Vincent Del Giudice" / "Vincent DelGiudice" were two judges, "Unique Armstead" two sources.
+    expect(spellingVariants("Vincent Del Giudice", "Vincent DelGiudice")).toBe(true);
+    expect(spellingVariants("Li Na", "Lina")).toBe(false);
+    const other = (name: string): CompareEntity => ({ ...person(name), key: `other:${name.toLowerCase()}`, type: "OTHER" });
+    const articles = story(["Vincent Del Giudice", "Unique Armstead"], ["Vincent DelGiudice"], []);
+    articles[2]!.entities = [other("Unique Armstead")];
+    expect(named(groupEntities(articles))).toEqual([
+      ["Vincent Del Giudice", [1, 1, 0]],
+      ["Unique Armstead", [1, 0, 1]],
+    ]);
+    expect(groupEntities(articles).map((g) => g.type)).toEqual(["PERSON", "PERSON"]);
+  });
 });
