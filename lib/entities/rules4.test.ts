@@ -241,3 +241,13 @@ describe("storms, scales and fellowships", () => {
     has("The clinic was run by Katrina Smith until 2005.", "PERSON", "Katrina Smith");
   });
 });
+
+describe("a place run into a full name", () => {
+  // CBS News and AP on the impeachment hearings: "Ukraine Kurt Volker" was one person's name.
+  it("splits a known place off the first name that follows it", () => {
+    has("He met the special envoy to Ukraine Kurt Volker on Monday.", "PERSON", "Kurt Volker");
+    has("He met the special envoy to Ukraine Kurt Volker on Monday.", "PLACE", "Ukraine");
+    // A place-named person with one more name stays whole.
+    has("Chelsea Clinton spoke on Monday.", "PERSON", "Chelsea Clinton");
+  });
+});

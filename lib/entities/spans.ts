@@ -491,6 +491,18 @@ function classifyPiece(
       return [...classifyPiece(tokens, a, cut - 1, field, text, stats, null), ...classifyPiece(tokens, cut, b, field, text, stats, prefixDescriptor)];
     }
   }
+  // "the special envoy to Ukraine Kurt Volker", "Ambassador to the European Union Gordon Sondland": a known
+  // place or body run into a full name (a first name and more) splits off before the first name.
+  if (n >= 3) {
+    for (let k = a + 1; k <= b - 1; k++) {
+      if (!FIRST_NAMES.has(tokens[k]!.lower)) continue;
+      const head = lookup(slice(text, tokens, a, k - 1));
+      if (head && (head.type === "PLACE" || head.type === "ORGANIZATION")) {
+        return [...classifyPiece(tokens, a, k - 1, field, text, stats, null), ...classifyPiece(tokens, k, b, field, text, stats, prefixDescriptor)];
+      }
+      break;
+    }
+  }
   // "Central Asian", "Western": adjectives, not names.
   if (isDemonymWord(last.text) || /^(?:western|eastern|northern|southern)$/.test(last.lower)) return [];
 
