@@ -142,6 +142,8 @@ describe("session 12: speakers read on real stories", () => {
     // Not an alignment cue (findAttributions' default, used by features.ts, reads the sentence as before).
     expect(findAttributions(nameLast).map((x) => x.speaker.text)).not.toContain("Abbas Jazayeri");
     expect(findAttributions("In Tehran, Iran, said nothing.", { nameLast: true })).toEqual([]);
+    // The Los Angeles Times and USA Today on the Qeshm earthquake: "Colo., said" cited Colorado.
+    expect(findAttributions("The quake measured 6.0, the U.S. Geological Survey in Golden, Colo., said.", { nameLast: true }).map((x) => x.speaker.text)).not.toContain("Colo");
   });
 });
 

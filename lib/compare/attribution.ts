@@ -270,9 +270,10 @@ function appositiveSpeaker(text: string, ws: W[], v: number): W[] & { nameLast?:
     const name = nameBefore(last);
     return name.length ? [...name, ...last] : [];
   }
-  // The name last: the clause before it must be a description (it has lower-case words, and is no
+  // The name last: a full name (two words at least: "the U.S. Geological Survey in Golden, Colo., said" is a
+  // town and its state), and the clause before it a description (it has lower-case words, and is no
   // adverbial: "In Tehran, Iran, said" is not one).
-  if (last.length <= 4 && isName(last) && commaBefore(startOf(last))) {
+  if (last.length >= 2 && last.length <= 4 && isName(last) && commaBefore(startOf(last))) {
     const desc = clauseBefore(startOf(last), MAX_APPOSITIVE_WORDS);
     if (desc.some((w) => !capitalised(w)) && !NOT_APPOSITIVE.has(desc[0]!.lower) && !SUBORDINATORS.has(desc[0]!.lower)) return Object.assign([...last], { nameLast: true });
   }
