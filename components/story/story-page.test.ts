@@ -137,6 +137,27 @@ describe("gapSentence", () => {
     );
   });
 
+  it("names an outlet with two articles in the list once, with its count", () => {
+    // ECB+ 33 (the Zurana Horton trial): "All but nydailynews.com and nydailynews.com ..." read as a typo.
+    const twice = (id: string) => (id.startsWith("d") ? "nydailynews.com" : `Outlet ${id}`);
+    expect(gapSentence({ presentIn: ids(5), entities: ["Jonathan Carrasquillo"], claims: [] }, ["d1", "d2"], 7, twice)).toBe(
+      "All but nydailynews.com (2 articles) name Jonathan Carrasquillo.",
+    );
+    // One of an outlet's two articles, and counts of articles where outlets are fewer (ECB+ 34).
+    const labels = ["Outlet 1", "Outlet 2", "Outlet 3", "Outlet 4", "whitehouse.gov", "whitehouse.gov"];
+    const wh = (id: string) => (id.startsWith("w") ? "whitehouse.gov" : `Outlet ${id}`);
+    expect(gapSentence({ presentIn: ["1", "2", "3", "w1"], entities: ["Barack Obama"], claims: [] }, ["4", "w2"], 6, wh, labels)).toBe(
+      "All but Outlet 4 and whitehouse.gov (1 of 2 articles) name Barack Obama.",
+    );
+    expect(gapSentence({ presentIn: ["1", "2"], entities: [], claims: ["c1"] }, ["3", "4", "w1", "w2"], 6, wh, labels)).toBe(
+      "Only Outlet 1 and Outlet 2 carry 1 claim the others leave out.",
+    );
+    const many = ["1", "2", "3", "4", "5", "6", "7", "w1", "w2"];
+    expect(gapSentence({ presentIn: many.slice(0, 4), entities: ["Bayou La Batre"], claims: [] }, many.slice(4), 9, wh, many.map(wh))).toBe(
+      "Only 4 of 9 articles name Bayou La Batre.",
+    );
+  });
+
   it("counts a minority of many outlets out of the story's total", () => {
     expect(gapSentence({ presentIn: ids(5), entities: ["Mark Roesler", "Hugh Hefner"], claims: [] }, ids(13).slice(5), 13, name)).toBe(
       "Only 5 of 13 outlets name Mark Roesler and Hugh Hefner.",

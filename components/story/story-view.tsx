@@ -137,7 +137,7 @@ function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: S
       )}
       {alsoIn.length > 0 && (
         <p className="mt-2 text-xs text-muted">
-          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : alsoIn.map(name).join(", ")}
+          Also carried by {alsoIn.length > 6 ? plural(alsoIn.length, "other article") : outletNames(alsoIn.map(name)).join(", ")}
         </p>
       )}
     </li>
@@ -546,7 +546,7 @@ function GapList({
     <ul className="space-y-2 text-sm">
       {[...groups.values()].slice(0, 12).map((g) => (
         <li key={g.presentIn.join(",")}>
-          <Generated>{gapSentence(g, articles.filter((a) => !g.presentIn.includes(a.id)).map((a) => a.id), total, outletOf)}</Generated>
+          <Generated>{gapSentence(g, articles.filter((a) => !g.presentIn.includes(a.id)).map((a) => a.id), total, outletOf, articles.map((a) => outletOf(a.id)))}</Generated>
           {g.claims.length > 0 && (
             <span className="ml-1">
               {g.claims.slice(0, 8).map((id, i) => (
@@ -562,16 +562,32 @@ function GapList({
   );
 }
 
+/**
+ * Article labels as a reader's list of outlets: an outlet with two articles in the list is named once, with
+ * its count ("brooklyn.news12.com (2 articles)"), not twice in a row.
+ */
+export function outletNames(labels: string[], storyLabels: string[] = labels): string[] {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const inStory = (l: string) => storyLabels.filter((x) => x === l).length;
+  // An outlet with two articles of which the list holds one: "whitehouse.gov (1 of 2 articles)".
+  return [...counts].map(([l, n]) => (inStory(l) > n ? `${l} (${n} of ${inStory(l)} articles)` : n > 1 ? `${l} (${n} articles)` : l));
+}
+
 /** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
 export function gapSentence(
   g: { presentIn: string[]; entities: string[]; claims: string[] },
   absentFrom: string[],
   total: number,
   outletOf: (id: string) => string,
+  storyLabels?: string[],
 ): string {
   const few = g.presentIn.length <= absentFrom.length;
-  const who = (ids: string[]) => (ids.length > 3 ? null : andList(ids.map(outletOf)));
-  const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} outlets`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} of ${total} outlets`}`;
+  const labels = storyLabels ?? [...g.presentIn, ...absentFrom].map(outletOf);
+  const who = (ids: string[]) => (ids.length > 3 ? null : andList(outletNames(ids.map(outletOf), labels)));
+  // Counts are of articles: when an outlet has two, "5 of 11 outlets" in a story of 10 outlets would be wrong.
+  const unit = new Set(labels).size < total ? "articles" : "outlets";
+  const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} ${unit}`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} of ${total} ${unit}`}`;
   const one = few && g.presentIn.length === 1;
   const parts: string[] = [];
   if (g.entities.length > 0) parts.push(`${one ? "names" : "name"} ${andList(g.entities)}`);

@@ -15,7 +15,7 @@ export interface SentenceAttribution extends AttributionSpan {
 
 export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribution[] {
   return sentences.flatMap((s) =>
-    findAttributions(s.text).filter((a) => !a.runsOn).map((a) => ({
+    findAttributions(s.text, { nameLast: true }).filter((a) => !a.runsOn).map((a) => ({
       ...a,
       start: a.start + s.start,
       end: a.end + s.start,
@@ -26,12 +26,20 @@ export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribu
 }
 
 const PRONOUNS = new Set(["he", "she"]);
+// How many sentences back a pronoun speaker may take the previous speaker.
+const MAX_PRONOUN_REACH = 3;
+// Lower-case words after a name that do not make it a modifier ("Salazar and Locke", "Smith himself").
+const NOT_NOUNS = new Set("and or nor who whose which that himself herself also has have had would will".split(" "));
+// Words after which a name qualifies the speaker rather than names it.
+const QUALIFYING = new Set("of in from at for with by to on near".split(" "));
 const LEADING = /^(?:the|a|an|this|that)\s+/i;
 
 interface Source {
   key: string;
   name: string | null;
   entityKey: string | null;
+  /** Further people speaking together ("Salazar and Locke said"): the citation is theirs too. */
+  also?: Source[];
 }
 
 export function citationRows(
@@ -54,17 +62,52 @@ export function citationRows(
     );
     // "Kremlin spokesperson Dmitry Peskov told": the person is the source, not the body he speaks for.
     // Otherwise the head of the phrase, its last name ("Kyiv's National Resistance Centre" is the centre).
-    const overlapping = mentions.filter(({ m }) => m.start < speakerEnd && speakerStart < m.end).sort((x, y) => x.m.start - y.m.start);
+    // A name that only qualifies the speaker is not the source: an owner ("Iran's seismologic center",
+    // "Dr. Collins' colleagues") nor a name after a preposition ("one woman in Qeshm", "a former member
+    // of President George W. Bush's Council").
+    const body = articles[a]!.body;
+    const qualifies = (m: { start: number; end: number }) =>
+      /^\s*['’]/.test(body.slice(m.end, m.end + 2)) ||
+      /['’]s?$/u.test(body.slice(m.start, m.end)) ||
+      body
+        .slice(speakerStart, m.start)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .some((w) => QUALIFYING.has(w));
+    // "the Obama administration announced": a person's name before a common noun names what is his, not him.
+    const modifies = (g: EntityGroup, m: { end: number }) => {
+      const next = /^ (\p{Ll}+)/u.exec(body.slice(m.end, speakerEnd))?.[1];
+      return g.type === "PERSON" && next !== undefined && !NOT_NOUNS.has(next);
+    };
+    const overlapping = mentions
+      .filter(({ g, m }) => m.start < speakerEnd && speakerStart < m.end && !qualifies(m) && !modifies(g, m))
+      .sort((x, y) => x.m.start - y.m.start);
     const hit = overlapping.find(({ g }) => g.type === "PERSON") ?? overlapping.at(-1);
-    if (hit) return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key };
+    if (hit) {
+      const people = [...new Map(overlapping.filter(({ g }) => g.type === "PERSON").map(({ g }) => [g.key, g])).values()];
+      const joint = people.length > 1 && /\band\b|&/.test(body.slice(speakerStart, speakerEnd));
+      const also = joint ? people.slice(1).map((g) => ({ key: g.key, name: g.name, entityKey: g.key })) : [];
+      return { key: hit.g.key, name: hit.g.name, entityKey: hit.g.key, ...(also.length ? { also } : {}) };
+    }
     if (PRONOUNS.has(speakerText.toLowerCase())) {
-      // "She reported that ...": the last person named before it in the same article, outside quotation
-      // marks ("'Adam and Eve ... were naked as jaybirds,' she said" is not Eve speaking).
-      // Nor a person whose first name says otherwise ("she" is not Billy Graham).
-      const inQuote = (m: { start: number }) => quoteSpans[a]!.some((q) => q.start <= m.start && m.start < q.end);
       const other = speakerText.toLowerCase() === "she" ? "male" : "female";
+      // "Dr. Collins said ... . But there are limits ..., he said.": the person who spoke just before, in
+      // the last few sentences, unless another person opens a sentence in between.
+      const inQuote = (m: { start: number }) => quoteSpans[a]!.some((q) => q.start <= m.start && m.start < q.end);
+      const sentenceStarts = sentences[a]!.map((s) => s.start);
+      const opensSentence = (m: { start: number }) => sentenceStarts.some((st) => /^[\s"“‘'(]*$/.test(body.slice(st, m.start)) && st <= m.start);
+      const previous = speakers[a]!.filter((x) => x.end <= speakerStart && x.sentence >= sentenceOf(a, speakerStart) - MAX_PRONOUN_REACH).at(-1);
+      if (previous?.source.entityKey && previous.type === "PERSON" && firstNameGender(previous.source.name ?? "") !== other) {
+        const between = mentions.some(
+          ({ g, m }) => g.type === "PERSON" && g.key !== previous.source.key && m.start >= previous.end && m.end <= speakerStart && !inQuote(m) && opensSentence(m) && firstNameGender(g.name) !== other,
+        );
+        if (!between) return { key: previous.source.key, name: previous.source.name, entityKey: previous.source.entityKey };
+      }
+      // Else the last person named before it in the same article, outside quotation marks ("'Adam and
+      // Eve ... were naked as jaybirds,' she said" is not Eve speaking), and not only as an owner ("Bush's
+      // Council"). Nor a person whose first name says otherwise ("she" is not Billy Graham).
       const before = mentions
-        .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && !inQuote(m) && firstNameGender(g.name) !== other)
+        .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && !inQuote(m) && !/^\s*['’]/.test(body.slice(m.end, m.end + 2)) && firstNameGender(g.name) !== other)
         .sort((x, y) => y.m.end - x.m.end)[0];
       if (before) return { key: before.g.key, name: before.g.name, entityKey: before.g.key };
     }
@@ -77,6 +120,10 @@ export function citationRows(
   };
 
   const add = (source: Source, a: number, citation: Citation) => {
+    for (const other of source.also ?? []) addOne(other, a, citation);
+    addOne(source, a, citation);
+  };
+  const addOne = (source: Source, a: number, citation: Citation) => {
     let row = rows.get(source.key);
     if (!row) {
       row = {
@@ -91,10 +138,19 @@ export function citationRows(
     row.cells[a]!.citations.push(citation);
   };
 
+  // Each article's attributions with the source each was given, in order (for pronoun speakers).
+  const speakers: { end: number; sentence: number; source: Source; type: string | null }[][] = articles.map(() => []);
+  const sentenceOf = (a: number, offset: number) => sentences[a]!.find((s) => s.start <= offset && offset < s.end)?.index ?? 0;
+  const typeOf = (key: string) => groups.find((g) => g.key === key)?.type ?? null;
+  const sourceOfAttribution = new Map<SentenceAttribution, Source>();
+
   articles.forEach((article, a) => {
     const atts = attributions[a]!.filter((x) => citableSpeaker(x.speaker.text));
     for (const att of atts) {
-      add(sourceFor(a, att.speaker.start, att.speaker.end, att.speaker.text), a, {
+      const source = sourceFor(a, att.speaker.start, att.speaker.end, att.speaker.text);
+      sourceOfAttribution.set(att, source);
+      speakers[a]!.push({ end: att.end, sentence: att.sentence, source, type: source.entityKey ? typeOf(source.entityKey) : null });
+      add(source, a, {
         kind: "attribution",
         articleId: article.id,
         text: article.body.slice(att.start, att.end),
@@ -110,9 +166,7 @@ export function citationRows(
       // The speaker tag sits in a sentence the quote touches, outside the quote itself.
       const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
       const tag = atts.find((x) => touching.includes(x.sentence) && (x.end <= start || x.start >= end));
-      const source: Source = tag
-        ? sourceFor(a, tag.speaker.start, tag.speaker.end, tag.speaker.text)
-        : { key: "quote:unattributed", name: null, entityKey: null };
+      const source: Source = tag ? sourceOfAttribution.get(tag)! : { key: "quote:unattributed", name: null, entityKey: null };
       add(source, a, {
         kind: "quote",
         articleId: article.id,

@@ -68,4 +68,27 @@ describe("groupEntities", () => {
     const groups = groupEntities(story(["Ike Parsons LaRue Sr."], ["Ike LaRue III"], ["Ike LaRue"]));
     expect(groups).toHaveLength(2);
   });
+
+  it("names a row as prose prints it, not as one outlet's dateline in capitals", () => {
+    // Four reports of the Qeshm earthquake: the gaps said "DUBAI appears in ...".
+    const place = (name: string): CompareEntity => ({ key: "place:dubai", name, type: "PLACE", mentions: [{ field: "body", start: 0, end: name.length, surface: name, descriptor: null }] });
+    const articles = story([], [], []).map((a, i) => ({ ...a, entities: [place(i === 0 ? "DUBAI" : "Dubai")] }));
+    expect(groupEntities(articles).map((g) => g.name)).toEqual(["Dubai"]);
+    const acronym = story([], []).map((a) => ({ ...a, entities: [{ ...place("UAE"), key: "place:uae" }] }));
+    expect(groupEntities(acronym).map((g) => g.name)).toEqual(["UAE"]);
+  });
+
+  it("makes one row of a name spelt with and without a space, and of a name one article could not type", () => {
+    // ECB+ 33: "Vincent Del Giudice" / "Vincent DelGiudice" were two judges, "Unique Armstead" two sources.
+    expect(spellingVariants("Vincent Del Giudice", "Vincent DelGiudice")).toBe(true);
+    expect(spellingVariants("Li Na", "Lina")).toBe(false);
+    const other = (name: string): CompareEntity => ({ ...person(name), key: `other:${name.toLowerCase()}`, type: "OTHER" });
+    const articles = story(["Vincent Del Giudice", "Unique Armstead"], ["Vincent DelGiudice"], []);
+    articles[2]!.entities = [other("Unique Armstead")];
+    expect(named(groupEntities(articles))).toEqual([
+      ["Vincent Del Giudice", [1, 1, 0]],
+      ["Unique Armstead", [1, 0, 1]],
+    ]);
+    expect(groupEntities(articles).map((g) => g.type)).toEqual(["PERSON", "PERSON"]);
+  });
 });

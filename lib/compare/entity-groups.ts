@@ -57,6 +57,7 @@ function isDemonymOf(p: string, q: string): boolean {
 export function spellingVariants(a: string, b: string): boolean {
   const x = nameWords(a);
   const y = nameWords(b);
+  if (x.length > 0 && spacingVariants(a, b)) return true;
   if (x.length === 0 || x.length !== y.length) return false;
   const anchored = x.some((w, i) => w === y[i]);
   let differing = 0;
@@ -70,6 +71,13 @@ export function spellingVariants(a: string, b: string): boolean {
     differing++;
   }
   return differing > 0 || x.join(" ") === y.join(" ");
+}
+
+/** Also spellings of one name: the same letters with a space or not ("Del Giudice" / "DelGiudice"). */
+function spacingVariants(a: string, b: string): boolean {
+  const x = nameWords(a);
+  const y = nameWords(b);
+  return x.length !== y.length && x.join("").length >= 6 && x.join("") === y.join("");
 }
 
 // Generational suffixes: "Ike Parsons LaRue Sr." and "Ike LaRue III" are two people.
@@ -210,6 +218,8 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
     });
 }
 
+const allCaps = (name: string) => /\p{Lu}{2}/u.test(name) && name === name.toUpperCase();
+
 export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
   const groups: EntityGroup[] = [];
   const byKey = new Map<string, EntityGroup>();
@@ -217,12 +227,17 @@ export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
     for (const entity of article.entities) {
       if (entity.mentions.length === 0) continue;
       let g = byKey.get(entity.key);
-      if (!g) g = groups.find((x) => x.type === entity.type && spellingVariants(x.name, entity.name));
+      // One name typed OTHER by one article (the extractor's "not sure") and PERSON by another is one row.
+      const sameName = (x: EntityGroup) => nameWords(x.name).join(" ") === nameWords(entity.name).join(" ");
+      if (!g) g = groups.find((x) => (x.type === entity.type && spellingVariants(x.name, entity.name)) || ((x.type === "OTHER" || entity.type === "OTHER") && sameName(x)));
+      if (g && g.type === "OTHER" && entity.type !== "OTHER") g.type = entity.type;
       if (!g) {
         g = { key: entity.key, name: entity.name, type: entity.type, perArticle: articles.map(() => []) };
         groups.push(g);
       }
       byKey.set(entity.key, g);
+      // "DUBAI" from one outlet's dateline, "Dubai" in the others' prose: the row is named as prose prints it.
+      if (allCaps(g.name) && !allCaps(entity.name) && nameWords(g.name).join(" ") === nameWords(entity.name).join(" ")) g.name = entity.name;
       g.perArticle[a]!.push(entity);
     }
   });

@@ -45,6 +45,11 @@ export const compareArticleSchema = z.object({
   ),
 });
 
+// A sentence among its article's first three is in the lead; a claim all outlets print there outweighs one
+// more outlet carrying another (centralClaim).
+const LEAD_SENTENCES = 3;
+const LEAD_WEIGHT = 1.5;
+
 // Fragments left by the splitter ("6 - million) booty.") and datelines are not claims.
 const MIN_CLAIM_WORDS = 4;
 
@@ -84,9 +89,12 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * nor a person whose first name is of the other gender. 3 (session 11): sentences sharing a single stem are
  * never aligned, and contractions ("don't") are not content; the forms of one person's name ("Fred LaRue",
  * "Frederick C. LaRue") are one row; no adverbial ("for the Republicans to recapture ... states"), no
- * "added" with an object and no bare quantifier ("All have denied it") is a cited source.
+ * "added" with an object and no bare quantifier ("All have denied it") is a cited source. 4 (session 12):
+ * speakers read on real stories ("If confirmed", "the United States", degrees after names, a name after
+ * its description, names that only qualify the speaker, pronouns taking the previous speaker); a row is
+ * named as prose prints it, not in a dateline's capitals.
  */
-export const COMPARISON_VERSION = 3;
+export const COMPARISON_VERSION = 4;
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
@@ -189,7 +197,11 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   for (const c of [...claims, ...singleClaims.map((x) => x.claim)]) for (const s of c.sentences) claimBySentence.set(`${s.articleId}#${s.index}`, c.id);
   const claimOf = (a: number, sentence: number) => claimBySentence.get(`${articles[a]!.id}#${sentence}`) ?? null;
 
-  const top = claims[0];
+  // The story's central claim: the claim most outlets carry, and among those carried by nearly as many, the
+  // one they print in their leads (a detail every outlet repeats further down is not what the story is about:
+  // "LaCalamita was listed among the professional staff on the website" over "A man ... shot three people").
+  const leadShare = (c: Claim) => c.sentences.filter((s) => s.index < LEAD_SENTENCES).length / c.sentences.length;
+  const top = claims.reduce<Claim | undefined>((best, c) => (!best || c.outletCount + LEAD_WEIGHT * leadShare(c) > best.outletCount + LEAD_WEIGHT * leadShare(best) ? c : best), undefined);
   const centralClaim = top
     ? { claimId: top.id, articleId: top.referenceArticleId, text: top.sentences[0]!.text, attribution: top.attribution, outletCount: top.outletCount }
     : null;

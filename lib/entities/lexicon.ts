@@ -136,6 +136,7 @@ mon tue tues thu thur thurs fri
 /** Last words of event names ("Academy Awards", "World Cup", "Hunger Games"): not organisations or places. */
 export const EVENT_HEADS = set(`
 awards award games olympics paralympics championship championships cup festival prize war series tournament
+fellowship fellowships scholarship scholarships medal
 marathon expo emmy emmys grammy grammys
 `);
 

@@ -252,3 +252,26 @@ describe("roles of local officials", () => {
     lacks("His body was found on Tuesday, Coroner Gary Hargrove said.", "PERSON:Coroner");
   });
 });
+
+describe("storms, scales and fellowships", () => {
+  // The surgeon general nominee's profiles (ECB+ 34) and the Qeshm earthquake reports (ECB+ 20): "Hurricane
+  // Katrina", "MacArthur Fellowship" and "Richter" were people, and "he said" was given to them.
+  it("reads a named storm, a fellowship and a scale as no person", () => {
+    has("Her clinic was destroyed by Hurricane Katrina in 2005.", "OTHER", "Hurricane Katrina");
+    has("She received a MacArthur Fellowship in 2008.", "OTHER", "MacArthur Fellowship");
+    has("The quake measured 6.0 on the Richter scale.", "OTHER", "Richter");
+    lacks("Her clinic was destroyed by Hurricane Katrina in 2005. She received a MacArthur Fellowship in 2008.", "PERSON:");
+    // A person of the same first name stays a person.
+    has("The clinic was run by Katrina Smith until 2005.", "PERSON", "Katrina Smith");
+  });
+});
+
+describe("a place run into a full name", () => {
+  // CBS News and AP on the impeachment hearings: "Ukraine Kurt Volker" was one person's name.
+  it("splits a known place off the first name that follows it", () => {
+    has("He met the special envoy to Ukraine Kurt Volker on Monday.", "PERSON", "Kurt Volker");
+    has("He met the special envoy to Ukraine Kurt Volker on Monday.", "PLACE", "Ukraine");
+    // A place-named person with one more name stays whole.
+    has("Chelsea Clinton spoke on Monday.", "PERSON", "Chelsea Clinton");
+  });
+});

@@ -431,6 +431,8 @@ function makeSpan(
 }
 
 /** Type one candidate piece. Returns [] for pieces that are not names. */
+const STORM_WORDS = /^(?:hurricanes?|typhoons?|cyclones?|storms?|tropical)$/;
+
 function classifyPiece(
   tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats,
   prefixDescriptor: string | null, afterTitle = false,
@@ -489,6 +491,18 @@ function classifyPiece(
       return [...classifyPiece(tokens, a, cut - 1, field, text, stats, null), ...classifyPiece(tokens, cut, b, field, text, stats, prefixDescriptor)];
     }
   }
+  // "the special envoy to Ukraine Kurt Volker", "Ambassador to the European Union Gordon Sondland": a known
+  // place or body run into a full name (a first name and more) splits off before the first name.
+  if (n >= 3) {
+    for (let k = a + 1; k <= b - 1; k++) {
+      if (!FIRST_NAMES.has(tokens[k]!.lower)) continue;
+      const head = lookup(slice(text, tokens, a, k - 1));
+      if (head && (head.type === "PLACE" || head.type === "ORGANIZATION")) {
+        return [...classifyPiece(tokens, a, k - 1, field, text, stats, null), ...classifyPiece(tokens, k, b, field, text, stats, prefixDescriptor)];
+      }
+      break;
+    }
+  }
   // "Central Asian", "Western": adjectives, not names.
   if (isDemonymWord(last.text) || /^(?:western|eastern|northern|southern)$/.test(last.lower)) return [];
 
@@ -502,6 +516,10 @@ function classifyPiece(
   if (next?.lower === "crime" && next2 !== undefined && /^(?:family|families|syndicate|clan)$/.test(next2.lower)) return mk("ORGANIZATION", 2);
   // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
   if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
+  // "Hurricane Katrina", "Typhoon Haiyan": a named storm is an event, not a person (its name is a first
+  // name) nor a place; "the Richter scale" is a scale, not a person who could be quoted.
+  if (n >= 2 && STORM_WORDS.test(first.lower)) return mk("OTHER", 3);
+  if (next?.word && !next.cap && next.lower === "scale") return mk("OTHER", 3);
   if (isPossessive(next) && (next2?.lower === "disease" || next2?.lower === "syndrome")) return mk("OTHER", 3);
   // "Toyota Camry", "Ford Explorer": a maker and a model name is a product ("Toyota Motor Corp" is not).
   if (n >= 2 && PRODUCT_MAKERS.has(first.lower) && !ORG_WORDS.has(last.lower) && last.lower !== "motor") return mk("OTHER", 3);
