@@ -353,9 +353,18 @@ async function recluster(
       DELETE FROM "StoryTerm" st
       WHERE NOT EXISTS (SELECT 1 FROM rc_term n WHERE n.story = st."storyId" AND n.key = st.term)`),
   );
+  // The rows to write are picked first (new, or weight changed): an upsert of every wanted row locks each
+  // existing one it leaves alone (at 100k about 380k of 600k), which costs more than the join (psql, 100k
+  // copy, two alternations: 5.4-6.1 s against 5.3-5.9 s with the join).
   void sql.run(
     () => tx.$executeRawUnsafe(`
-      INSERT INTO "StoryTerm" ("storyId", term, weight) SELECT story, key, weight FROM rc_term
+      CREATE TEMP TABLE rc_term_changed ON COMMIT DROP AS
+      SELECT n.story, n.key, n.weight FROM rc_term n LEFT JOIN "StoryTerm" st ON st."storyId" = n.story AND st.term = n.key
+      WHERE st.weight IS DISTINCT FROM n.weight`),
+  );
+  void sql.run(
+    () => tx.$executeRawUnsafe(`
+      INSERT INTO "StoryTerm" ("storyId", term, weight) SELECT story, key, weight FROM rc_term_changed
       ON CONFLICT ("storyId", term) DO UPDATE SET weight = EXCLUDED.weight
       WHERE "StoryTerm".weight IS DISTINCT FROM EXCLUDED.weight`),
   );

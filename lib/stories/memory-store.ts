@@ -46,6 +46,8 @@ interface StoryRecord {
   articleIds: string[];
   /** Unique across the store's life, so a story's version never repeats (the vector cache's key). */
   revision: number;
+  /** `String(revision)`, made once per update instead of once per query that finds the story. */
+  version: string;
 }
 
 /**
@@ -256,7 +258,7 @@ export class InMemoryStoryStore implements StoryStore {
     }
     const top = topHits(touched, count, hits, this.idRanks.rank, this.byNo, query.limit);
     for (let t = 0; t < count; t++) hits[touched[t]!] = 0;
-    return top.map((story) => ({ storyId: story.id, version: String(story.revision), signature: story.signature }));
+    return top.map((story) => ({ storyId: story.id, version: story.version, signature: story.signature }));
   }
 
   signatures(storyIds: string[]): Map<string, StorySignature> {
@@ -299,7 +301,8 @@ export class InMemoryStoryStore implements StoryStore {
     // The record's own list grows in place: copying it per article would make big stories quadratic.
     const articleIds = prev?.articleIds ?? [];
     articleIds.push(article.id);
-    const record = { id, no, signature, articleIds, revision: ++this.revisions };
+    const revision = ++this.revisions;
+    const record = { id, no, signature, articleIds, revision, version: String(revision) };
     this.stories.set(id, record);
     this.byNo[no] = record;
     if (!prev) this.idRanks.add(id, no);
