@@ -3,7 +3,7 @@
 // cluster takes over the old story that holds most of its articles, and an old story left without
 // articles redirects (308) to the cluster that took most of them.
 import { db, type EntityType, type Prisma } from "@/lib/db/client";
-import { indexedTerms, InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
+import { InMemoryStoryStore, placeArticle, type ArticleFeatures } from "@/lib/stories";
 import { toArticleFeatures } from "./article-features";
 import { computeRefreshRound, readRefreshRound, refreshRounds, writeRefreshRound } from "./refresh-story";
 import { shortId, storySlug } from "./slug";
@@ -327,9 +327,10 @@ async function recluster(
     const entityRows: Columns<"story" | "key" | "weight", number> = { story: [], key: [], weight: [] };
     for (const label of c.id) {
       const storyId = labelToStory.get(label)!;
-      const sig = store.story(label)!.signature;
-      for (const [term, weight] of indexedTerms(sig)) push(termRows, { story: storyId, key: term, weight });
-      for (const [key, weight] of Object.entries(sig.entities)) push(entityRows, { story: storyId, key, weight });
+      // indexedTerms(signature) and Object.entries(signature.entities), from the parts.
+      const { terms, entities } = store.indexRows(label)!;
+      for (let i = 0; i < terms.keys.length; i++) push(termRows, { story: storyId, key: terms.keys[i]!, weight: terms.weights[i]! });
+      for (let i = 0; i < entities.keys.length; i++) push(entityRows, { story: storyId, key: entities.keys[i]!, weight: entities.weights[i]! });
     }
     for (const t of chunks(termRows)) {
       const rows = jsonRows(t, ["story", "key", "weight"]);

@@ -131,6 +131,11 @@ interface PostingList {
   size: number;
 }
 type Postings = Map<string, PostingList>;
+/** Keys with their weights, in the same order. */
+interface KeyWeights {
+  keys: readonly string[];
+  weights: ArrayLike<number>;
+}
 /** Keys with their interned ids (of the current generation), in the same order. */
 interface KeyIds {
   keys: readonly string[];
@@ -317,6 +322,23 @@ export class InMemoryStoryStore implements StoryStore {
 
   story(storyId: string): { signature: StorySignature; articleIds: readonly string[] } | undefined {
     return this.stories.get(storyId);
+  }
+
+  /**
+   * The story's index rows: its terms as `indexedTerms(signature)` gives them and its entities as
+   * `Object.entries(signature.entities)` does (the same keys and weights, in another order), read from the
+   * signature's parts without building its records (a re-cluster writes them for every story).
+   */
+  indexRows(storyId: string): { terms: KeyWeights; entities: KeyWeights } | undefined {
+    const story = this.stories.get(storyId);
+    if (!story) return undefined;
+    const p = partsIn(story.signature, "terms");
+    let terms: KeyWeights = p;
+    if (p.keys.length > INDEXED_STORY_TERMS) {
+      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
+      terms = { keys: kept.map((i) => p.keys[i]!), weights: kept.map((i) => p.weights[i]!) };
+    }
+    return { terms, entities: partsIn(story.signature, "entities") };
   }
 
   storyOf(articleId: string): string | undefined {
