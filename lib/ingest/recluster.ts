@@ -285,7 +285,7 @@ async function recluster(
   for (const c of chunks({ id: [...members.keys()] }, SIGNATURES_PER_STATEMENT)) {
     await pause();
     const signed: Columns<"id" | "sig"> = { id: [], sig: [] };
-    for (const label of c.id) push(signed, { id: labelToStory.get(label)!, sig: JSON.stringify(store.story(label)!.signature) });
+    for (const label of c.id) push(signed, { id: labelToStory.get(label)!, sig: store.signatureJson(label)! });
     const rows = jsonRows(signed, ["id", "sig"], ["sig"]);
     void sql.run(
       () => tx.$executeRaw`
@@ -321,26 +321,28 @@ async function recluster(
   void sql.run(() => tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_term (story text, key text, weight float8) ON COMMIT DROP`));
   void sql.run(() => tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_entity (story text, key text, weight float8) ON COMMIT DROP`));
   void sql.run(() => tx.$executeRawUnsafe(`CREATE TEMP TABLE rc_stat (key text PRIMARY KEY, df int) ON COMMIT DROP`));
-  for (const c of chunks({ id: [...members.keys()] }, SIGNATURES_PER_STATEMENT)) {
-    await pause();
-    const termRows: Columns<"story" | "key" | "weight", number> = { story: [], key: [], weight: [] };
-    const entityRows: Columns<"story" | "key" | "weight", number> = { story: [], key: [], weight: [] };
-    for (const label of c.id) {
-      const storyId = labelToStory.get(label)!;
-      // indexedTerms(signature) and Object.entries(signature.entities), from the parts.
-      const { terms, entities } = store.indexRows(label)!;
-      for (let i = 0; i < terms.keys.length; i++) push(termRows, { story: storyId, key: terms.keys[i]!, weight: terms.weights[i]! });
-      for (let i = 0; i < entities.keys.length; i++) push(entityRows, { story: storyId, key: entities.keys[i]!, weight: entities.weights[i]! });
-    }
-    for (const t of chunks(termRows)) {
-      const rows = jsonRows(t, ["story", "key", "weight"]);
-      void sql.run(() => tx.$executeRaw`INSERT INTO rc_term SELECT e->>0, e->>1, (e->>2)::float8 FROM json_array_elements(${rows}::json) AS e`);
-    }
-    for (const t of chunks(entityRows)) {
-      const rows = jsonRows(t, ["story", "key", "weight"]);
-      void sql.run(() => tx.$executeRaw`INSERT INTO rc_entity SELECT e->>0, e->>1, (e->>2)::float8 FROM json_array_elements(${rows}::json) AS e`);
+  // The rows as the JSON `jsonRows` makes, written as they are read from the signatures' parts.
+  const indexRows = { rc_term: [] as string[], rc_entity: [] as string[] };
+  const sendIndexRows = (table: keyof typeof indexRows) => {
+    if (!indexRows[table].length) return;
+    const rows = `[${indexRows[table].join(",")}]`;
+    indexRows[table] = [];
+    void sql.run(() => tx.$executeRawUnsafe(`INSERT INTO ${table} SELECT e->>0, e->>1, (e->>2)::float8 FROM json_array_elements($1::json) AS e`, rows));
+  };
+  let built = 0;
+  for (const label of members.keys()) {
+    if (++built % SIGNATURES_PER_STATEMENT === 0) await pause();
+    const story = JSON.stringify(labelToStory.get(label)!);
+    // indexedTerms(signature) and Object.entries(signature.entities), from the parts.
+    const { terms, entities } = store.indexRows(label)!;
+    for (const [table, part] of [["rc_term", terms], ["rc_entity", entities]] as const) {
+      const out = indexRows[table];
+      for (let i = 0; i < part.keys.length; i++) out.push(`[${story},${JSON.stringify(part.keys[i])},${JSON.stringify(part.weights[i])}]`);
+      if (out.length >= ROWS_PER_STATEMENT) sendIndexRows(table);
     }
   }
+  sendIndexRows("rc_term");
+  sendIndexRows("rc_entity");
   const stats: Columns<"key" | "df", number> = { key: [], df: [] };
   for (const [key, count] of df) push(stats, { key, df: count });
   for (const c of chunks(stats)) {

@@ -341,6 +341,24 @@ export class InMemoryStoryStore implements StoryStore {
     return { terms, entities: partsIn(story.signature, "entities") };
   }
 
+  /**
+   * The story's signature as JSON text: the same object as `JSON.stringify(signature)`, its parts' keys in
+   * another order (what a jsonb column keeps does not depend on it), written from the parts without
+   * building the signature's records.
+   */
+  signatureJson(storyId: string): string | undefined {
+    const sig = this.stories.get(storyId)?.signature;
+    if (!sig) return undefined;
+    let out = `{"version":${JSON.stringify(sig.version)},"articleCount":${JSON.stringify(sig.articleCount)}`;
+    for (const name of ["terms", "titleTerms", "entities", "dates"] as const) {
+      const { keys, weights } = partsIn(sig, name);
+      out += `,"${name}":{`;
+      for (let i = 0; i < keys.length; i++) out += `${i ? "," : ""}${JSON.stringify(keys[i])}:${JSON.stringify(weights[i])}`;
+      out += "}";
+    }
+    return `${out},"firstPublished":${JSON.stringify(sig.firstPublished)},"lastPublished":${JSON.stringify(sig.lastPublished)}}`;
+  }
+
   storyOf(articleId: string): string | undefined {
     return this.articleStory.get(articleId);
   }

@@ -381,7 +381,7 @@ describe("InMemoryStoryStore", () => {
 });
 
 describe("InMemoryStoryStore (session 12)", () => {
-  it("indexRows gives each story's indexedTerms and entities, and ties among candidates go to the lower id", async () => {
+  it("indexRows and signatureJson give each story's indexedTerms, entities and signature, and ties among candidates go to the lower id", async () => {
     const { generateCorpus } = await import("@/bench/synthetic-corpus");
     const corpus = generateCorpus({ articles: 600, seed: 5 });
     const store = new InMemoryStoryStore();
@@ -395,6 +395,7 @@ describe("InMemoryStoryStore (session 12)", () => {
       const entities = rows.entities.keys.map((k, i): [string, number] => [k, rows.entities.weights[i]!]);
       expect(sorted(terms)).toEqual(sorted(indexedTerms(sig)));
       expect(sorted(entities)).toEqual(sorted(Object.entries(sig.entities)));
+      expect(JSON.parse(store.signatureJson(id)!)).toEqual(JSON.parse(JSON.stringify(sig)));
       if (Object.keys(sig.terms).length > INDEXED_STORY_TERMS) long++;
     }
     expect(long).toBeGreaterThan(0);
