@@ -97,7 +97,7 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
   // this process places, instead of afterwards, and this process need not keep them. The statements go out
   // in order through `Statements`; while the server runs them this process builds the next ones' rows and
   // compares the changed stories' articles (refresh), which used to wait for each other.
-  return db().$transaction(
+  const report = await db().$transaction(
     async (tx) => {
       const sql = new Statements();
       try {
@@ -110,6 +110,8 @@ export async function reclusterAll(onProgress?: (done: number) => void): Promise
     // The whole re-cluster, placing included, runs in the transaction.
     { timeout: 6 * 60 * 60_000, maxWait: 60_000 },
   );
+  lap("commit");
+  return { ...report, seconds: (Date.now() - t0) / 1000 };
 }
 
 type Tx = Prisma.TransactionClient;
