@@ -21,8 +21,15 @@ const STORIES_PER_ROUND = 200;
 
 /** `refreshStory` for many stories, the same rows written, with a few statements per 200 stories. */
 export async function refreshStories(tx: Tx, storyIds: Iterable<string>): Promise<void> {
+  for (const ids of refreshRounds(storyIds)) await writeRefreshRound(tx, await computeRefreshRound(await readRefreshRound(tx, ids)));
+}
+
+/** The rounds `refreshStories` works in: the distinct ids, 200 at a time. */
+export function refreshRounds(storyIds: Iterable<string>): string[][] {
   const ids = [...new Set(storyIds)];
-  for (let i = 0; i < ids.length; i += STORIES_PER_ROUND) await refreshRound(tx, ids.slice(i, i + STORIES_PER_ROUND));
+  const rounds: string[][] = [];
+  for (let i = 0; i < ids.length; i += STORIES_PER_ROUND) rounds.push(ids.slice(i, i + STORIES_PER_ROUND));
+  return rounds;
 }
 
 interface ArticleRow {
@@ -42,10 +49,22 @@ interface ArticleRow {
   mentions: ["TITLE" | "BODY", number, number, string, string | null, string][];
 }
 
-async function refreshRound(tx: Tx, ids: string[]): Promise<void> {
+/**
+ * A refresh round in three steps, so that a caller with other statements to send (the re-cluster) can let
+ * the server run them while this process compares the round's articles: `readRefreshRound` reads the
+ * stories and their articles as they are now, `computeRefreshRound` works out every row (no database),
+ * `writeRefreshRound` writes them. Between the read and the write nothing may change these stories'
+ * articles, entities, mentions, outlets, slugs or comparisons.
+ */
+export interface RefreshRead {
+  stories: { id: string; slug: string; comparison: unknown }[];
+  rows: ArticleRow[];
+}
+
+export async function readRefreshRound(tx: Tx, ids: string[]): Promise<RefreshRead> {
   const stories = await tx.$queryRaw<{ id: string; slug: string; comparison: unknown }[]>`
     SELECT id, slug, comparison FROM "Story" WHERE id = ANY(${ids}::text[])`;
-  if (!stories.length) return;
+  if (!stories.length) return { stories, rows: [] };
   // In each story: publication order, undated last, then by arrival (the order titles and comparisons read).
   const rows = await tx.$queryRaw<ArticleRow[]>`
     SELECT a.id, a."storyId", a.title, a."titleDerived", a.body, a."publishedAt", a."createdAt", a."outletId",
@@ -57,24 +76,37 @@ async function refreshRound(tx: Tx, ids: string[]): Promise<void> {
     FROM "Article" a LEFT JOIN "Outlet" o ON o.id = a."outletId"
     WHERE a."storyId" = ANY(${stories.map((s) => s.id)}::text[])
     ORDER BY a."storyId", a."publishedAt", a."createdAt", a.id`;
+  return { stories, rows };
+}
+
+export interface RefreshWrite {
+  emptied: string[];
+  renamed: { from: string; to: string; storyId: string }[];
+  out: [string, string, boolean, string, number, number, number, string | null, string | null, string, unknown, unknown][];
+  comparedAt: string;
+}
+
+/** The rows a round writes. `pause` (if given) is awaited between stories, to let other work run. */
+export async function computeRefreshRound({ stories, rows }: RefreshRead, pause?: () => Promise<void>): Promise<RefreshWrite> {
   const byStory = new Map<string, ArticleRow[]>();
   for (const r of rows) (byStory.get(r.storyId) ?? byStory.set(r.storyId, []).get(r.storyId)!).push(r);
 
-  const emptied: string[] = [];
-  const out: [string, string, boolean, string, number, number, number, string | null, string | null, string, unknown, unknown][] = [];
-  const renamed: { from: string; to: string; storyId: string }[] = [];
-  const comparedAt = new Date().toISOString();
+  const w: RefreshWrite = { emptied: [], renamed: [], out: [], comparedAt: new Date().toISOString() };
   for (const story of stories) {
     const articles = byStory.get(story.id);
     if (!articles) {
-      emptied.push(story.id);
+      w.emptied.push(story.id);
       continue;
     }
+    if (pause) await pause();
     const f = refreshed(story, articles);
-    if (f.slug !== story.slug) renamed.push({ from: story.slug, to: f.slug, storyId: story.id });
-    out.push([story.id, f.title, f.generated, f.slug, articles.length, f.outletCount, f.reprintCount, f.first, f.last, f.rankAt, f.topEntities, f.comparison]);
+    if (f.slug !== story.slug) w.renamed.push({ from: story.slug, to: f.slug, storyId: story.id });
+    w.out.push([story.id, f.title, f.generated, f.slug, articles.length, f.outletCount, f.reprintCount, f.first, f.last, f.rankAt, f.topEntities, f.comparison]);
   }
+  return w;
+}
 
+export async function writeRefreshRound(tx: Tx, { emptied, renamed, out, comparedAt }: RefreshWrite): Promise<void> {
   if (emptied.length) {
     await tx.$executeRaw`
       UPDATE "Story" SET "articleCount" = 0, "outletCount" = 0, "reprintCount" = 0, "updatedAt" = now()

@@ -2,8 +2,8 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { indexedTermKeys, partKeys, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
-import { articleTermIds, holding, internGeneration, internKey, knownKeyId } from "./vector";
+import { updateSignature, DEFAULT_SIGNATURE_PARAMS, INDEXED_STORY_TERMS, type SignatureParams } from "./signature";
+import { articleTermIds, heaviestIndices, holding, internGeneration, internKey, knownKeyId, partsIn } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -46,36 +46,80 @@ interface StoryRecord {
   articleIds: string[];
   /** Unique across the store's life, so a story's version never repeats (the vector cache's key). */
   revision: number;
+  /** `String(revision)`, made once per update instead of once per query that finds the story. */
+  version: string;
 }
 
 /**
  * The `limit` stories with most hits, ties to the lower id: what sorting every hit would give, without
  * sorting the thousands a full posting list brings (a small sorted buffer; most hits fall below its end).
+ * Ties are compared by `rank` (by story number: the stories' order by id, see `IdRanks`), not by the ids
+ * themselves: at 100k articles a query meets thousands of stories tied with the buffer's last entry, and
+ * reading each one's record and id string was two thirds of the query (session 12 profile).
  */
-function topHits(touched: Int32Array, count: number, hits: Int32Array, records: StoryRecord[], limit: number): StoryRecord[] {
-  const ids: StoryRecord[] = [];
+function topHits(touched: Int32Array, count: number, hits: Int32Array, rank: Float64Array, records: StoryRecord[], limit: number): StoryRecord[] {
+  const nos: number[] = [];
   const scores: number[] = [];
-  const before = (s: number, r: StoryRecord, j: number) => s > scores[j]! || (s === scores[j]! && r.id < ids[j]!.id);
-  // Once the buffer is full, a story with fewer hits than its last entry is out without reading its record.
+  const before = (s: number, no: number, j: number) => s > scores[j]! || (s === scores[j]! && rank[no]! < rank[nos[j]!]!);
+  // Once the buffer is full, a story with fewer hits than its last entry is out without further reads.
   let floor = -1;
   for (let t = 0; t < count; t++) {
     const no = touched[t]!;
     const s = hits[no]!;
     if (s < floor) continue;
-    const id = records[no]!;
-    if (ids.length === limit && !before(s, id, limit - 1)) continue;
-    let j = ids.length === limit ? limit - 1 : ids.length;
-    while (j > 0 && before(s, id, j - 1)) {
-      ids[j] = ids[j - 1]!;
+    if (nos.length === limit && !before(s, no, limit - 1)) continue;
+    let j = nos.length === limit ? limit - 1 : nos.length;
+    while (j > 0 && before(s, no, j - 1)) {
+      nos[j] = nos[j - 1]!;
       scores[j] = scores[j - 1]!;
       j--;
     }
-    ids[j] = id;
+    nos[j] = no;
     scores[j] = s;
-    if (ids.length === limit) floor = scores[limit - 1]!;
+    if (nos.length === limit) floor = scores[limit - 1]!;
   }
-  return ids;
+  return nos.map((no) => records[no]!);
 }
+
+/**
+ * Each story number's place in the order of the stories' ids (JavaScript's `<` on strings), as a number:
+ * comparing two ranks gives exactly what comparing the two ids gives. A new story gets a rank between its
+ * neighbours' in a sorted list of ids (binary search); when no double fits between them, all are numbered
+ * again, evenly spaced.
+ */
+class IdRanks {
+  private readonly sorted: string[] = [];
+  private readonly sortedNos: number[] = [];
+  rank = new Float64Array(1024);
+
+  add(id: string, no: number): void {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    sorted.splice(lo, 0, id);
+    this.sortedNos.splice(lo, 0, no);
+    if (no >= this.rank.length) {
+      const grown = new Float64Array(Math.max(no + 1, this.rank.length * 2));
+      grown.set(this.rank);
+      this.rank = grown;
+    }
+    const below = lo > 0 ? this.rank[this.sortedNos[lo - 1]!]! : null;
+    const above = lo + 1 < sorted.length ? this.rank[this.sortedNos[lo + 1]!]! : null;
+    const r = below === null ? (above === null ? 0 : above - SPACING) : above === null ? below + SPACING : below + (above - below) / 2;
+    if ((below !== null && !(r > below)) || (above !== null && !(r < above))) this.renumber();
+    else this.rank[no] = r;
+  }
+
+  private renumber(): void {
+    for (let i = 0; i < this.sortedNos.length; i++) this.rank[this.sortedNos[i]!] = i * SPACING;
+  }
+}
+const SPACING = 1 << 20;
 
 /**
  * One key's posting list: story numbers, least recently updated first, in a typed array (the first `size`
@@ -87,6 +131,16 @@ interface PostingList {
   size: number;
 }
 type Postings = Map<string, PostingList>;
+/** Keys with their weights, in the same order. */
+interface KeyWeights {
+  keys: readonly string[];
+  weights: ArrayLike<number>;
+}
+/** Keys with their interned ids (of the current generation), in the same order. */
+interface KeyIds {
+  keys: readonly string[];
+  ids: ArrayLike<number>;
+}
 
 /** Removes `no` from the list if it is there, keeping the others' order. */
 function removeFrom(list: PostingList, no: number): void {
@@ -101,9 +155,12 @@ function removeFrom(list: PostingList, no: number): void {
   }
 }
 
-/** Moves (or adds) `no` to the most recent end; past `cap`, the oldest story is dropped. */
-function touchIn(list: PostingList, no: number, cap: number): void {
-  removeFrom(list, no);
+/**
+ * Moves (or adds) `no` to the most recent end; past `cap`, the oldest story is dropped. `present`: whether
+ * `no` may be in the list already (false: it is known not to be).
+ */
+function touchIn(list: PostingList, no: number, cap: number, present: boolean): void {
+  if (present) removeFrom(list, no);
   if (list.size === list.nos.length) {
     const grown = new Int32Array(Math.min(Math.max(4, list.nos.length * 2), cap + 1));
     grown.set(list.nos);
@@ -114,6 +171,12 @@ function touchIn(list: PostingList, no: number, cap: number): void {
     list.nos.copyWithin(0, 1, list.size);
     list.size--;
   }
+}
+
+/** `byId[id] = list`, the array grown slot by slot (a far index would turn it into a slow sparse array). */
+function fileUnder(byId: (PostingList | undefined)[], id: number, list: PostingList): void {
+  while (byId.length <= id) byId.push(undefined);
+  byId[id] = list;
 }
 
 export class InMemoryStoryStore implements StoryStore {
@@ -131,6 +194,7 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly entityDfs = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
   private readonly byNo: StoryRecord[] = [];
+  private readonly idRanks = new IdRanks();
   /** Hits per story number while ranking candidates; zero between queries. */
   private hits = new Int32Array(1024);
   /** Story numbers hit by the query being ranked, in the order first hit (scratch). */
@@ -138,6 +202,14 @@ export class InMemoryStoryStore implements StoryStore {
   private readonly articleStory = new Map<string, string>();
   private readonly termPostings: Postings = new Map();
   private readonly entityPostings: Postings = new Map();
+  // The same posting lists by their keys' interned ids (of generation `postingsGeneration`), for re-indexing.
+  private termPostingsById: (PostingList | undefined)[] = [];
+  private entityPostingsById: (PostingList | undefined)[] = [];
+  private postingsGeneration = internGeneration();
+  private readonly indexedIds = new WeakMap<StorySignature, KeyIds & { generation: number }>();
+  /** Scratch marks by interned id for `update`. */
+  private mark = new Int32Array(1 << 16);
+  private markStamp = 0;
   private revisions = 0;
   readonly vectorCache: StoryVectorCache | null;
 
@@ -189,9 +261,9 @@ export class InMemoryStoryStore implements StoryStore {
         }
       }
     }
-    const top = topHits(touched, count, hits, this.byNo, query.limit);
+    const top = topHits(touched, count, hits, this.idRanks.rank, this.byNo, query.limit);
     for (let t = 0; t < count; t++) hits[touched[t]!] = 0;
-    return top.map((story) => ({ storyId: story.id, version: String(story.revision), signature: story.signature }));
+    return top.map((story) => ({ storyId: story.id, version: story.version, signature: story.signature }));
   }
 
   signatures(storyIds: string[]): Map<string, StorySignature> {
@@ -234,9 +306,11 @@ export class InMemoryStoryStore implements StoryStore {
     // The record's own list grows in place: copying it per article would make big stories quadratic.
     const articleIds = prev?.articleIds ?? [];
     articleIds.push(article.id);
-    const record = { id, no, signature, articleIds, revision: ++this.revisions };
+    const revision = ++this.revisions;
+    const record = { id, no, signature, articleIds, revision, version: String(revision) };
     this.stories.set(id, record);
     this.byNo[no] = record;
+    if (!prev) this.idRanks.add(id, no);
     if (no >= this.hits.length) {
       const grown = new Int32Array(this.hits.length * 2);
       grown.set(this.hits);
@@ -248,6 +322,41 @@ export class InMemoryStoryStore implements StoryStore {
 
   story(storyId: string): { signature: StorySignature; articleIds: readonly string[] } | undefined {
     return this.stories.get(storyId);
+  }
+
+  /**
+   * The story's index rows: its terms as `indexedTerms(signature)` gives them and its entities as
+   * `Object.entries(signature.entities)` does (the same keys and weights, in another order), read from the
+   * signature's parts without building its records (a re-cluster writes them for every story).
+   */
+  indexRows(storyId: string): { terms: KeyWeights; entities: KeyWeights } | undefined {
+    const story = this.stories.get(storyId);
+    if (!story) return undefined;
+    const p = partsIn(story.signature, "terms");
+    let terms: KeyWeights = p;
+    if (p.keys.length > INDEXED_STORY_TERMS) {
+      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
+      terms = { keys: kept.map((i) => p.keys[i]!), weights: kept.map((i) => p.weights[i]!) };
+    }
+    return { terms, entities: partsIn(story.signature, "entities") };
+  }
+
+  /**
+   * The story's signature as JSON text: the same object as `JSON.stringify(signature)`, its parts' keys in
+   * another order (what a jsonb column keeps does not depend on it), written from the parts without
+   * building the signature's records.
+   */
+  signatureJson(storyId: string): string | undefined {
+    const sig = this.stories.get(storyId)?.signature;
+    if (!sig) return undefined;
+    let out = `{"version":${JSON.stringify(sig.version)},"articleCount":${JSON.stringify(sig.articleCount)}`;
+    for (const name of ["terms", "titleTerms", "entities", "dates"] as const) {
+      const { keys, weights } = partsIn(sig, name);
+      out += `,"${name}":{`;
+      for (let i = 0; i < keys.length; i++) out += `${i ? "," : ""}${JSON.stringify(keys[i])}:${JSON.stringify(weights[i])}`;
+      out += "}";
+    }
+    return `${out},"firstPublished":${JSON.stringify(sig.firstPublished)},"lastPublished":${JSON.stringify(sig.lastPublished)}}`;
   }
 
   storyOf(articleId: string): string | undefined {
@@ -302,21 +411,85 @@ export class InMemoryStoryStore implements StoryStore {
     }
   }
 
+  /**
+   * The story's posting lists brought from `before`'s keys to `after`'s: out of the lists of keys it lost,
+   * moved to the most recent end of the lists of keys it keeps or gains. Keys are matched by interned id (the
+   * parts carry them), not by string: a string-keyed lookup per key compared the signature's key strings
+   * with the map's, a third of the re-index at 100k articles. A story is only ever in the lists of its
+   * signature's keys, so a key it gains needs no search for it in the list.
+   */
   private reindex(storyNo: number, before: StorySignature | null, after: StorySignature): void {
-    const update = (postings: Postings, oldKeys: readonly string[], newKeys: readonly string[]) => {
-      const keep = new Set(newKeys);
-      for (const k of oldKeys) {
-        if (keep.has(k)) continue;
-        const list = postings.get(k);
+    if (this.postingsGeneration !== internGeneration()) this.rebuildPostingsById();
+    this.update(this.termPostings, this.termPostingsById, storyNo, before ? this.indexedTermIds(before) : null, this.indexedTermIds(after));
+    this.update(this.entityPostings, this.entityPostingsById, storyNo, before ? partsIn(before, "entities") : null, partsIn(after, "entities"));
+  }
+
+  private update(
+    postings: Postings,
+    byId: (PostingList | undefined)[],
+    storyNo: number,
+    before: KeyIds | null,
+    after: KeyIds,
+  ): void {
+    const stamp = (this.markStamp += 2);
+    if (stamp >= 0x7ffffff0) {
+      this.mark.fill(0);
+      this.markStamp = 0;
+      this.update(postings, byId, storyNo, before, after);
+      return;
+    }
+    // mark[id]: stamp when only `before` has the key, stamp + 1 once `after` has it too.
+    if (before) {
+      for (let i = 0; i < before.ids.length; i++) {
+        const id = before.ids[i]!;
+        this.mark = holding(this.mark, id);
+        this.mark[id] = stamp;
+      }
+    }
+    for (let i = 0; i < after.ids.length; i++) {
+      const id = after.ids[i]!;
+      this.mark = holding(this.mark, id);
+      const had = this.mark[id] === stamp;
+      this.mark[id] = stamp + 1;
+      let list = id < byId.length ? byId[id] : undefined;
+      if (!list) {
+        list = postings.get(after.keys[i]!);
+        if (!list) postings.set(after.keys[i]!, (list = { nos: new Int32Array(4), size: 0 }));
+        fileUnder(byId, id, list);
+      }
+      touchIn(list, storyNo, this.opts.postingCap, had);
+    }
+    if (before) {
+      for (let i = 0; i < before.ids.length; i++) {
+        const id = before.ids[i]!;
+        if (this.mark[id] === stamp + 1) continue;
+        const list = (id < byId.length ? byId[id] : undefined) ?? postings.get(before.keys[i]!);
         if (list) removeFrom(list, storyNo);
       }
-      for (const k of newKeys) {
-        let list = postings.get(k);
-        if (!list) postings.set(k, (list = { nos: new Int32Array(4), size: 0 }));
-        touchIn(list, storyNo, this.opts.postingCap);
-      }
-    };
-    update(this.termPostings, before ? indexedTermKeys(before) : [], indexedTermKeys(after));
-    update(this.entityPostings, before ? partKeys(before, "entities") : [], partKeys(after, "entities"));
+    }
+  }
+
+  /** The keys and interned ids of `indexedTermKeys(sig)`, worked out once per signature and id generation. */
+  private indexedTermIds(sig: StorySignature): KeyIds {
+    const hit = this.indexedIds.get(sig);
+    if (hit && hit.generation === internGeneration()) return hit;
+    const p = partsIn(sig, "terms");
+    let entry: KeyIds & { generation: number };
+    if (p.keys.length <= INDEXED_STORY_TERMS) entry = { keys: p.keys, ids: p.ids, generation: internGeneration() };
+    else {
+      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
+      entry = { keys: kept.map((i) => p.keys[i]!), ids: Int32Array.from(kept, (i) => p.ids[i]!), generation: internGeneration() };
+    }
+    this.indexedIds.set(sig, entry);
+    return entry;
+  }
+
+  /** The ids started over (vector.ts): the posting lists are filed under their keys' new ids. */
+  private rebuildPostingsById(): void {
+    this.postingsGeneration = internGeneration();
+    this.termPostingsById = [];
+    this.entityPostingsById = [];
+    for (const [key, list] of this.termPostings) fileUnder(this.termPostingsById, internKey(key), list);
+    for (const [key, list] of this.entityPostings) fileUnder(this.entityPostingsById, internKey(key), list);
   }
 }

@@ -379,3 +379,36 @@ describe("InMemoryStoryStore", () => {
     expect(() => store.add(art("b", "t", "body"), v, "story:none")).toThrow();
   });
 });
+
+describe("InMemoryStoryStore (session 12)", () => {
+  it("indexRows and signatureJson give each story's indexedTerms, entities and signature, and ties among candidates go to the lower id", async () => {
+    const { generateCorpus } = await import("@/bench/synthetic-corpus");
+    const corpus = generateCorpus({ articles: 600, seed: 5 });
+    const store = new InMemoryStoryStore();
+    const ids = await clusterAll(corpus, { storeInstance: store });
+    const sorted = (rows: [string, number][]) => rows.map(([k, w]) => `${k} ${w}`).sort();
+    let long = 0;
+    for (const id of new Set(ids.values())) {
+      const sig = store.story(id)!.signature;
+      const rows = store.indexRows(id)!;
+      const terms = rows.terms.keys.map((k, i): [string, number] => [k, rows.terms.weights[i]!]);
+      const entities = rows.entities.keys.map((k, i): [string, number] => [k, rows.entities.weights[i]!]);
+      expect(sorted(terms)).toEqual(sorted(indexedTerms(sig)));
+      expect(sorted(entities)).toEqual(sorted(Object.entries(sig.entities)));
+      expect(JSON.parse(store.signatureJson(id)!)).toEqual(JSON.parse(JSON.stringify(sig)));
+      if (Object.keys(sig.terms).length > INDEXED_STORY_TERMS) long++;
+    }
+    expect(long).toBeGreaterThan(0);
+    // Candidates with equal hits come in id order: the ranks follow the ids, not the order stories were made.
+    const q = { entityKeys: [], terms: ["the"], limit: 1000 };
+    expect(store.candidates(q).length).toBe(0); // a stop word is no key
+    const stories = [...new Set(ids.values())];
+    const storiesOf = new Map<string, number>();
+    for (const id of stories) for (const [k] of indexedTerms(store.story(id)!.signature)) storiesOf.set(k, (storiesOf.get(k) ?? 0) + 1);
+    // The key in most stories' posting lists among those retrieval uses (in at most 25% of articles).
+    const shared = [...storiesOf].filter(([k]) => store.stats().termDf(k) <= 0.25 * store.size).sort((a, b) => b[1] - a[1])[0]![0];
+    const found = store.candidates({ entityKeys: [], terms: [shared], limit: 1000 }).map((c) => c.storyId);
+    expect(found.length).toBeGreaterThan(1);
+    expect(found).toEqual([...found].sort());
+  });
+});
