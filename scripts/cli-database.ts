@@ -13,3 +13,10 @@ export async function openCliDatabase(): Promise<DatabaseHandle | null> {
     return null;
   }
 }
+
+/** "[#########---------------------] 30/100": the command-line scripts' progress line. */
+export function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`;
+}

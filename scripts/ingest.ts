@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openCliDatabase } from "./cli-database";
+import { openCliDatabase, progressBar } from "./cli-database";
 import { savedPageResources } from "@/lib/extract/saved-pages";
 import { uploadHintsSchema } from "@/lib/ingest/schemas";
 import { describeStartupError } from "./startup-errors";
@@ -17,12 +17,6 @@ function collect(target: string, out: string[]): void {
       if (!name.startsWith(".")) collect(path.join(target, name), out);
     }
   } else out.push(target);
-}
-
-function bar(done: number, total: number): string {
-  const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`;
 }
 
 async function main(): Promise<number> {
@@ -102,7 +96,7 @@ async function main(): Promise<number> {
         if (!tty) console.error(`${r.status.padEnd(9)} ${file}${r.articleId ? ` -> /articles/${r.articleId}` : ""}`);
       }
       done++;
-      if (tty) process.stderr.write(`\r${bar(done, files.length)} ${path.basename(file).slice(0, 40).padEnd(40)}`);
+      if (tty) process.stderr.write(`\r${progressBar(done, files.length)} ${path.basename(file).slice(0, 40).padEnd(40)}`);
     }
     if (tty) process.stderr.write("\n");
   } catch (e) {

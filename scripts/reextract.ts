@@ -2,7 +2,7 @@
 // Re-extract stored articles from their original bytes with the current extraction (those an older
 // EXTRACTION_VERSION made, or all), then re-cluster the stories (lib/ingest/reextract.ts says what is kept).
 import { parseArgs } from "node:util";
-import { openCliDatabase } from "./cli-database";
+import { openCliDatabase, progressBar } from "./cli-database";
 import { describeStartupError } from "./startup-errors";
 
 const USAGE = `usage: npm run articles:reextract -- [--all] [--no-recluster]
@@ -10,12 +10,6 @@ const USAGE = `usage: npm run articles:reextract -- [--all] [--no-recluster]
   --no-recluster   skip the re-cluster afterwards (then run \`npm run stories:recluster\` yourself)
 Exit code 0 when every article was re-extracted or unchanged, 1 when any failed (each listed with its
 reason; it is left as it was), the database failed or the re-cluster failed, 2 for bad arguments.`;
-
-function bar(done: number, total: number): string {
-  const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`;
-}
 
 async function main(): Promise<number> {
   let args;
@@ -49,7 +43,7 @@ async function main(): Promise<number> {
       recluster,
       onArticle: (o, done, total) => {
         const line = `${o.status.padEnd(11)} /articles/${o.articleId}${o.error ? `: ${o.error.code} – ${o.error.message}` : ""}`;
-        if (tty) process.stderr.write(`\r${bar(done, total)}`);
+        if (tty) process.stderr.write(`\r${progressBar(done, total)}`);
         else console.error(line);
       },
       onReclusterProgress: (placed) => {
