@@ -181,6 +181,16 @@ describe("embedded posts", () => {
   });
 });
 
+describe("'Jan' as a given name", () => {
+  // Found writing an upload test: "Jan Kowalsky was named ..." gave the person "Kowalsky" (the month trimmed).
+  it("reads 'Jan' before a capitalised name as the first name, and as the month before a day", () => {
+    has("Jan Kowalsky was named the city's finance chief on Wednesday.", "PERSON", "Jan Kowalsky");
+    has("WhatsApp co-founder Jan Koum left the company.", "PERSON", "Jan Koum");
+    lacks("The report was published on Jan. 5 and again on Jan 12.", "");
+    lacks("Jan. 5 was the date of the vote.", "");
+  });
+});
+
 describe("lawmakers' party tags", () => {
   // thehill.com: "Rep. Ilhan Omar (D-Minn.)" and "Rep. Alexandria Ocasio-Cortez (D-N.Y.)" gave the entities
   // "D-Minn" and "D-N" in the article's "Who and what".

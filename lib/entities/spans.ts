@@ -60,6 +60,10 @@ const isCommon = (w: string) =>
   (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || (/(?:es|ed)$/.test(w) && w.length > 4 && COMMON_WORDS.has(w.slice(0, -2))))) ||
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
+// "Jan" is also a common given name (Jan Koum, Jan Kowalski) and, unlike the other months, is never printed
+// as a month right before a capitalised name ("Jan. 5", "on Jan 12"): before one, it is the name.
+const givenMonth = (t: NameToken, next: NameToken | undefined) =>
+  t.lower === "jan" && next !== undefined && next.word && next.cap && !/\d/.test(next.text) && !MONTHS_AND_DAYS.has(next.lower);
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
 // Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
 const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text) && !/^(?:\d\d)?\d0s$/.test(t.text);
@@ -230,7 +234,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   while (a <= b) {
     const t = tokens[a]!;
     if (!isSentenceInitial(tokens, a)) break;
-    if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower)) break;
+    if (!isCommon(t.lower) || FIRST_NAMES.has(t.lower) || LAST_NAMES.has(t.lower) || stats.capMidSeen.has(t.lower) || (a < b && givenMonth(t, tokens[a + 1]))) break;
     if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text) || teamBeforeRole(tokens, a, b, text)) break;
     // "South Dakota Gov. Kristi Noem said": the known name may be only the start of the piece.
     if (knownPrefix(tokens, a, b, text)) break;
@@ -595,7 +599,7 @@ function classifyPiece(
   }
 
   const allCommon = ts.every((t) => isCommon(t.lower) && !FIRST_NAMES.has(t.lower) && !LAST_NAMES.has(t.lower));
-  const personish = (FIRST_NAMES.has(first.lower) && !isCommon(first.lower)) || /^\p{Lu}\.$/u.test(first.text) ||
+  const personish = (FIRST_NAMES.has(first.lower) && !isCommon(first.lower)) || /^\p{Lu}\.$/u.test(first.text) || (n >= 2 && givenMonth(first, ts[1])) ||
     (n >= 2 && LAST_NAMES.has(last.lower)) || (n >= 2 && /^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(last.lower));
   const titled = afterTitle || prefixDescriptor !== null || (prev !== undefined && isTitle(prev));
   const said = next !== undefined && SPEECH_VERBS.has(next.lower);
