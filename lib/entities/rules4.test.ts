@@ -181,6 +181,14 @@ describe("embedded posts", () => {
   });
 });
 
+describe("degrees after a name", () => {
+  it("reads no entity in 'MD', 'MBA' or 'PhD' after a name and a comma, and keeps the person", () => {
+    const found = types("Regina Benjamin, MD, MBA, was nominated on Monday. Jane Roe, PhD, a chemist at the lab, said it was safe.");
+    expect(found.filter((x) => /:(?:MD|MBA|PhD)$/.test(x))).toEqual([]);
+    expect(found).toEqual(expect.arrayContaining(["PERSON:Regina Benjamin", "PERSON:Jane Roe"]));
+  });
+});
+
 describe("'Jan' as a given name", () => {
   // Found writing an upload test: "Jan Kowalsky was named ..." gave the person "Kowalsky" (the month trimmed).
   it("reads 'Jan' before a capitalised name as the first name, and as the month before a day", () => {

@@ -64,6 +64,8 @@ const isCommon = (w: string) =>
 // as a month right before a capitalised name ("Jan. 5", "on Jan 12"): before one, it is the name.
 const givenMonth = (t: NameToken, next: NameToken | undefined) =>
   t.lower === "jan" && next !== undefined && next.word && next.cap && !/\d/.test(next.text) && !MONTHS_AND_DAYS.has(next.lower);
+// Academic and professional degrees printed after a name.
+const DEGREES = new Set("md phd mba mph rn dds dmd jd llm dvm facs frcp facp dnp pharmd edd msc bsc ma ba np pa-c".split(" "));
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
 // Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
 const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text) && !/^(?:\d\d)?\d0s$/.test(t.text);
@@ -468,6 +470,11 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "Jorge Alsip, MD, said", "Regina Benjamin, MD, MBA,": a degree after a name and a comma is no entity
+  // (found as organisations "MD" and "MBA" on ECB+'s surgeon-general story). After a town ("Baltimore, MD",
+  // "Boston, MA") the letters are a state's, and are left to the rules below.
+  if (n === 1 && prev0?.text === "," && DEGREES.has(first.lower.replace(/\./g, "")) &&
+    !(tokens[a - 2] !== undefined && isPlaceOrTown(tokens[a - 2]!.text))) return [];
   // "Democratic headquarters", "a Republican senator": party adjectives, not names (like demonyms).
   if (n === 1 && (first.lower === "democratic" || first.lower === "republican")) return [];
   // "Springfield, Mo.", "Schenectady, N.Y.": a state's abbreviation after a town is the state.
