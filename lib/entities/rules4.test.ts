@@ -181,6 +181,15 @@ describe("embedded posts", () => {
   });
 });
 
+describe("'Sr.' before a name", () => {
+  // ECB+'s surgeon-general story: "Sr. Carol Keehan" and "Sister Carol Keehan" were two rows of the names table.
+  it("is the honorific Sister, not part of the name; after a name it is Senior", () => {
+    const keys = (body: string) => run(body).entities.map((e) => e.key);
+    expect(keys("Sr. Carol Keehan said the bill was good. Sister Carol Keehan leads the group.")).toEqual(["person:carol-keehan"]);
+    expect(keys("John Smith Sr. said the bill was good.")).toEqual(["person:john-smith-sr"]);
+  });
+});
+
 describe("degrees after a name", () => {
   it("reads no entity in 'MD', 'MBA' or 'PhD' after a name and a comma, and keeps the person", () => {
     const found = types("Regina Benjamin, MD, MBA, was nominated on Monday. Jane Roe, PhD, a chemist at the lab, said it was safe.");

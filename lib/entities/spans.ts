@@ -443,7 +443,9 @@ function classifyPiece(
   tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats,
   prefixDescriptor: string | null, afterTitle = false,
 ): Span[] {
-  while (a <= b && HONORIFICS.has(tokens[a]!.lower)) a++;
+  // A leading "Sr." is a nun's "Sister" ("Sr. Carol Keehan"; "Senior" only ever follows a name): without it
+  // she and "Sister Carol Keehan" were two people.
+  while (a <= b && (HONORIFICS.has(tokens[a]!.lower) || (tokens[a]!.lower === "sr." && a < b))) a++;
   if (a > b) return [];
   const ts = tokens.slice(a, b + 1);
   const n = ts.length;
