@@ -175,6 +175,20 @@ describe("session 12: the source of an attribution", () => {
     expect(sourceOf(rows, "Dr. Collins' colleagues said")).toBe("Dr. Collins' colleagues");
   });
 
+  it("for 'the president', is the one person named president before it, and stays the phrase otherwise", () => {
+    const body = "President Barack Obama nominated Regina Benjamin on Monday. The president said she was a natural choice. The senator said nothing.";
+    const article: CompareArticle = {
+      id: "a", outlet: { id: "o", name: "Outlet" }, title: "Nominee", titleDerived: false, body, publishedAt: null,
+      entities: [
+        { key: "person:barack-obama", name: "Barack Obama", type: "PERSON", mentions: [{ field: "body", start: 10, end: 22, surface: "Barack Obama", descriptor: "President" }] },
+        { key: "person:regina-benjamin", name: "Regina Benjamin", type: "PERSON", mentions: [{ field: "body", start: 33, end: 48, surface: "Regina Benjamin", descriptor: null }] },
+      ],
+    };
+    const rows = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]).citations;
+    expect(sourceOf(rows, "The president said")).toBe("Barack Obama");
+    expect(sourceOf(rows, "The senator said")).toBe("The senator");
+  });
+
   it("for a pronoun, is the person who spoke just before, unless another opens a sentence in between", () => {
     const rows = citationsOf(
       "AMA President James Rohack said she has won many awards, including a fellowship named for John MacArthur. But awards are not her main focus, he said. Mark Smith said the plan was ready. John Jones disagreed. He argued that it was late.",

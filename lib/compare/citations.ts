@@ -111,6 +111,19 @@ export function citationRows(
         .sort((x, y) => y.m.end - x.m.end)[0];
       if (before) return { key: before.g.key, name: before.g.name, entityKey: before.g.key };
     }
+    // "President Barack Obama ... The president said": a role alone, after "the", is the one person this
+    // article has named with that role before it (ECB+'s surgeon-general story cited "The President" beside
+    // Barack Obama). Two holders ("Presidents Obama and Bush") or none: the phrase stays as printed.
+    const role = /^the\s+(\p{L}+)$/iu.exec(speakerText.trim())?.[1]?.toLowerCase();
+    if (role) {
+      const holders = new Map(
+        mentions
+          .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && m.descriptor !== null && m.descriptor.toLowerCase().split(/[^\p{L}]+/u).includes(role))
+          .map(({ g }) => [g.key, g]),
+      );
+      const [holder] = holders.values();
+      if (holders.size === 1 && holder) return { key: holder.key, name: holder.name, entityKey: holder.key };
+    }
     const words = nameWords(speakerText.replace(LEADING, "")).join(" ");
     // Phrases without an entity behind them still meet across articles when spelt alike ("the centre" / "the center").
     const known = phraseRows.find((p) => p.words === words || spellingVariants(p.words, words));
