@@ -12,7 +12,7 @@ import words from "./data/words.json";
 import { foldName, keyPrefix } from "./keys";
 import { STATE_ABBREVIATIONS } from "./tokens";
 import { STOP_WORDS } from "@/lib/text";
-import { EPITHET_PARTICIPLES, EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, NOT_DESCRIPTIVE, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
+import { BODIES, EPITHET_PARTICIPLES, EXTRA_PLACES, INSTITUTIONS, NEWS_AGENCIES, NOT_DESCRIPTIVE, ORG_HEADS, PLACE_HEADS, SEATS_OF_POWER } from "./lexicon";
 import type { EntityType } from "./types";
 
 export interface GazetteerEntry {
@@ -116,6 +116,13 @@ for (const [abbr, state] of Object.entries(STATE_ABBREVIATIONS)) {
   const listed = byName.get(foldName(abbr));
   const entry = byName.get(foldName(state));
   if (entry && listed?.type === "PLACE" && listed.key !== entry.key) add(abbr, entry, true);
+}
+
+// International bodies: the full name and its acronyms one entry, whatever the lists above filed them under
+// ("EU" was org:eu, "European Union" unknown).
+for (const [name, ...acronyms] of BODIES) {
+  const entry: GazetteerEntry = { type: "ORGANIZATION", key: `org:${slug(name)}`, name, demonym: false, relatedKeys: [] };
+  for (const form of [name, ...acronyms]) add(form, entry, true);
 }
 
 // One-word company names that cannot be anything else (fixtures/entities/build-companies.ts): after the

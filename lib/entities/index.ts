@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { STOP_WORDS } from "@/lib/text";
 import {
-  COMMON_WORDS, DESCRIPTIVE_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isCountry, isDemonymWord, isTown, lookup, type GazetteerEntry,
+  COMMON_WORDS, DESCRIPTIVE_WORDS, FIRST_NAMES, ORG_WORDS, PLACE_WORDS, isCountry, isDemonymWord, isTown, lookup, lookupAcronym, type GazetteerEntry,
 } from "./gazetteer";
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
@@ -373,7 +373,7 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
         const surface = line.text.slice(t.start, last.end);
         const f = foldName(surface);
         const hit = index.get(f);
-        if (hit) {
+        if (hit && !acronymAsWord(hit, surface)) {
           out.push({ ...hit, span: { field: line.field, start: t.start, end: last.end, surface, prefixDescriptor: null }, form: hit.form === "acronym" ? "acronym" : "name" });
           matched = len;
           break;
@@ -416,6 +416,14 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
  * capitals in the prose, including at a sentence start, where capitals say nothing and the span rules drop
  * ordinary-looking words ("Felt said" after "W. Mark Felt", "Saints place RB" after "the Saints").
  */
+/**
+ * A body known by an acronym that is also a word is named by the capitals only: "Who knows?" in an article
+ * about the WHO is the pronoun (it was a second mention of the World Health Organization).
+ */
+function acronymAsWord(known: Resolved, surface: string): boolean {
+  return surface !== known.span.surface && lookupAcronym(known.span.surface) !== undefined && lookupAcronym(surface) === undefined;
+}
+
 function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
   const index = new Map<string, Resolved>();
   // Characters inside a mention already found, per field ("Athens" in "University of Athens").
@@ -448,7 +456,7 @@ function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
       if (i > 0 && ts[i - 1]!.word && ts[i - 1]!.cap) { i = j; continue; }
       const surface = line.text.slice(t.start, ts[j]!.end);
       const hit = index.get(foldName(surface));
-      if (hit) out.push({ ...hit, span: { field: line.field, start: t.start, end: ts[j]!.end, surface, prefixDescriptor: null }, form: "name" });
+      if (hit && !acronymAsWord(hit, surface)) out.push({ ...hit, span: { field: line.field, start: t.start, end: ts[j]!.end, surface, prefixDescriptor: null }, form: "name" });
       i = j;
     }
   }
@@ -572,7 +580,10 @@ function line2name(ts: NameToken[], k: number): string {
  * acronym in capitals ("FBI", "NATO"), that spelling names it.
  */
 function printedAcronym(name: string, surface: string): string {
-  return surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(surface) && surface.toLowerCase() === name.toLowerCase() ? surface : name;
+  // Also a body's acronym the gazetteer files under its full name ("FBI" for the Federal Bureau of
+  // Investigation): the article's own spelling names it.
+  const acronym = surface.length >= 2 && surface === surface.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(surface);
+  return acronym && (surface.toLowerCase() === name.toLowerCase() || (!surface.includes(" ") && lookup(surface)?.key === lookup(name)?.key && lookup(name) !== undefined)) ? surface : name;
 }
 
 /** A listed first name and uncommon capitalised words; `byline`: the words are the whole line, so places are surnames too. */

@@ -146,6 +146,29 @@ export const EVENT_NAMES = set(`oscars emmys grammys olympics paralympics wwi ww
 /** Single-word institutions that are proper names though spelt like common nouns. */
 export const INSTITUTIONS = set(`congress senate knesset bundestag duma interpol europol politburo mafia camorra yakuza`);
 
+/**
+ * Bodies news names by their full name or their acronym: both forms are one entity (one key, the full name),
+ * so an outlet writing "the EU" and one writing "the European Union" meet in the names table. Acronyms here
+ * are ones that read as nothing else in any case ("Nato", "E.U."); those that are also words ("WHO", "AU")
+ * are gazetteer.ts's `ACRONYMS`, matched in capitals only.
+ */
+export const BODIES: readonly (readonly [name: string, ...acronyms: string[]])[] = [
+  ["European Union", "EU", "E.U."],
+  ["North Atlantic Treaty Organization", "NATO", "Nato"],
+  ["United Nations", "U.N."],
+  ["European Commission"],
+  ["European Central Bank", "ECB"],
+  ["World Bank"],
+  ["African Union"],
+  ["Association of Southeast Asian Nations", "ASEAN"],
+  ["Federal Bureau of Investigation", "FBI"],
+  ["Central Intelligence Agency", "CIA"],
+  ["National Aeronautics and Space Administration", "NASA"],
+  ["Food and Drug Administration", "FDA"],
+  ["Environmental Protection Agency", "EPA"],
+  ["Organization of the Petroleum Exporting Countries", "OPEC"],
+];
+
 /** Places the town list leaves out because they are English words (New York City's boroughs). */
 export const EXTRA_PLACES = set(`queens`);
 

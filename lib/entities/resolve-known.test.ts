@@ -9,7 +9,7 @@ describe("resolveAgainstKnown", () => {
   const known = [
     person("Vladimir Putin"), person("Kim Jong Un"), person("Volodymyr Zelenskyy"), person("Martin Luther King Jr."),
     person("George W. Bush"), person("Jeb Bush"),
-    org("North Atlantic Treaty Organization"), org("Federal Bureau of Investigation"), org("National Resistance Centre"),
+    org("International Rescue Committee"), org("Federal Emergency Management Agency"), org("National Resistance Centre"),
     place("New York"), place("North Korea"),
   ];
 
@@ -38,9 +38,14 @@ describe("resolveAgainstKnown", () => {
     expect(resolveAgainstKnown(person("Putin"), [...known, person("Vladimir Putin")])).toBe("person:vladimir-putin");
   });
   it("sends an organisation acronym to the one name with those initials", () => {
-    expect(resolveAgainstKnown(org("NATO"), known)).toBe(org("North Atlantic Treaty Organization").key);
-    expect(resolveAgainstKnown(org("F.B.I."), known)).toBe(org("Federal Bureau of Investigation").key);
+    expect(resolveAgainstKnown(org("IRC"), known)).toBe(org("International Rescue Committee").key);
+    expect(resolveAgainstKnown(org("F.E.M.A."), known)).toBe(org("Federal Emergency Management Agency").key);
     expect(resolveAgainstKnown(org("NRC"), known)).toBe(org("National Resistance Centre").key);
+  });
+  it("needs no resolving for a body whose acronym the gazetteer already files under its full name", () => {
+    expect(org("NATO").key).toBe(org("North Atlantic Treaty Organization").key);
+    expect(org("F.B.I.").key).toBe(org("Federal Bureau of Investigation").key);
+    expect(resolveAgainstKnown(org("NATO"), [org("North Atlantic Treaty Organization")])).toBeNull();
   });
   it("refuses ambiguous, unknown or non-acronym organisation names", () => {
     expect(resolveAgainstKnown(org("NRC"), [...known, org("Nuclear Regulatory Commission")])).toBeNull();

@@ -181,6 +181,22 @@ describe("embedded posts", () => {
   });
 });
 
+describe("international bodies", () => {
+  // Outlets write "the EU" or "the European Union"; the two were different keys (org:eu) or no entity at all,
+  // and "Ambassador to the European Union Gordon Sondland" was one person.
+  it("gives a body's full name and acronyms one key, and splits it from a name run into it", () => {
+    const keysOf = (body: string) => [...new Set(run(body).entities.map((e) => e.key))].sort();
+    expect(keysOf("The EU said on Monday that talks would go on. The E.U. and the European Union agreed.")).toEqual(["org:european-union"]);
+    expect(keysOf("NATO met in Brussels. Nato allies and the North Atlantic Treaty Organization agreed.")).toEqual(["org:north-atlantic-treaty-organization", "place:brussels"]);
+    has("The testimony of the ambassador to the European Union Gordon Sondland was heard.", "PERSON", "Gordon Sondland");
+  });
+
+  it("keeps 'Who' the pronoun in an article about the WHO", () => {
+    const r = run("The WHO said on Monday that the outbreak was over.\n\nWho knows what comes next, the doctor asked.");
+    expect(r.entities.flatMap((e) => e.surfaceForms)).toEqual(["WHO"]);
+  });
+});
+
 describe("'Sr.' before a name", () => {
   // ECB+'s surgeon-general story: "Sr. Carol Keehan" and "Sister Carol Keehan" were two rows of the names table.
   it("is the honorific Sister, not part of the name; after a name it is Senior", () => {
