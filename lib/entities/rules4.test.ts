@@ -197,6 +197,14 @@ describe("international bodies", () => {
   });
 });
 
+describe("'Nation' as an organisation's head", () => {
+  // The Doobie Brothers' tour pages: "via Live Nation" gave an entity "Nation" in three outlets' names tables.
+  it("keeps the word before it, and reads no entity in 'the nation'", () => {
+    has("Tickets go on sale Friday via Live Nation.", "ORGANIZATION", "Live Nation");
+    lacks("The nation mourned on Monday.", "");
+  });
+});
+
 describe("'Sr.' before a name", () => {
   // ECB+'s surgeon-general story: "Sr. Carol Keehan" and "Sister Carol Keehan" were two rows of the names table.
   it("is the honorific Sister, not part of the name; after a name it is Senior", () => {
