@@ -198,7 +198,8 @@ describe("international bodies", () => {
 });
 
 describe("'Nation' as an organisation's head", () => {
-  // The Doobie Brothers' tour pages: "via Live Nation" gave an entity "Nation" in three outlets' names tables.
+  // The extraction benchmark's pages: "via Live Nation" (the Doobie Brothers' tour), "News Nation" and CNBC's
+  // "Trading Nation" gave one entity "Nation" of 4 articles in the entities index.
   it("keeps the word before it, and reads no entity in 'the nation'", () => {
     has("Tickets go on sale Friday via Live Nation.", "ORGANIZATION", "Live Nation");
     lacks("The nation mourned on Monday.", "");
