@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tokenize } from "@/lib/text";
 import { alignSentences, DEFAULT_ALIGN, makeScorer } from "./align";
-import { isTimestamp, sentenceFeatures, storyIdf } from "./features";
+import { isPostSignature, isTimestamp, sentenceFeatures, storyIdf } from "./features";
 import { compareArticles, type CompareArticle } from "./index";
 import { bodySentences } from "./segment";
 import { stemWord } from "./stem";
@@ -49,6 +49,22 @@ describe("timestamps", () => {
     expect(all.some((c) => c.sentences.some((s) => /August/.test(s.text)))).toBe(false);
     expect(result.claims).toHaveLength(1);
     expect(result.claims[0]!.sentences.map((s) => s.articleId).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("embedded posts' signature lines", () => {
+  // nj.com and TheHill on South Dakota's meth campaign embed different people's tweets; their signature lines
+  // ("— Name (@handle) November 18, 2019") were one "shared claim" of two outlets.
+  it("are no claims: never aligned, never listed", () => {
+    const result = compareArticles([
+      article("a", "The state launched a campaign against methamphetamine on Monday, officials said.\n\n— Mike Beauvais (@MikeBeauvais) November 18, 2019"),
+      article("b", "South Dakota launched its anti-meth campaign on Monday, state officials said.\n\n— Robert Maguire (@RobertMaguire_) November 18, 2019"),
+    ]);
+    const all = [...result.claims, ...result.onlyIn.flatMap((o) => o.claims)];
+    expect(all.some((c) => c.sentences.some((s) => /@/.test(s.text)))).toBe(false);
+    expect(result.claims).toHaveLength(1);
+    // A sentence that cites a handle is still a claim.
+    expect(isPostSignature("The governor replied to @MikeBeauvais on November 18, 2019.")).toBe(false);
   });
 });
 

@@ -41,7 +41,10 @@ export interface SentenceFeatures {
   position: number;
   /** Paraphrase cluster ids of the non-name stems that have any (lib/compare/paraphrase.ts). */
   concepts: Map<string, number[]>;
-  /** A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT"): not a claim, never aligned. */
+  /**
+   * A dateline or timestamp ("Published August 02, 2013", "8: 13 AM PDT") or an embedded post's signature
+   * line ("— Mike Beauvais (@MikeBeauvais) November 18, 2019"): not a claim, never aligned.
+   */
   timestamp: boolean;
   /** WordNet senses of the non-name, non-number stems (wordnet.ts), merged over the words that give the stem. */
   senses: Map<string, WordSenses>;
@@ -88,6 +91,15 @@ const TIME_WORDS = new Set(
 );
 
 /** True when every word is a number, a date or time word, or a short capitalised zone code. */
+// The line under an embedded tweet: a dash, the author, the handle, the date. Two outlets embedding two
+// different people's tweets had their signature lines aligned as one shared claim (nj.com and TheHill on
+// South Dakota's meth campaign).
+const POST_SIGNATURE = /^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$/u;
+
+export function isPostSignature(text: string): boolean {
+  return POST_SIGNATURE.test(text);
+}
+
 export function isTimestamp(tokens: Token[]): boolean {
   if (tokens.length === 0) return false;
   return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
@@ -119,7 +131,7 @@ export function sentenceFeatures(articles: CompareArticle[], sentences: BodySent
       const trigrams = new Set<string>();
       // Who said it is not what was said: "police said" must not make two different claims look alike.
       const attributed = findAttributions(s.text).map((x) => ({ start: x.start + s.start, end: x.end + s.start }));
-      const timestamp = isTimestamp(tokens);
+      const timestamp = isTimestamp(tokens) || isPostSignature(s.text);
       tokens.forEach((t, i) => {
         if (timestamp || !isContent(t.norm)) return;
         if (attributed.some((x) => x.start <= t.start && t.end <= x.end)) return;
