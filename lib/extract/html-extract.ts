@@ -209,7 +209,7 @@ export function extractHtml(html: string): HtmlArticle {
     return true;
   });
 
-  const canonicalUrl = canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null;
+  const url = canonical ?? meta.get("og:url", "twitter:url") ?? ld.url ?? null;
   // A syndicated copy (msn.com's page of a CNN story) points its canonical link at the original and keeps
   // its own og:url and og:site_name ("MSN"): the site name is the copier's, not the canonical publisher's,
   // and named the outlet of cnn.com "MSN". The article is the original's; its outlet is named by its domain.
@@ -263,7 +263,6 @@ export function extractHtml(html: string): HtmlArticle {
   }
   const author = ld.author ?? meta.get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author") ?? authorLink;
   const bodyText = paragraphs.join("\n");
-  const url = canonicalUrl;
   return {
     // Some CMSs escape twice (content="&amp;#8220;..."), so a title may still hold references.
     // A syndicated copy's headline may end in the copier's name ("... | MSN"), hence both addresses.

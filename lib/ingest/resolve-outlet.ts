@@ -53,7 +53,6 @@ export function outletName(siteName: string | null, domain: string | null): stri
   return slugOfDomain || name.startsWith("@") || SECTIONS.has(name.toLowerCase()) ? domain : name;
 }
 
-
 // Lines shorter than this are too generic ("Subscribe", "Menu") to identify a publisher.
 const MIN_SIGNATURE_LINE = 12;
 // Distinct lines that must match one outlet's learned signature, and no other outlet's.
