@@ -90,7 +90,6 @@ const TIME_WORDS = new Set(
     "st nd rd th 1st 2nd 3rd by at on").split(" "),
 );
 
-/** True when every word is a number, a date or time word, or a short capitalised zone code. */
 // The line under an embedded tweet: a dash, the author, the handle, the date. Two outlets embedding two
 // different people's tweets had their signature lines aligned as one shared claim (nj.com and TheHill on
 // South Dakota's meth campaign).
@@ -100,6 +99,7 @@ export function isPostSignature(text: string): boolean {
   return POST_SIGNATURE.test(text);
 }
 
+/** True when every word is a number, a date or time word, or a short capitalised zone code. */
 export function isTimestamp(tokens: Token[]): boolean {
   if (tokens.length === 0) return false;
   return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));

@@ -411,12 +411,6 @@ function matchHeadlines(lines: Line[], known: Resolved[]): Resolved[] {
 }
 
 /**
- * Document-level consistency: a name the article has established (a full person's name and its surname, a
- * multi-word or well-evidenced organisation or place) is that entity wherever else it is printed with
- * capitals in the prose, including at a sentence start, where capitals say nothing and the span rules drop
- * ordinary-looking words ("Felt said" after "W. Mark Felt", "Saints place RB" after "the Saints").
- */
-/**
  * A body known by an acronym that is also a word is named by the capitals only: "Who knows?" in an article
  * about the WHO is the pronoun (it was a second mention of the World Health Organization).
  */
@@ -424,6 +418,12 @@ function acronymAsWord(known: Resolved, surface: string): boolean {
   return surface !== known.span.surface && lookupAcronym(known.span.surface) !== undefined && lookupAcronym(surface) === undefined;
 }
 
+/**
+ * Document-level consistency: a name the article has established (a full person's name and its surname, a
+ * multi-word or well-evidenced organisation or place) is that entity wherever else it is printed with
+ * capitals in the prose, including at a sentence start, where capitals say nothing and the span rules drop
+ * ordinary-looking words ("Felt said" after "W. Mark Felt", "Saints place RB" after "the Saints").
+ */
 function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
   const index = new Map<string, Resolved>();
   // Characters inside a mention already found, per field ("Athens" in "University of Athens").

@@ -59,13 +59,13 @@ const isCommon = (w: string) =>
   COMMON_WORDS.has(w) || STOP_WORDS.has(w) || MONTHS_AND_DAYS.has(w) ||
   (w.length > 3 && /(?:s|ed)$/.test(w) && (COMMON_WORDS.has(w.slice(0, -1)) || (/(?:es|ed)$/.test(w) && w.length > 4 && COMMON_WORDS.has(w.slice(0, -2))))) ||
   (w.length > 4 && w.endsWith("ies") && COMMON_WORDS.has(w.slice(0, -3) + "y"));
-// "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 // "Jan" is also a common given name (Jan Koum, Jan Kowalski) and, unlike the other months, is never printed
 // as a month right before a capitalised name ("Jan. 5", "on Jan 12"): before one, it is the name.
 const givenMonth = (t: NameToken, next: NameToken | undefined) =>
   t.lower === "jan" && next !== undefined && next.word && next.cap && !/\d/.test(next.text) && !MONTHS_AND_DAYS.has(next.lower);
 // Academic and professional degrees printed after a name.
 const DEGREES = new Set("md phd mba mph rn dds dmd jd llm dvm facs frcp facp dnp pharmd edd msc bsc ma ba np pa-c".split(" "));
+// "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
 // Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
 const isOrdinalish = (t: NameToken) => /^\d+(?:st|nd|rd|th|ers|s)$/i.test(t.text) && !/^(?:\d\d)?\d0s$/.test(t.text);
@@ -436,9 +436,9 @@ function makeSpan(
   };
 }
 
-/** Type one candidate piece. Returns [] for pieces that are not names. */
 const STORM_WORDS = /^(?:hurricanes?|typhoons?|cyclones?|storms?|tropical)$/;
 
+/** Type one candidate piece. Returns [] for pieces that are not names. */
 function classifyPiece(
   tokens: NameToken[], a: number, b: number, field: TextField, text: string, stats: DocStats,
   prefixDescriptor: string | null, afterTitle = false,

@@ -97,23 +97,20 @@ export function articleHints(input: IngestInput, hints: IngestHints | undefined)
   };
 }
 
-/** The Article columns that extraction determines (everything a re-extraction writes again). */
-export interface ExtractedColumns {
+/**
+ * The Article columns that extraction determines (everything a re-extraction writes again): fields of the
+ * extracted article, and what storing them adds.
+ */
+export type ExtractedColumns = Pick<
+  ExtractedArticle,
+  "titleDerived" | "body" | "lead" | "caption" | "byline" | "publishedAt" | "publishedAtText" | "url" | "language" | "removed"
+> & {
+  /** Never null: without a headline or lead, the body's start (storedTitle). */
   title: string;
-  titleDerived: boolean;
-  body: string;
-  lead: string | null;
-  caption: string | null;
-  byline: string | null;
-  publishedAt: Date | null;
-  publishedAtText: string | null;
-  url: string | null;
-  language: string | null;
   wordCount: number;
   contentHash: string;
-  removed: string[];
   extractionVersion: number;
-}
+};
 
 /** An extracted article as it is stored: its columns and its entities, before resolution against stored ones. */
 export interface DerivedArticle {

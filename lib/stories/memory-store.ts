@@ -2,8 +2,8 @@
 // model for the PostgreSQL one. Candidate retrieval walks inverted indexes (entity key -> stories,
 // term -> stories) whose posting lists are capped, so its cost does not grow with the number of stories.
 
-import { updateSignature, DEFAULT_SIGNATURE_PARAMS, INDEXED_STORY_TERMS, type SignatureParams } from "./signature";
-import { articleTermIds, heaviestIndices, holding, internGeneration, internKey, knownKeyId, partsIn } from "./vector";
+import { indexedTermIndices, indexedTermParts, updateSignature, DEFAULT_SIGNATURE_PARAMS, type SignatureParams } from "./signature";
+import { articleTermIds, holding, internGeneration, internKey, knownKeyId, partsIn } from "./vector";
 import { StoryVectorCache } from "./story-vector-cache";
 import type {
   ArticleFeatures,
@@ -332,13 +332,7 @@ export class InMemoryStoryStore implements StoryStore {
   indexRows(storyId: string): { terms: KeyWeights; entities: KeyWeights } | undefined {
     const story = this.stories.get(storyId);
     if (!story) return undefined;
-    const p = partsIn(story.signature, "terms");
-    let terms: KeyWeights = p;
-    if (p.keys.length > INDEXED_STORY_TERMS) {
-      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
-      terms = { keys: kept.map((i) => p.keys[i]!), weights: kept.map((i) => p.weights[i]!) };
-    }
-    return { terms, entities: partsIn(story.signature, "entities") };
+    return { terms: indexedTermParts(story.signature), entities: partsIn(story.signature, "entities") };
   }
 
   /**
@@ -474,12 +468,8 @@ export class InMemoryStoryStore implements StoryStore {
     const hit = this.indexedIds.get(sig);
     if (hit && hit.generation === internGeneration()) return hit;
     const p = partsIn(sig, "terms");
-    let entry: KeyIds & { generation: number };
-    if (p.keys.length <= INDEXED_STORY_TERMS) entry = { keys: p.keys, ids: p.ids, generation: internGeneration() };
-    else {
-      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
-      entry = { keys: kept.map((i) => p.keys[i]!), ids: Int32Array.from(kept, (i) => p.ids[i]!), generation: internGeneration() };
-    }
+    const at = indexedTermIndices(sig);
+    const entry = { keys: indexedTermParts(sig).keys, ids: at === null ? p.ids : Int32Array.from(at, (i) => p.ids[i]!), generation: internGeneration() };
     this.indexedIds.set(sig, entry);
     return entry;
   }

@@ -165,22 +165,41 @@ export function indexedTerms(sig: Pick<StorySignature, "terms">): [string, numbe
   return terms.slice();
 }
 
-const indexedKeysCache = new WeakMap<object, readonly string[]>();
+const indexedAtCache = new WeakMap<object, readonly number[] | null>();
 
 /**
- * The keys of `indexedTerms(sig)`, in any order (the store files each in its own posting list): worked out
- * once per signature from its parts (a held signature builds no record), not to be changed.
+ * Where in the signature's terms part (`partsIn(sig, "terms")`) the terms of `indexedTerms(sig)` are, in any
+ * order; null when all of them are. Worked out once per signature from its parts (a held signature builds no
+ * record).
  */
-export function indexedTermKeys(sig: StorySignature): readonly string[] {
-  let keys = indexedKeysCache.get(sig);
-  if (!keys) {
+export function indexedTermIndices(sig: StorySignature): readonly number[] | null {
+  let at = indexedAtCache.get(sig);
+  if (at === undefined) {
     const p = partsIn(sig, "terms");
-    if (p.keys.length <= INDEXED_STORY_TERMS) keys = p.keys;
-    else {
-      const kept = heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
-      keys = kept.map((i) => p.keys[i]!);
-    }
-    indexedKeysCache.set(sig, keys);
+    at = p.keys.length <= INDEXED_STORY_TERMS ? null : heaviestIndices(p.keys, p.weights, INDEXED_STORY_TERMS);
+    indexedAtCache.set(sig, at);
   }
-  return keys;
+  return at;
+}
+
+const indexedPartsCache = new WeakMap<object, { keys: readonly string[]; weights: ArrayLike<number> }>();
+
+/**
+ * The keys and weights of `indexedTerms(sig)`, in any order (the store files each key in its own posting
+ * list, a re-cluster writes them as index rows), not to be changed.
+ */
+export function indexedTermParts(sig: StorySignature): { keys: readonly string[]; weights: ArrayLike<number> } {
+  let parts = indexedPartsCache.get(sig);
+  if (!parts) {
+    const p = partsIn(sig, "terms");
+    const at = indexedTermIndices(sig);
+    parts = at === null ? p : { keys: at.map((i) => p.keys[i]!), weights: at.map((i) => p.weights[i]!) };
+    indexedPartsCache.set(sig, parts);
+  }
+  return parts;
+}
+
+/** The keys of `indexedTerms(sig)`, in any order (see `indexedTermParts`). */
+export function indexedTermKeys(sig: StorySignature): readonly string[] {
+  return indexedTermParts(sig).keys;
 }
