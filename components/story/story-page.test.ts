@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { compareArticles, diffWords, type CompareArticle } from "@/lib/compare";
 import { StoryPage, type StoryPageStory } from "./story-page";
-import { gapSentence, type StoryArticle } from "./story-view";
+import { choosePair, gapSentence, pickerLabels, type StoryArticle } from "./story-view";
 
 // Four accounts of one (invented) event. The last two share a sentence the first two do not carry.
 const bodies = [
@@ -25,7 +25,7 @@ function story(outlets: (string | null)[]): { story: StoryPageStory; comparison:
     wordCount: body.split(/\s+/).length,
     copyOfId: null,
     assignment: null,
-    outlet: outlets[i] ? { id: `o${i}`, name: outlets[i]!, slug: `o${i}` } : null,
+    outlet: outlets[i] ? { id: `o${outlets.indexOf(outlets[i])}`, name: outlets[i]!, slug: `o${outlets.indexOf(outlets[i])}` } : null,
   }));
   const input: CompareArticle[] = articles.map((a, i) => ({
     id: a.id,
@@ -126,6 +126,13 @@ describe("gapSentence", () => {
     );
   });
 
+  it("names the six most-mentioned names and counts the rest", () => {
+    const entities = ["A One", "B Two", "C Three", "D Four", "E Five", "F Six", "G Seven", "H Eight"];
+    expect(gapSentence({ presentIn: ["k"], entities, claims: ["c1"] }, ["r"], 2, name)).toBe(
+      "Only The Kyiv Independent names A One, B Two, C Three, D Four, E Five, F Six (and 2 more) and carries 1 claim the others leave out.",
+    );
+  });
+
   it("tells what most outlets carry by the few that leave it out", () => {
     const all = ids(13);
     const absent = ["3", "6", "9"];
@@ -162,5 +169,47 @@ describe("gapSentence", () => {
     expect(gapSentence({ presentIn: ids(5), entities: ["Mark Roesler", "Hugh Hefner"], claims: [] }, ids(13).slice(5), 13, name)).toBe(
       "Only 5 of 13 outlets name Mark Roesler and Hugh Hefner.",
     );
+  });
+});
+
+describe("the articles out of view", () => {
+  it("says so when one carries nothing of its own, without a count of 0 or a compare link", () => {
+    // Every sentence of the four accounts is shared with another, so none carries anything alone.
+    const s = story(["Ferry Gazette", "Island Post", "Coastal Times", "Harbour Herald"]);
+    expect(s.comparison.onlyIn.every((o) => o.claims.length === 0)).toBe(true);
+    const html = render(s, ["a3", "a4"]);
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("Ferry Gazette: nothing that the others leave out");
+    expect(text).toContain("Island Post: nothing that the others leave out");
+    expect(text).not.toContain("0 sentences");
+    expect(html).not.toContain("?compare=a1,");
+  });
+});
+
+describe("the default pair", () => {
+  it("compares two outlets, not two articles of one outlet, even when those share more claims", () => {
+    // a1 and a2 tell the rescue alike; give them one outlet, so the pair must cross outlets.
+    const s = story(["Ferry Gazette", "Ferry Gazette", "Coastal Times", "Harbour Herald"]);
+    const [x, y] = choosePair(s.story.articles, s.comparison, null);
+    const outlet = (id: string) => s.story.articles.find((a) => a.id === id)!.outlet!.name;
+    expect(outlet(x)).not.toBe(outlet(y));
+    // Among cross-outlet pairs, the one sharing the most claims: a3 and a4 share the grounding and the
+    // operator's sentence.
+    expect([x, y]).toEqual(["a3", "a4"]);
+    // With one outlet only, its two articles are the pair.
+    const one = story(["Ferry Gazette", "Ferry Gazette"]);
+    expect(choosePair(one.story.articles, one.comparison, null)).toEqual(["a1", "a2"]);
+    // A requested pair is kept, even of one outlet.
+    expect(choosePair(s.story.articles, s.comparison, ["a1", "a2"])).toEqual(["a1", "a2"]);
+  });
+
+  it("names each of an outlet's articles by its headline in the picker", () => {
+    const s = story(["Ferry Gazette", "Ferry Gazette", "Coastal Times"]);
+    const labels = pickerLabels(s.story.articles, (a) => a.outlet!.name).map((l) => l.label);
+    expect(labels).toEqual(["Ferry Gazette: Ferry aground off Vesterby (1)", "Ferry Gazette: Ferry aground off Vesterby (2)", "Coastal Times"]);
+    // A claim neither of one outlet's two articles carries names that outlet once.
+    const four = story(["Ferry Gazette", "Ferry Gazette", "Coastal Times", "Harbour Herald"]);
+    const hull = four.comparison.claims.find((c) => c.sentences.every((x) => x.articleId === "a3" || x.articleId === "a4"))!;
+    expect(textOf(render(four, ["a1", "a2"]), hull.anchor)).toContain("Not in Ferry Gazette. As Coastal Times prints it:");
   });
 });

@@ -122,7 +122,7 @@ function ClaimRow({ claim, articles, others, name }: { claim: Claim; articles: S
       {quoted ? (
         <div>
           <p className="text-sm italic text-muted">
-            Not in {articles.map(name).join(" or ")}. As {name(quoted)} prints it:
+            Not in {[...new Set(articles.map(name))].join(" or ")}. As {name(quoted)} prints it:
           </p>
           <ClaimSentence s={byArticle.get(quoted.id)!} name={name(quoted)} />
         </div>
@@ -233,7 +233,7 @@ export function StoryView({
       {phonePair && (
         <style>{`@media (max-width: 767px) { [data-compare] [data-article]:not([data-article="${phonePair[0]}"]):not([data-article="${phonePair[1]}"]) { display: none; } }`}</style>
       )}
-      {ordered.length > 2 && <PairPicker slug={slug} articles={ordered.map((a) => ({ id: a.id, label: name(a) }))} pair={chosen} pairMode={pairMode} />}
+      {ordered.length > 2 && <PairPicker slug={slug} articles={pickerLabels(ordered, name)} pair={chosen} pairMode={pairMode} />}
       <section aria-label="Articles in this story">
         <Columns articles={shown} label="Articles">
           {(a) => <ArticleHeader a={a} name={name(a)} />}
@@ -302,6 +302,7 @@ export function StoryView({
               <ul className="mt-2 space-y-1 text-sm text-muted">
                 {others.map((a) => {
                   const n = c.onlyIn.find((o) => o.articleId === a.id)?.claims.length ?? 0;
+                  if (n === 0) return <li key={a.id}>{name(a)}: nothing that the others leave out</li>;
                   return (
                     <li key={a.id}>
                       {name(a)}: {plural(n, "sentence")} no other outlet carries ·{" "}
@@ -483,15 +484,47 @@ function withFocus(claims: Claim[], max: number, focus: string | null): Claim[] 
   return [...head, ...extra];
 }
 
-/** The requested pair when valid; else the two articles that share the most claims (earliest first). */
-function choosePair(ordered: StoryArticle[], c: StoryComparison | null, requested: [string, string] | null): [string, string] {
+/** The pair picker's entries: an outlet with several articles in the story names each by its headline. */
+export function pickerLabels(ordered: StoryArticle[], name: (a: StoryArticle) => string): { id: string; label: string }[] {
+  const count = new Map<string, number>();
+  for (const a of ordered) count.set(name(a), (count.get(name(a)) ?? 0) + 1);
+  const short = (t: string) => (t.length > 48 ? `${t.slice(0, 47).trimEnd()}…` : t);
+  return ordered.map((a) => ({ id: a.id, label: count.get(name(a))! > 1 ? `${name(a)}: ${short(a.title)}` : name(a) }));
+}
+
+/**
+ * The requested pair when valid; else the two articles of different outlets that share the most claims
+ * (then carry the most, then come first). A story's default view is there to compare outlets, so two
+ * articles of one outlet are the pair only when the story has no second outlet.
+ */
+export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, requested: [string, string] | null): [string, string] {
   const ids = new Set(ordered.map((a) => a.id));
   if (requested && requested[0] !== requested[1] && ids.has(requested[0]) && ids.has(requested[1])) return requested;
-  const carried = new Map<string, number>();
-  for (const claim of c?.claims ?? []) for (const s of claim.sentences) carried.set(s.articleId, (carried.get(s.articleId) ?? 0) + 1);
-  const best = [...ordered].sort((a, b) => (carried.get(b.id) ?? 0) - (carried.get(a.id) ?? 0)).slice(0, 2);
-  const pair = ordered.filter((a) => best.includes(a)).map((a) => a.id);
-  return [pair[0] ?? "", pair[1] ?? pair[0] ?? ""];
+  if (ordered.length < 2) return [ordered[0]?.id ?? "", ordered[0]?.id ?? ""];
+  const index = new Map(ordered.map((a, i) => [a.id, i]));
+  const carried = new Array<number>(ordered.length).fill(0);
+  const shared = new Map<number, number>();
+  for (const claim of c?.claims ?? []) {
+    const at = [...new Set(claim.sentences.map((s) => index.get(s.articleId)).filter((i): i is number => i !== undefined))];
+    for (const i of at) carried[i]! += 1;
+    for (const i of at) for (const j of at) if (i < j) shared.set(i * ordered.length + j, (shared.get(i * ordered.length + j) ?? 0) + 1);
+  }
+  // An article without an outlet is its own source, as the comparison counts it.
+  const source = (a: StoryArticle) => a.outlet?.id ?? `article:${a.id}`;
+  let best: [number, number] | null = null;
+  let bestKey: number[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    for (let j = i + 1; j < ordered.length; j++) {
+      const key = [source(ordered[i]!) !== source(ordered[j]!) ? 1 : 0, shared.get(i * ordered.length + j) ?? 0, carried[i]! + carried[j]!];
+      // Strictly better only, so ties keep the earlier pair.
+      const n = key.findIndex((k, m) => k !== bestKey[m]);
+      if (!best || (n >= 0 && key[n]! > bestKey[n]!)) {
+        best = [i, j];
+        bestKey = key;
+      }
+    }
+  }
+  return [ordered[best![0]]!.id, ordered[best![1]]!.id];
 }
 
 function DescriptorCell({ cell }: { cell: StoryComparison["descriptors"][number]["cells"][number] | undefined }) {
@@ -575,6 +608,8 @@ export function outletNames(labels: string[], storyLabels: string[] = labels): s
 }
 
 /** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
+const GAP_NAMES_MAX = 6;
+
 export function gapSentence(
   g: { presentIn: string[]; entities: string[]; claims: string[] },
   absentFrom: string[],
@@ -590,7 +625,9 @@ export function gapSentence(
   const subject = few ? `Only ${who(g.presentIn) ?? `${g.presentIn.length} of ${total} ${unit}`}` : `All but ${who(absentFrom) ?? `${absentFrom.length} of ${total} ${unit}`}`;
   const one = few && g.presentIn.length === 1;
   const parts: string[] = [];
-  if (g.entities.length > 0) parts.push(`${one ? "names" : "name"} ${andList(g.entities)}`);
+  // The names come most-mentioned first; a long tail of one-off names would bury the sentence.
+  const names = g.entities.length > GAP_NAMES_MAX ? `${g.entities.slice(0, GAP_NAMES_MAX).join(", ")} (and ${g.entities.length - GAP_NAMES_MAX} more)` : andList(g.entities);
+  if (g.entities.length > 0) parts.push(`${one ? "names" : "name"} ${names}`);
   if (g.claims.length > 0) {
     const leftOutBy = few ? "the others leave out" : `${who(absentFrom) ?? `the other ${absentFrom.length}`} ${absentFrom.length === 1 ? "leaves" : "leave"} out`;
     parts.push(`${one ? "carries" : "carry"} ${plural(g.claims.length, "claim")} ${leftOutBy}`);
