@@ -5,6 +5,7 @@ import { diffWords } from "@/lib/compare/diff";
 import { andList, formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
+import { clipAtWord } from "@/lib/text/clip";
 import { EditorForm } from "../editor-form";
 import { EditorTools } from "@/components/editor-tools";
 
@@ -488,8 +489,7 @@ function withFocus(claims: Claim[], max: number, focus: string | null): Claim[] 
 export function pickerLabels(ordered: StoryArticle[], name: (a: StoryArticle) => string): { id: string; label: string }[] {
   const count = new Map<string, number>();
   for (const a of ordered) count.set(name(a), (count.get(name(a)) ?? 0) + 1);
-  const short = (t: string) => (t.length > 48 ? `${t.slice(0, 47).trimEnd()}…` : t);
-  return ordered.map((a) => ({ id: a.id, label: count.get(name(a))! > 1 ? `${name(a)}: ${short(a.title)}` : name(a) }));
+  return ordered.map((a) => ({ id: a.id, label: count.get(name(a))! > 1 ? `${name(a)}: ${clipAtWord(a.title, 48)}` : name(a) }));
 }
 
 /**
@@ -511,20 +511,19 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   }
   // An article without an outlet is its own source, as the comparison counts it.
   const source = (a: StoryArticle) => a.outlet?.id ?? `article:${a.id}`;
-  let best: [number, number] | null = null;
-  let bestKey: number[] = [];
+  // Ranked by: different outlets, claims shared, claims carried. Only a strictly better pair replaces the
+  // best so far, so ties keep the earlier pair.
+  const rank = (i: number, j: number) => [source(ordered[i]!) !== source(ordered[j]!) ? 1 : 0, shared.get(i * ordered.length + j) ?? 0, carried[i]! + carried[j]!];
+  let best: [number, number] = [0, 1];
+  let bestRank = rank(0, 1);
   for (let i = 0; i < ordered.length; i++) {
     for (let j = i + 1; j < ordered.length; j++) {
-      const key = [source(ordered[i]!) !== source(ordered[j]!) ? 1 : 0, shared.get(i * ordered.length + j) ?? 0, carried[i]! + carried[j]!];
-      // Strictly better only, so ties keep the earlier pair.
-      const n = key.findIndex((k, m) => k !== bestKey[m]);
-      if (!best || (n >= 0 && key[n]! > bestKey[n]!)) {
-        best = [i, j];
-        bestKey = key;
-      }
+      const r = rank(i, j);
+      const first = r.findIndex((x, k) => x !== bestRank[k]);
+      if (first >= 0 && r[first]! > bestRank[first]!) [best, bestRank] = [[i, j], r];
     }
   }
-  return [ordered[best![0]]!.id, ordered[best![1]]!.id];
+  return [ordered[best[0]]!.id, ordered[best[1]]!.id];
 }
 
 function DescriptorCell({ cell }: { cell: StoryComparison["descriptors"][number]["cells"][number] | undefined }) {
@@ -607,9 +606,9 @@ export function outletNames(labels: string[], storyLabels: string[] = labels): s
   return [...counts].map(([l, n]) => (inStory(l) > n ? `${l} (${n} of ${inStory(l)} articles)` : n > 1 ? `${l} (${n} articles)` : l));
 }
 
-/** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
 const GAP_NAMES_MAX = 6;
 
+/** "Only The Kyiv Independent names Dmitry Peskov and carries 2 claims the others leave out." */
 export function gapSentence(
   g: { presentIn: string[]; entities: string[]; claims: string[] },
   absentFrom: string[],

@@ -2,6 +2,7 @@
 // the articles share. Choosing a printed headline (not writing one) keeps the title an outlet's words,
 // attributable, rather than ours.
 
+import { clipAtWord } from "@/lib/text";
 import { contentTerms } from "./vector";
 
 export interface TitleSource {
@@ -14,11 +15,7 @@ export interface TitleSource {
 const MAX_TITLE_CHARS = 160;
 
 function trimTitle(t: string): string {
-  const s = t.replace(/\s+/g, " ").trim();
-  if (s.length <= MAX_TITLE_CHARS) return s;
-  const cut = s.slice(0, MAX_TITLE_CHARS);
-  const space = cut.lastIndexOf(" ");
-  return (space > MAX_TITLE_CHARS / 2 ? cut.slice(0, space) : cut) + "…";
+  return clipAtWord(t, MAX_TITLE_CHARS);
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
+import { clipAtWord, splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
 
 describe("splitSentences", () => {
   it("keeps abbreviations and initials inside a sentence", () => {
@@ -57,5 +57,13 @@ describe("WordScanner", () => {
       while (w.next()) got.push([w.start, w.end, w.norm()]);
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe("clipAtWord", () => {
+  it("keeps short text, cuts long text at the last space with an ellipsis, and mid-word only when a space would lose over half", () => {
+    expect(clipAtWord("  Ferry   aground ", 20)).toBe("Ferry aground");
+    expect(clipAtWord("The Larsholm ferry ran aground off Vesterby", 20)).toBe("The Larsholm ferry…");
+    expect(clipAtWord("Supercalifragilisticexpialidocious words", 20)).toBe("Supercalifragilistic…");
   });
 });
