@@ -14,7 +14,7 @@ import { detectLanguage } from "./language";
 import {
   HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS, UNAMBIGUOUS_ORG_HEADS,
 } from "./lexicon";
-import { SPORTS_WORDS, findSpans, type DocStats, type Span } from "./spans";
+import { SPORTS_WORDS, findSpans, isDegreeAt, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
 import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
 
@@ -454,6 +454,7 @@ function matchUncovered(lines: Line[], known: Resolved[]): Resolved[] {
       let j = i;
       while (j + 1 < ts.length && ts[j + 1]!.word && ts[j + 1]!.cap && !mask[ts[j + 1]!.start]) j++;
       if (i > 0 && ts[i - 1]!.word && ts[i - 1]!.cap) { i = j; continue; }
+      if (i === j && isDegreeAt(ts, i)) continue;
       const surface = line.text.slice(t.start, ts[j]!.end);
       const hit = index.get(foldName(surface));
       if (hit && !acronymAsWord(hit, surface)) out.push({ ...hit, span: { field: line.field, start: t.start, end: ts[j]!.end, surface, prefixDescriptor: null }, form: "name" });

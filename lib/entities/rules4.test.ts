@@ -221,6 +221,21 @@ describe("degrees after a name", () => {
     expect(found.filter((x) => /:(?:MD|MBA|PhD)$/.test(x))).toEqual([]);
     expect(found).toEqual(expect.arrayContaining(["PERSON:Regina Benjamin", "PERSON:Jane Roe"]));
   });
+  it("reads a degree after an owner or before 'degree', and its field, as no entity", () => {
+    expect(types("She holds a BS in Chemistry from Xavier University and received her MD degree in 1984.")).toEqual(["ORGANIZATION:Xavier University"]);
+  });
+  it("reads a degree after a name as a degree also where the article names the state 'Md.'", () => {
+    // The document-wide pass matched "MD" after the names to Maryland, found in "Bethesda, Md.".
+    const r = run("The lab is on the Bethesda, Md., campus. Jeff Terry, MD, chaired it. Ann Lee, MD, PhD, said so.");
+    const maryland = r.entities.find((e) => e.name === "Maryland");
+    expect(maryland?.mentions.map((m) => m.surface)).toEqual(["Md."]);
+    expect(types("Jeff Terry, MD, chaired it.").filter((x) => x.endsWith(":MD"))).toEqual([]);
+  });
+  it("reads a postal code after a known town as the state, and not after a person", () => {
+    const r = run("The company moved from Baltimore, MD, to Austin, TX, last year.");
+    expect(r.entities.filter((e) => e.type === "PLACE").map((e) => e.name).sort()).toEqual(["Austin", "Baltimore", "Maryland", "Texas"]);
+    lacks("Dr. John Smith, MD, said he would.", "PLACE:");
+  });
 });
 
 describe("'Jan' as a given name", () => {
@@ -325,5 +340,22 @@ describe("a place run into a full name", () => {
     has("He met the special envoy to Ukraine Kurt Volker on Monday.", "PLACE", "Ukraine");
     // A place-named person with one more name stays whole.
     has("Chelsea Clinton spoke on Monday.", "PERSON", "Chelsea Clinton");
+  });
+});
+
+describe("titles of works", () => {
+  // ECB+'s surgeon-general story had "New Administration" and "Presents Evidence" as entities.
+  it("finds no names in a title-cased title in quotes or after a work noun", () => {
+    expect(types('A coalition released a document titled "Advancing Reproductive Rights and Health in a New Administration" calling on Obama to act.')).toEqual(["PERSON:Obama"]);
+    expect(types("He wrote the 2007 best-seller The Language of God: A Scientist Presents Evidence for Belief. He founded BioLogos Foundation.")).toEqual(["ORGANIZATION:BioLogos Foundation"]);
+  });
+  it("keeps the gazetteer's names inside a title, and names the article establishes elsewhere", () => {
+    const found = types("Vladimir Putin spoke on Monday. She wrote the book Putin and the Rise of Russia in Ukraine.");
+    expect(found).toEqual(expect.arrayContaining(["PERSON:Putin", "PLACE:Russia", "PLACE:Ukraine"]));
+  });
+  it("leaves quoted speech, short quotes and quoted organisation names alone", () => {
+    has('"We will not leave Kyiv," Zelensky said.', "PLACE", "Kyiv");
+    has('He joined the "Bayou La Batre Rural Health Clinic" from 1990.', "ORGANIZATION", "Bayou La Batre Rural Health Clinic");
+    has('Kim Jong Un called it "Great Leader Day" on Friday.', "PERSON", "Kim Jong Un");
   });
 });

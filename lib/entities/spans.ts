@@ -12,7 +12,7 @@ import {
   PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
   PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS,
 } from "./lexicon";
-import { STATE_ABBREVIATIONS, type NameToken } from "./tokens";
+import { POSTAL_STATES, STATE_ABBREVIATIONS, type NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
 
 /** How sure the type is: from a gazetteer or a name head (strong), a context cue (weak), or a guess. */
@@ -64,7 +64,25 @@ const isCommon = (w: string) =>
 const givenMonth = (t: NameToken, next: NameToken | undefined) =>
   t.lower === "jan" && next !== undefined && next.word && next.cap && !/\d/.test(next.text) && !MONTHS_AND_DAYS.has(next.lower);
 // Academic and professional degrees printed after a name.
-const DEGREES = new Set("md phd mba mph rn dds dmd jd llm dvm facs frcp facp dnp pharmd edd msc bsc ma ba np pa-c".split(" "));
+const DEGREES = new Set("md phd mba mph rn dds dmd jd llm llb dvm facs frcp facp dnp pharmd edd msc bsc bs ms bsn msn mfa mpa ma ba np pa-c".split(" "));
+const DEGREE_OWNERS = new Set("her his their my your our a an".split(" "));
+
+/**
+ * The token at i is an academic degree, not a name: after a name and a comma ("Jorge Alsip, MD, said",
+ * "Regina Benjamin, MD, MBA,"), after an owner ("her MD", "holds a BS") or before "degree". These were
+ * organisations "MD", "MBA" and "BS" on ECB+'s surgeon-general story, and "MD" a spelling of Maryland
+ * wherever the article also had "Bethesda, Md.". After a town ("Baltimore, MD", "Boston, MA") the letters
+ * are a state's. Also used by the document-wide pass, which must not turn a degree back into the state.
+ */
+export function isDegreeAt(tokens: readonly NameToken[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !DEGREES.has(t.lower.replace(/\./g, ""))) return false;
+  const prev = tokens[i - 1];
+  const before = tokens[i - 2];
+  if (tokens[i + 1]?.lower === "degree" || (prev && DEGREE_OWNERS.has(prev.lower))) return true;
+  if (prev?.text !== ",") return false;
+  return !before || isDegreeAt(tokens, i - 2) || !isPlaceOrTown(before.text);
+}
 // "angels", "rockies": shaped like an English plural (not "Vegas", "Paris", "Texas").
 const isCommonPlural = (w: string) => /(?:[^aiuse]s|es)$/.test(w) || COMMON_WORDS.has(w.slice(0, -1));
 // Decades ("1940s", "90s") are dates, not the start of a name like "76ers".
@@ -76,12 +94,66 @@ const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 const ROMAN = /^(?:ii|iii|iv)$/;
 const COMPASS = new Set(["west", "east", "north", "south", "midwest"]);
 
+// Small words a title of a work leaves in lower case ("The Language of God", "Health in a New Administration").
+const TITLE_SMALL = new Set("a an the and or nor but of for in on at to by with from as vs into over".split(" "));
+// Nouns that name a work and are followed by its title, unquoted ("the best-seller The Language of God").
+const PHRASE_WORDS = new Set("a an in on at with from into over as".split(" "));
+const WORK_CUES = new Set("titled entitled book books novel memoir bestseller best-seller seller album film documentary song essay".split(" "));
+
+/**
+ * Titles of books, reports and campaigns, whose every word is capitalised: "Advancing Reproductive Rights and
+ * Health in a New Administration" in quotes, or after a work noun "The Language of God: A Scientist Presents
+ * Evidence for Belief". Their capitals are the title's style, not names (ECB+'s surgeon-general story had
+ * "New Administration" and "Presents Evidence" as entities). Returns [first, last] token ranges: at least
+ * four words, every word capitalised but the small ones, nothing that ends a sentence inside.
+ */
+function workTitles(tokens: readonly NameToken[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const quoted = OPEN_QUOTES.has(t.text) && t.text !== "'" && t.text !== "’";
+    if (!quoted && !(t.word && WORK_CUES.has(t.lower))) continue;
+    let a = i + 1;
+    if (!quoted && /^\d{4}$/.test(tokens[a]?.text ?? "")) a++;
+    let b = a - 1;
+    let words = 0;
+    for (let k = a; k < tokens.length && k < a + 24; k++) {
+      const x = tokens[k]!;
+      if (x.word && (x.cap || (TITLE_SMALL.has(x.lower) && words > 0))) { words++; b = k; continue; }
+      // A colon or a comma between capitalised parts: "God: A Scientist", "Rights, Health".
+      if ((x.text === ":" || x.text === "," || x.text === "-" || x.text === "–") && tokens[k + 1]?.cap && words > 0) continue;
+      break;
+    }
+    while (b >= a && TITLE_SMALL.has(tokens[b]!.lower) && !tokens[b]!.cap) b--;
+    const capitals = tokens.slice(a, b + 1).filter((x) => x.word && x.cap).length;
+    const closed = !quoted || CLOSE_QUOTES.has(tokens[b + 1]?.text ?? "");
+    // "the group "Physicians for Human Rights Foundation"": a name that ends in an organisation's head is one,
+    // unless the words before are a phrase's ("Health in a New Administration").
+    const orgName = b >= a && ORG_WORDS.has(tokens[b]!.lower) &&
+      !tokens.slice(a, b).some((x) => !x.cap && PHRASE_WORDS.has(x.lower));
+    if (capitals >= 3 && b - a + 1 >= 4 && closed && !orgName) {
+      out.push([a, b]);
+      i = b;
+    }
+  }
+  return out;
+}
+
 /** Capitalised runs of one line, joiners allowed, split into candidate name pieces. */
 export function findSpans(tokens: NameToken[], field: TextField, text: string, stats: DocStats): Span[] {
   const out: Span[] = [];
+  const titles = workTitles(tokens);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
+    // Inside a title only the gazetteer's names count ("Russia" in "Putin's War on Russia's Neighbours").
+    const title = titles.find(([a, b]) => i >= a && i <= b);
+    if (title) {
+      const g = t.word && t.cap ? lookup(t.text) : undefined;
+      if (g && !g.demonym) out.push(makeSpan(tokens, i, i, field, text, g.type, 3, g, null));
+      i++;
+      continue;
+    }
     if (!isNameWord(t) || (isOrdinalish(t) && !tokens[i + 1]?.cap && !lookup(t.text))) {
       i++;
       continue;
@@ -472,18 +544,17 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
-  // "Jorge Alsip, MD, said", "Regina Benjamin, MD, MBA,": a degree after a name and a comma is no entity
-  // (found as organisations "MD" and "MBA" on ECB+'s surgeon-general story). After a town ("Baltimore, MD",
-  // "Boston, MA") the letters are a state's, and are left to the rules below.
-  if (n === 1 && prev0?.text === "," && DEGREES.has(first.lower.replace(/\./g, "")) &&
-    !(tokens[a - 2] !== undefined && isPlaceOrTown(tokens[a - 2]!.text))) return [];
+  if (n === 1 && isDegreeAt(tokens, a)) return [];
+  // "a BS in Chemistry": the field of a degree is a subject, not a place.
+  if (prev0?.lower === "in" && a >= 2 && isDegreeAt(tokens, a - 2)) return [];
   // "Democratic headquarters", "a Republican senator": party adjectives, not names (like demonyms).
   if (n === 1 && (first.lower === "democratic" || first.lower === "republican")) return [];
   // "Springfield, Mo.", "Schenectady, N.Y.": a state's abbreviation after a town is the state.
   if (n === 1 && prev0?.text === "," && tokens[a - 2]?.cap) {
     const l = first.lower;
     const abbr = l.endsWith(".") ? (Object.hasOwn(STATE_ABBREVIATIONS, l) ? l : l.slice(0, -1)) : "";
-    const state = Object.hasOwn(STATE_ABBREVIATIONS, abbr) ? STATE_ABBREVIATIONS[abbr] : undefined;
+    const state = Object.hasOwn(STATE_ABBREVIATIONS, abbr) ? STATE_ABBREVIATIONS[abbr]
+      : Object.hasOwn(POSTAL_STATES, first.text) && isPlaceOrTown(tokens[a - 2]!.text) ? POSTAL_STATES[first.text] : undefined;
     if (state) {
       const g = lookup(state);
       return mk("PLACE", 3, isPlaceName(g) ? g! : null);

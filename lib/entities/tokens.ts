@@ -33,6 +33,17 @@ export const STATE_ABBREVIATIONS: Record<string, string> = {
   "n.y.": "New York", "n.j.": "New Jersey", "n.h.": "New Hampshire", "n.m.": "New Mexico", "n.c.": "North Carolina",
   "n.d.": "North Dakota", "s.c.": "South Carolina", "s.d.": "South Dakota", "r.i.": "Rhode Island",
 };
+// USPS codes, as press releases and datelines print them after a town ("Baltimore, MD", "Austin, TX"). Two
+// capitals are too often something else elsewhere, so only after a known town or place (spans.ts).
+export const POSTAL_STATES: Record<string, string> = Object.fromEntries(
+  ("AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|DE Delaware|FL Florida|" +
+    "GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|" +
+    "MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|" +
+    "NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|" +
+    "OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|" +
+    "UT Utah|VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming")
+    .split("|").map((x) => [x.slice(0, 2), x.slice(3)]),
+);
 const SENTENCE_PUNCT = new Set([".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "[", "*", "•", "|", "–", "—", "-", "…"]);
 
 // Addresses and hashtags in embedded posts ("pic.twitter.com/KQLpngeTbO", "#MethWeAreOnIt") are no names:

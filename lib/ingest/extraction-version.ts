@@ -16,8 +16,10 @@ import { db } from "@/lib/db/client";
  * MHTML, drops the publisher's own name from headlines, gives syndicated copies no site name, finds no
  * entity in party tags ("(D-Minn.)"), names entities as the prose prints them, files a bare surname under
  * the one full name known since, and carries session 12's entity fixes (lib/entities/README.md).
+ * 2 (session 14): no entities in academic degrees ("Regina Benjamin, MD, MBA", "her MD degree", "a BS in
+ * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD").
  */
-export const EXTRACTION_VERSION = 1;
+export const EXTRACTION_VERSION = 2;
 
 /** How many stored articles an older extraction made (an index-only count; a starting server logs it). */
 export async function countStaleArticles(): Promise<number> {
