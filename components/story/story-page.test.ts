@@ -203,6 +203,17 @@ describe("the default pair", () => {
     expect(choosePair(s.story.articles, s.comparison, ["a1", "a2"])).toEqual(["a1", "a2"]);
   });
 
+  it("does not open on a copy beside its original, nor on a copy where its original can stand", () => {
+    const s = story(["Ferry Gazette", "Coastal Times", "Harbour Herald", "Bay Blog"]);
+    // Without copies the rescue pair a1-a2 shares the most claims.
+    expect(choosePair(s.story.articles, s.comparison, null)).toEqual(["a1", "a2"]);
+    // Say a2 reprints a1 (on another outlet): then a1-a2 is one text twice, and a2 stands in for a1 only.
+    const articles = s.story.articles.map((a) => (a.id === "a2" ? { ...a, copyOfId: "a1" } : a));
+    const pair = choosePair(articles, s.comparison, null);
+    expect(pair).not.toContain("a2");
+    expect(pair).toEqual(["a3", "a4"]);
+  });
+
   it("names each of an outlet's articles by its headline in the picker", () => {
     const s = story(["Ferry Gazette", "Ferry Gazette", "Coastal Times"]);
     const labels = pickerLabels(s.story.articles, (a) => a.outlet!.name).map((l) => l.label);

@@ -511,9 +511,21 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   }
   // An article without an outlet is its own source, as the comparison counts it.
   const source = (a: StoryArticle) => a.outlet?.id ?? `article:${a.id}`;
-  // Ranked by: different outlets, claims shared, claims carried. Only a strictly better pair replaces the
-  // best so far, so ties keep the earlier pair.
-  const rank = (i: number, j: number) => [source(ordered[i]!) !== source(ordered[j]!) ? 1 : 0, shared.get(i * ordered.length + j) ?? 0, carried[i]! + carried[j]!];
+  // A copy tells its original's story word for word: side by side the two show nothing, and a copy shows
+  // what its original shows. (ECB+'s Kraft shooting story opened on a blog's reprint of its original.)
+  const original = (a: StoryArticle) => a.copyOfId ?? a.id;
+  // Ranked by: different outlets, not one text twice, fewer copies, claims shared, claims carried. Only a
+  // strictly better pair replaces the best so far, so ties keep the earlier pair.
+  const rank = (i: number, j: number) => {
+    const [a, b] = [ordered[i]!, ordered[j]!];
+    return [
+      source(a) !== source(b) ? 1 : 0,
+      original(a) !== original(b) ? 1 : 0,
+      -(Number(a.copyOfId !== null) + Number(b.copyOfId !== null)),
+      shared.get(i * ordered.length + j) ?? 0,
+      carried[i]! + carried[j]!,
+    ];
+  };
   let best: [number, number] = [0, 1];
   let bestRank = rank(0, 1);
   for (let i = 0; i < ordered.length; i++) {
