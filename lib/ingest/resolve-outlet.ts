@@ -154,9 +154,9 @@ export interface StoredOutlet {
  * named by their uploader, so theirs is derived again only when the original shows that an older rule made
  * it: its name is one the page gives itself ("Hosted" on hosted.ap.org, msn.com's "MSN" on a copy of a CNN
  * story: `copiedBy`) and today's rules name it otherwise, or its outlet no longer holds the domain it was
- * found by (`storedUrl`'s: given up by such an outlet, below). Kept: an outlet an editor renamed or merged
- * into another (its aliases hold more than its own domains), and the current one when today's rules find
- * no outlet.
+ * found by (`storedUrl`'s: given up by such an outlet, below). Kept: an outlet renamed since it was made
+ * (an editor's rename or merge, or the first page naming an outlet named by its domain: each leaves the old
+ * name among its aliases, the only record of a rename), and the current one when today's rules find none.
  *
  * Such an outlet was given the page's domain by the same older rule (findOrCreate adds it): it gives it up,
  * so that this article and every later one of the domain find the outlet today's rules make (cnn.com's,
@@ -168,7 +168,7 @@ export async function rederiveOutlet(
   clues: OutletClues & { copiedBy: string | null; storedUrl: string | null },
   derived: boolean,
 ): Promise<{ outletId: string; source: OutletSource } | null> {
-  if (stored && stored.aliases.some((a) => !stored.domains.includes(a))) return null;
+  if (stored?.aliases.length) return null;
   const domain = domainOf(clues.url);
   if (stored) {
     const own = stored.name.toLowerCase();
