@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       all: args.values.all,
       recluster,
       onArticle: (o, done, total) => {
-        const line = `${o.status.padEnd(11)} /articles/${o.articleId}${o.error ? `: ${o.error.code} – ${o.error.message}` : ""}`;
+        const line = `${o.status.padEnd(11)} /articles/${o.articleId}${o.error ? `: ${o.error.code} – ${o.error.message}` : ""}${o.outletChanged ? " (another outlet)" : ""}`;
         if (tty) process.stderr.write(`\r${progressBar(done, total)}`);
         else console.error(line);
       },
@@ -54,7 +54,8 @@ async function main(): Promise<number> {
     });
     if (tty) process.stderr.write("\n");
     console.log(
-      `${r.total} article(s): ${r.reextracted} re-extracted, ${r.unchanged} unchanged, ${r.failed} failed (${r.seconds.toFixed(1)} s)`,
+      `${r.total} article(s): ${r.reextracted} re-extracted, ${r.unchanged} unchanged, ${r.failed} failed; ` +
+        `${r.outletsChanged} moved to another outlet (${r.seconds.toFixed(1)} s)`,
     );
     if (r.failures.length) {
       console.log(`Failed (left as they were, still at their old version):`);

@@ -12,6 +12,7 @@ import { correctArticle } from "@/lib/ingest/correct-article";
 import { refreshStory } from "@/lib/ingest/refresh-story";
 import { sha256Hex } from "@/lib/ingest/fingerprint";
 import { moveArticle } from "@/lib/editor/story-edits";
+import { renameOutlet } from "@/lib/editor/outlet-edits";
 import { EXTRACTION_VERSION } from "@/lib/ingest/extraction-version";
 import { countStaleArticles, reextractAndRecluster, reextractArticle } from "@/lib/ingest/reextract";
 
@@ -112,6 +113,46 @@ async function articleCountsRight() {
   return rows.filter((r) => r.stored !== Number(r.actual));
 }
 
+const ferryA =
+  `Tweed ferry service resumes after engine fire\n\n` +
+  `The Berwick ferry across the Tweed carried passengers again on Tuesday, a month after an engine fire halted the service, its operator said.\n\n` +
+  `Harbour master Colin Dunbar said the new engine had passed its safety trials and the crossing would run every hour.\n\n` +
+  `Commuters from Tweedmouth said the detour by road had added forty minutes to their journeys each morning.`;
+const ferryB =
+  `Berwick ferry back on the water a month after fire\n\n` +
+  `Passengers returned to the Berwick ferry on Tuesday, ending a month without the Tweed crossing after an engine fire, the operator announced.\n\n` +
+  `Colin Dunbar, the harbour master, said the replacement engine had passed its trials and hourly crossings would restart.\n\n` +
+  `Tweedmouth commuters said driving round by the bridge had cost them forty extra minutes every morning.`;
+
+/** A saved page: its site name, own address and canonical link (a syndicated copy's differ). */
+function savedPage(o: { site: string; ogUrl: string; canonical?: string; text: string }) {
+  const [title, ...paras] = o.text.split("\n\n");
+  return enc(
+    `<!doctype html><html lang="en"><head><title>${title}</title><meta property="og:site_name" content="${o.site}">` +
+      `<meta property="og:url" content="${o.ogUrl}"><link rel="canonical" href="${o.canonical ?? o.ogUrl}"></head>` +
+      `<body><article><h1>${title}</h1>${paras.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`,
+  );
+}
+
+async function uploadPage(filename: string, bytes: Uint8Array, hints = {}) {
+  const [r] = await ingest([{ kind: "file", filename, bytes, mediaType: "text/html" }], { source: "API", hints });
+  expect(r!.status).toBe("created");
+  return r!.articleId!;
+}
+
+const outletOf = async (id: string) => (await db().article.findUniqueOrThrow({ where: { id }, select: { outlet: true } })).outlet;
+
+/** Stories whose stored outlet or article count is not what their articles say. */
+async function storyCountsWrong() {
+  return db().$queryRaw<{ id: string }[]>`
+    SELECT s.id FROM "Story" s
+    WHERE s."outletCount" <> (SELECT count(DISTINCT a."outletId") FROM "Article" a WHERE a."storyId" = s.id)
+       OR s."articleCount" <> (SELECT count(*) FROM "Article" a WHERE a."storyId" = s.id)`;
+}
+
+/** As an older extraction left an article: an older version, its outlet not recorded as named or derived. */
+const asOlder = (ids: string[]) => db().article.updateMany({ where: { id: { in: ids } }, data: { extractionVersion: 0, outletDeclared: null } });
+
 describe("re-extraction", () => {
   it("brings older articles back to what a fresh upload stores, keeps pins, and reports failures and collisions", async () => {
     const a = await upload("kelso-a.txt", bridgeA, { outlet: "Kelso Gazette" });
@@ -197,6 +238,80 @@ describe("re-extraction", () => {
     expect(await articleCountsRight()).toEqual([]);
   });
 
+  it("derives an outlet an older rule made again, as an upload now does, and keeps an editor's and an uploader's", async () => {
+    // Stored by today's code: msn.com's copy of a CNN story (canonical on cnn.com) goes to cnn.com's outlet,
+    // which CNN's own page names "CNN"; msn.com's own page to "MSN"; a hosted.ap.org page to "ap.org".
+    const copy = await uploadPage("msn-copy.html", savedPage({ site: "MSN", ogUrl: "https://www.msn.com/en-us/news/ar-1", canonical: "https://www.cnn.com/2024/10/07/kelso-bridge", text: ferryA }));
+    const cnn = await uploadPage("cnn.html", savedPage({ site: "CNN", ogUrl: "https://www.cnn.com/2024/10/08/kelso-bridge-open", text: ferryB }));
+    const msn = await uploadPage("msn.html", savedPage({ site: "MSN", ogUrl: "https://www.msn.com/en-us/news/ar-2", text: orchard("Kelso", "Fiona Baird") }));
+    const hosted = await uploadPage("ap.html", savedPage({ site: "Hosted", ogUrl: "https://hosted.ap.org/article/1", text: orchard("Hawick", "Iain Rutherford") }));
+    // An editor set one hosted.ap.org page's outlet to "Hosted"; another page's outlet "Blog" (older code's)
+    // is the one an editor renamed so; the uploader named the outlet of two more (a form's field, recorded;
+    // a JSON article's own field, from before it was recorded).
+    const edited = await uploadPage("ap-2.html", savedPage({ site: "Hosted", ogUrl: "https://hosted.ap.org/article/2", text: orchard("Jedburgh", "Alison Kerr") }));
+    await correctArticle(edited, { outlet: "Hosted" });
+    const renamed = await uploadPage("blog.html", savedPage({ site: "Blog", ogUrl: "https://blog.example.com/p/1", text: orchard("Selkirk", "Rory Grant") }));
+    const named = await uploadPage("wire.html", savedPage({ site: "Wire", ogUrl: "https://wire.example.net/1", text: orchard("Melrose", "Kirsty Hall") }), { outlet: "Wire" });
+    const [j] = await ingest(
+      [{ kind: "fields", fields: { html: new TextDecoder().decode(savedPage({ site: "Feed", ogUrl: "https://feed.example.org/1", text: orchard("Peebles", "Donald Muir") })), outlet: "Feed" } }],
+      { source: "API" },
+    );
+    const json = j!.articleId!;
+    const fresh = { copy: (await outletOf(copy))!, cnn: (await outletOf(cnn))!, msn: (await outletOf(msn))!, hosted: (await outletOf(hosted))! };
+    expect(fresh.copy).toMatchObject({ name: "CNN", id: fresh.cnn.id });
+    expect(fresh.msn.name).toBe("MSN");
+    expect(fresh.hosted.name).toBe("ap.org");
+    expect(await db().article.findUniqueOrThrow({ where: { id: named } })).toMatchObject({ outletDeclared: true });
+    expect(await db().article.findUniqueOrThrow({ where: { id: hosted } })).toMatchObject({ outletDeclared: false });
+
+    // What older code stored: one "MSN" outlet holding cnn.com and msn.com with all three pages (the copy
+    // named it, CNN's page found it by cnn.com), a "Hosted" outlet of hosted.ap.org, and "blog.example.com"
+    // renamed "Blog" by an editor.
+    await db().$transaction(async (tx) => {
+      await tx.article.updateMany({ where: { id: { in: [copy, cnn] } }, data: { outletId: fresh.msn.id } });
+      await tx.outlet.update({ where: { id: fresh.msn.id }, data: { domains: ["cnn.com", "msn.com"] } });
+      await tx.outlet.delete({ where: { id: fresh.cnn.id } });
+      const hostedOutlet = (await outletOf(edited))!;
+      await tx.article.update({ where: { id: hosted }, data: { outletId: hostedOutlet.id } });
+      await tx.outlet.update({ where: { id: hostedOutlet.id }, data: { domains: ["hosted.ap.org"] } });
+      await tx.outlet.delete({ where: { id: fresh.hosted.id } });
+    });
+    const blog = (await outletOf(renamed))!;
+    await db().outlet.update({ where: { id: blog.id }, data: { name: "blog.example.com", slug: "blog-example-com" } });
+    await renameOutlet("blog-example-com", "Blog");
+    const ids = [copy, cnn, msn, hosted, edited, renamed, named, json];
+    await asOlder(ids.filter((id) => id !== named));
+    await db().article.update({ where: { id: named }, data: { extractionVersion: 0 } });
+    await db().$transaction(async (tx) => {
+      for (const s of await tx.story.findMany({ select: { id: true } })) await refreshStory(tx, s.id);
+    });
+    const storyOfCopy = (await db().article.findUniqueOrThrow({ where: { id: copy } })).storyId!;
+    const kept = Object.fromEntries(await Promise.all([edited, renamed, named, json].map(async (id) => [id, (await outletOf(id))!.id] as const)));
+
+    const { reextract: r } = await reextractAndRecluster({ recluster: false });
+    // And the first test's colliding and failing articles, still at the old version.
+    expect(r).toMatchObject({ total: ids.length + 2, failed: 2, outletsChanged: 3 });
+
+    // The copy and CNN's page are cnn.com's again (named "CNN" by CNN's page), msn.com's page stays MSN's,
+    // the hosted.ap.org page is ap.org's; MSN and Hosted no longer hold the domains older code gave them.
+    const now = { copy: (await outletOf(copy))!, cnn: (await outletOf(cnn))!, msn: (await outletOf(msn))!, hosted: (await outletOf(hosted))! };
+    expect(now.copy).toMatchObject({ name: "CNN", domains: ["cnn.com"], id: now.cnn.id });
+    expect(now.msn).toMatchObject({ id: fresh.msn.id, domains: ["msn.com"] });
+    expect(now.hosted).toMatchObject({ name: "ap.org", domains: ["hosted.ap.org"] });
+    expect((await outletOf(edited))!.domains).toEqual([]);
+    // What an editor or the uploader gave stays.
+    for (const id of [edited, renamed, named, json]) expect((await outletOf(id))!.id).toBe(kept[id]);
+    expect((await outletOf(renamed))!.name).toBe("Blog");
+    // Every story counts its outlets as its articles say (the copy's story has CNN and MSN again).
+    expect(await storyCountsWrong()).toEqual([]);
+    const story = await db().story.findUniqueOrThrow({ where: { id: storyOfCopy }, include: { articles: { select: { outletId: true } } } });
+    expect(story.outletCount).toBe(new Set(story.articles.map((a) => a.outletId)).size);
+    expect(JSON.stringify(story.comparison)).toContain("CNN");
+
+    // Nothing left to change: a second run moves no article.
+    expect((await reextractAndRecluster({ all: true, recluster: false })).reextract).toMatchObject({ reextracted: 0, outletsChanged: 0 });
+  });
+
   it("writes nothing of an article when its transaction fails midway", async () => {
     const t = await upload("droitwich.txt", orchard("Droitwich", "Cecil Hartley"), { outlet: "Droitwich Standard" });
     await makeOld(t);
@@ -217,6 +332,29 @@ describe("re-extraction", () => {
     expect((await extracted(t)).body).not.toContain("Share this article");
   });
 
+  it("writes no outlet change of an article whose transaction fails midway", async () => {
+    const t = await uploadPage("digest.html", savedPage({ site: "Digest", ogUrl: "https://digest.example.org/1", text: orchard("Galashiels", "Moira Scott") }));
+    // Older code named the outlet by the subdomain's word: "Digest", holding digest.example.org.
+    await db().outlet.update({ where: { id: (await outletOf(t))!.id }, data: { name: "Digest", slug: "digest" } });
+    await asOlder([t]);
+    await db().$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION fail_mentions() RETURNS trigger AS $$
+      BEGIN IF NEW."articleId" = '${t}' THEN RAISE EXCEPTION 'mention insert refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER fail_mentions BEFORE INSERT ON "Mention" FOR EACH ROW EXECUTE FUNCTION fail_mentions()`);
+    const outlets = () => db().outlet.findMany({ orderBy: { id: "asc" }, omit: { updatedAt: true } });
+    const before = { article: await whole(t), outlets: await outlets() };
+    try {
+      await expect(reextractArticle(t)).rejects.toThrow(/mention insert refused/);
+      expect({ article: await whole(t), outlets: await outlets() }).toEqual(before);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER fail_mentions ON "Mention"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION fail_mentions()`);
+    }
+    expect(await reextractArticle(t)).toMatchObject({ status: "reextracted", outletChanged: { from: before.article.article.outletId } });
+    expect(await outletOf(t)).toMatchObject({ name: "example.org", domains: ["digest.example.org"] });
+    expect(await storyCountsWrong()).toEqual([]);
+  });
+
   it("the command: exit 2 on bad arguments, 1 with a message for an unreachable database, 1 and a summary when an article failed", async () => {
     const run = (args: string[], env: Record<string, string>) =>
       promisify(execFile)("npx", ["tsx", "scripts/reextract.ts", ...args], { env: { ...process.env, ...env } }).then(
@@ -232,7 +370,7 @@ describe("re-extraction", () => {
     // The first test's colliding and failing articles are still at the old version.
     const real = await run(["--no-recluster"], { DATABASE_URL: process.env.DATABASE_URL! });
     expect(real.code).toBe(1);
-    expect(real.stdout).toMatch(/^2 article\(s\): 0 re-extracted, 0 unchanged, 2 failed/m);
+    expect(real.stdout).toMatch(/^2 article\(s\): 0 re-extracted, 0 unchanged, 2 failed; 0 moved to another outlet/m);
     expect(real.stdout).toMatch(/DUPLICATE_CONTENT/);
     expect(real.stdout).toMatch(/UNSUPPORTED_TYPE/);
   });

@@ -16,7 +16,8 @@ import type { ExtractedArticle, ExtractInput, ExtractOptions, SourceFormat } fro
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What every format's reader hands over (the HTML reader's result without its JSON-LD fallback body). */
-type Parts = Omit<HtmlArticle, "ldBody">;
+// Only a page can be a syndicated copy: the other readers leave copiedBy out.
+type Parts = Omit<HtmlArticle, "ldBody" | "copiedBy"> & { copiedBy?: string | null };
 
 const inputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
@@ -326,6 +327,7 @@ function finish(format: SourceFormat, parts: Parts, text: string, encoding: stri
     publishedAtText: p.published?.text ?? null,
     url: p.url,
     siteName: p.siteName,
+    copiedBy: p.copiedBy ?? null,
     language: p.language ?? detectLanguage(body),
     removed: p.removed,
     text,

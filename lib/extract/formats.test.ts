@@ -97,9 +97,11 @@ describe("HTML", () => {
     const [a] = extractFile({ bytes: enc(copy), filename: "copy.html" });
     expect(a!.url).toBe("https://gazette.example/news/bridge");
     expect(a!.siteName).toBeNull();
+    // The copier's name is kept apart (re-extraction recognises an outlet older code named by it).
+    expect(a!.copiedBy).toBe("Aggregator");
     expect(a!.title).toBe("Harbour bridge to close to cars");
     // The site's own page, whose og:url is on its own domain, keeps its name.
-    expect(extractFile({ bytes: enc(page), filename: "own.html" })[0]!.siteName).toBe("The Riverside Gazette");
+    expect(extractFile({ bytes: enc(page), filename: "own.html" })[0]).toMatchObject({ siteName: "The Riverside Gazette", copiedBy: null });
   });
 
   it("decodes entities and reads a Windows-1252 page", () => {

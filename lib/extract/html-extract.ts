@@ -17,6 +17,8 @@ export interface HtmlArticle {
   published: ParsedDate | null;
   url: string | null;
   siteName: string | null;
+  /** A syndicated copy's own site name (msn.com's "MSN" on its copy of a CNN story), which siteName leaves out. */
+  copiedBy: string | null;
   language: string | null;
   /** articleBody from JSON-LD when the page carries it, used as a fallback body. */
   ldBody: string | null;
@@ -274,6 +276,7 @@ export function extractHtml(html: string): HtmlArticle {
     published,
     url,
     siteName,
+    copiedBy: syndicated ? pageSite : null,
     language: detectLanguage(bodyText) ?? declared ?? profileLang,
     ldBody: ld.articleBody ?? null,
   };

@@ -31,6 +31,11 @@ export interface ExtractedArticle {
   url: string | null;
   /** Outlet name as the file itself gives it; null when it does not. Never guessed. */
   siteName: string | null;
+  /**
+   * A syndicated copy's own site name (msn.com's "MSN" on its copy of a CNN story): the copier's, not the
+   * outlet's, so siteName leaves it out; older code named the outlet by it and re-extraction recognises such an outlet by it.
+   */
+  copiedBy: string | null;
   /** ISO 639-1, from html lang or the stop-word profile; null if unknown. */
   language: string | null;
   /** Boilerplate lines/blocks removed, in order. */

@@ -246,6 +246,8 @@ async function storeArticle(x: ExtractedArticle, ctx: StoreContext): Promise<Ing
             sourceMediaType: ctx.input.kind === "file" ? (ctx.input.mediaType ?? null) : "application/json",
             original: Buffer.from(ctx.bytes),
             outletId: outlet.outletId,
+            // Recorded, so that a re-extraction (reextract.ts) never derives again an outlet the uploader named.
+            outletDeclared: outlet.source === "declared",
           },
           select: { id: true },
         });

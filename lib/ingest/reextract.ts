@@ -5,9 +5,13 @@
 // Each article is rewritten in a transaction of its own, under the story lock uploads take: its columns, its
 // entities and mentions (Entity.articleCount kept right, entities no article names any more deleted unless an
 // editor's decision names them), and its story's stored comparison, so a reader never sees a new body with
-// the old mentions or comparison. What the uploader or an editor gave is kept: the outlet, a corrected
-// headline, byline or date (Article.editedFields), a date given with the upload (a date without its printed
-// text), the URL stored, a JSON article's own fields. The story placement is not changed here: the
+// the old mentions or comparison. What the uploader or an editor gave is kept: a corrected outlet, headline,
+// byline or date (Article.editedFields), an outlet the uploader named (Article.outletDeclared) or an editor
+// renamed, a date given with the upload (a date without its printed text), the URL stored, a JSON article's
+// own fields. Any other outlet is derived again as an upload derives it now, in the same transaction, when
+// the row records it as derived or the original shows an older rule made it ("MSN" for msn.com's copy of a
+// CNN story, "Hosted" for hosted.ap.org: rederiveOutlet); the outlet left, even with no article, stays, as
+// outlets an editor's correction leaves do. The story placement is not changed here: the
 // re-cluster afterwards (reclusterAll, which keeps editors' pinned placements) places every article by its
 // new entities and rebuilds signatures and corpus statistics.
 import { bindTxSql, db, Prisma } from "@/lib/db/client";
@@ -19,6 +23,7 @@ import { deriveArticle, extractInput, recordFileHash, type DerivedArticle, type 
 import { contentHash as contentHashOf, sha256Hex } from "./fingerprint";
 import { countStaleArticles, EXTRACTION_VERSION } from "./extraction-version";
 import { reclusterAll, type ReclusterReport } from "./recluster";
+import { learnSignature, rederiveOutlet } from "./resolve-outlet";
 import { refreshStory } from "./refresh-story";
 import { articleFieldsSchema } from "./schemas";
 import { storeEntities } from "./store-entities";
@@ -37,6 +42,8 @@ export interface ReextractOutcome {
   error?: { code: string; message: string };
   /** For DUPLICATE_CONTENT: the stored article whose text the new extraction equals. */
   duplicateOfId?: string;
+  /** The article moved to the outlet today's rules derive (its old outlet, its new one). */
+  outletChanged?: { from: string | null; to: string };
 }
 
 export interface ReextractReport {
@@ -45,6 +52,8 @@ export interface ReextractReport {
   reextracted: number;
   unchanged: number;
   failed: number;
+  /** Re-extracted articles that moved to another outlet (outletChanged). */
+  outletsChanged: number;
   /** Every failure, with its reason. */
   failures: ReextractOutcome[];
   seconds: number;
@@ -65,12 +74,13 @@ export async function reextractArticles(options: ReextractOptions = {}): Promise
     select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  const report: ReextractReport = { total: ids.length, reextracted: 0, unchanged: 0, failed: 0, failures: [], seconds: 0 };
+  const report: ReextractReport = { total: ids.length, reextracted: 0, unchanged: 0, failed: 0, outletsChanged: 0, failures: [], seconds: 0 };
   let done = 0;
   for (const { id } of ids) {
     const outcome = await reextractArticle(id);
     report[outcome.status]++;
     if (outcome.status === "failed") report.failures.push(outcome);
+    if (outcome.outletChanged) report.outletsChanged++;
     options.onArticle?.(outcome, ++done, ids.length);
   }
   report.seconds = (Date.now() - t0) / 1000;
@@ -196,6 +206,8 @@ const MUTABLE_SELECT = {
   extractionVersion: true,
   editedFields: true,
   sourceFormat: true,
+  outletId: true,
+  outletDeclared: true,
 } as const;
 
 type StoredRow = Prisma.ArticleGetPayload<{ select: typeof MUTABLE_SELECT }>;
@@ -228,7 +240,7 @@ async function collisionOutcome(client: Tx, id: string, body: string): Promise<R
 }
 
 /** A JSON article's own fields (they win over the file's, as at upload). */
-type OwnFields = { url?: string | null; publishedAt?: string | null } | null;
+type OwnFields = { url?: string | null; publishedAt?: string | null; outlet?: string | null } | null;
 
 async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found: EntityResult }, own: OwnFields): Promise<ReextractOutcome> {
   // The story lock, as uploads and editors' entity edits take it: entity counts, mentions and the story's
@@ -243,6 +255,8 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
     if (collision) return collision;
   }
 
+  const outlet = await newOutlet(tx, stored, reading.x, columns.url, own);
+
   // The old entity rows and mentions go, read back as they went, and their entities count the article no
   // more (storeEntities counts it again for every entity it names now): one statement.
   const [before] = await tx.$queryRaw<EntityRows[]>`
@@ -252,7 +266,9 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
     SELECT ${AGGREGATED}`;
   const oldEntityIds = before!.entities.map((e) => e.entityId);
   // The format too: a reader may now see a page where it saw plain text (sourceFormat is what extraction read).
-  await tx.article.update({ where: { id }, data: { ...columns, sourceFormat: reading.x.format } });
+  await tx.article.update({ where: { id }, data: { ...columns, sourceFormat: reading.x.format, ...(outlet ? { outletId: outlet.outletId } : {}) } });
+  // As an upload learns the boilerplate of a page whose outlet it knows, for pages that do not name it.
+  if (outlet && outlet.source !== "signature") await learnSignature(tx, outlet.outletId, reading.x.removed);
   await storeEntities(tx, id, entities);
   const [after] = await tx.$queryRaw<EntityRows[]>`
     WITH m AS (SELECT ${MENTION_COLUMNS} FROM "Mention" WHERE "articleId" = ${id}),
@@ -262,17 +278,37 @@ async function rewrite(tx: Tx, id: string, reading: { x: ExtractedArticle; found
   await deleteOrphans(tx, oldEntityIds.filter((e) => !kept.has(e)));
 
   const entitiesChanged = JSON.stringify(before) !== JSON.stringify(after);
-  const changed = entitiesChanged || !sameColumns(stored, columns) || stored.sourceFormat !== reading.x.format;
-  // The story shows (and compares) the headline, text, date, entities and mentions: only their change
-  // makes it stale (a caption or removed line alone does not).
+  const changed = entitiesChanged || outlet !== null || !sameColumns(stored, columns) || stored.sourceFormat !== reading.x.format;
+  // The story shows (and compares) the outlets, headline, text, date, entities and mentions: only their
+  // change makes it stale (a caption or removed line alone does not); its outlet count follows.
   const shown =
     entitiesChanged ||
+    outlet !== null ||
     stored.title !== columns.title ||
     stored.titleDerived !== columns.titleDerived ||
     stored.body !== columns.body ||
     (stored.publishedAt?.getTime() ?? null) !== (columns.publishedAt?.getTime() ?? null);
   if (shown && stored.storyId) await refreshStory(tx, stored.storyId);
-  return { articleId: id, status: changed ? "reextracted" : "unchanged", storyId: stored.storyId };
+  return {
+    articleId: id,
+    status: changed ? "reextracted" : "unchanged",
+    storyId: stored.storyId,
+    ...(outlet ? { outletChanged: { from: stored.outletId, to: outlet.outletId } } : {}),
+  };
+}
+
+/**
+ * The outlet the article moves to, or null to keep its own: derived again as an upload derives it now
+ * (rederiveOutlet says when an older rule made the stored one), unless an editor set it (editedFields) or the
+ * uploader named it (recorded in outletDeclared; a JSON article's own "outlet" field, for rows stored before).
+ */
+async function newOutlet(tx: Tx, stored: StoredRow, x: ExtractedArticle, url: string | null, own: OwnFields) {
+  if (stored.editedFields.includes("outlet") || stored.outletDeclared === true || own?.outlet?.trim()) return null;
+  const current = stored.outletId
+    ? await tx.outlet.findUnique({ where: { id: stored.outletId }, select: { id: true, name: true, domains: true, aliases: true } })
+    : null;
+  const clues = { declared: null, url, siteName: x.siteName, removedLines: x.removed, copiedBy: x.copiedBy, storedUrl: stored.url };
+  return rederiveOutlet(tx, current, clues, stored.outletDeclared === false);
 }
 
 /** An article's entity rows and mentions, in a fixed order (as JSON), for telling whether anything changed. */

@@ -139,6 +139,52 @@ export async function resolveOutlet(tx: Tx, clues: OutletClues): Promise<{ outle
   return { outletId: null, source: "unknown" };
 }
 
+/** A stored article's outlet as re-extraction reads it. */
+export interface StoredOutlet {
+  id: string;
+  name: string;
+  domains: string[];
+  aliases: string[];
+}
+
+/**
+ * The outlet today's upload path gives an article stored earlier whose outlet no editor or uploader named
+ * (reextract.ts tells), or null to keep the one it has. `derived` says whether the article's row records its
+ * outlet as derived (Article.outletDeclared false); rows stored before that was recorded might have had it
+ * named by their uploader, so theirs is derived again only when the original shows that an older rule made
+ * it: its name is one the page gives itself ("Hosted" on hosted.ap.org, msn.com's "MSN" on a copy of a CNN
+ * story: `copiedBy`) and today's rules name it otherwise, or its outlet no longer holds the domain it was
+ * found by (`storedUrl`'s: given up by such an outlet, below). Kept: an outlet renamed since it was made
+ * (an editor's rename or merge, or the first page naming an outlet named by its domain: each leaves the old
+ * name among its aliases, the only record of a rename), and the current one when today's rules find none.
+ *
+ * Such an outlet was given the page's domain by the same older rule (findOrCreate adds it): it gives it up,
+ * so that this article and every later one of the domain find the outlet today's rules make (cnn.com's,
+ * not "MSN"), as an upload to a database that never had the wrong outlet would.
+ */
+export async function rederiveOutlet(
+  tx: Tx,
+  stored: StoredOutlet | null,
+  clues: OutletClues & { copiedBy: string | null; storedUrl: string | null },
+  derived: boolean,
+): Promise<{ outletId: string; source: OutletSource } | null> {
+  if (stored?.aliases.length) return null;
+  const domain = domainOf(clues.url);
+  if (stored) {
+    const own = stored.name.toLowerCase();
+    const pageNames = [clues.siteName, clues.copiedBy].flatMap((n) => (n ? [n.trim(), n.split(TAGLINE)[0]!.trim()] : []));
+    const olderRule = pageNames.some((n) => n.toLowerCase() === own) && outletName(clues.siteName, domain)?.toLowerCase() !== own;
+    const storedDomain = domainOf(clues.storedUrl);
+    const heldDomain = storedDomain !== null && stored.domains.includes(storedDomain);
+    if (!derived && !olderRule && !(storedDomain && !heldDomain)) return null;
+    if (olderRule && heldDomain) {
+      await tx.outlet.update({ where: { id: stored.id }, data: { domains: stored.domains.filter((d) => d !== storedDomain) } });
+    }
+  }
+  const found = await resolveOutlet(tx, { declared: null, url: clues.url, siteName: clues.siteName, removedLines: clues.removedLines });
+  return found.outletId && found.outletId !== stored?.id ? { outletId: found.outletId, source: found.source } : null;
+}
+
 /** An outlet whose learned boilerplate lines this page repeats, when exactly one outlet matches well. */
 async function matchSignature(tx: Tx, lines: string[]): Promise<string | null> {
   const hashes = [...signatureHashes(lines).keys()];
