@@ -59,6 +59,19 @@ describe("groupEntities", () => {
     ]);
   });
 
+  it("makes one row of a company named with and without its form, only when one longer name fits", () => {
+    const org = (name: string): CompareEntity => ({ ...person(name), key: `organization:${name.toLowerCase()}`, type: "ORGANIZATION" });
+    const articles = (...names: string[][]): CompareArticle[] =>
+      story(...names.map(() => [])).map((a, i) => ({ ...a, entities: names[i]!.map(org) }));
+    expect(named(groupEntities(articles(["Kraft"], ["Kraft Foods"], ["Kraft Foods", "Nabisco"])))).toEqual([
+      ["Kraft Foods", [1, 1, 1]],
+      ["Nabisco", [0, 0, 1]],
+    ]);
+    // Not a different body that starts with the name, nor one of two companies of that name.
+    expect(named(groupEntities(articles(["Ford"], ["Ford Foundation"])))).toEqual([["Ford", [1, 0]], ["Ford Foundation", [0, 1]]]);
+    expect(named(groupEntities(articles(["Acme"], ["Acme Foods"], ["Acme Motors"])))).toHaveLength(3);
+  });
+
   it("leaves a bare surname alone when two people in the story carry it", () => {
     const groups = groupEntities(story(["Fred LaRue"], ["Ike Parsons LaRue", "LaRue"]));
     expect(named(groups).map(([n]) => n)).toEqual(["Fred LaRue", "Ike Parsons LaRue", "LaRue"]);
