@@ -72,6 +72,12 @@ describe("groupEntities", () => {
     expect(named(groupEntities(articles(["Acme"], ["Acme Foods"], ["Acme Motors"])))).toHaveLength(3);
   });
 
+  it("joins a form of the name to a row that also holds the name with a title in front", () => {
+    const groups = groupEntities(story(["Interior Secretary Dirk Kempthorne"], ["Dirk Kempthorne"], ["Dirk A. Kempthorne"], ["Dirk B. Kempthorne"]));
+    // Named by the fuller name on a tie; the middle initials disagree, so the last is another man.
+    expect(named(groups)).toEqual([["Dirk A. Kempthorne", [1, 1, 1, 0]], ["Dirk B. Kempthorne", [0, 0, 0, 1]]]);
+  });
+
   it("leaves a bare surname alone when two people in the story carry it", () => {
     const groups = groupEntities(story(["Fred LaRue"], ["Ike Parsons LaRue", "LaRue"]));
     expect(named(groups).map(([n]) => n)).toEqual(["Fred LaRue", "Ike Parsons LaRue", "LaRue"]);

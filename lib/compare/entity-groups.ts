@@ -209,7 +209,11 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
     if (!name) return void people.push({ members: [g], first: i });
     if (!name.given) return void bare.push({ g, i, surname: name.surname });
     const list = bySurname.get(name.surname) ?? bySurname.set(name.surname, []).get(name.surname)!;
-    const home = list.find((c) => c.members.every((m) => samePerson(m.name, g.name)));
+    // A member that is another member with a title in front ("Interior Secretary Dirk Kempthorne" beside
+    // "Dirk Kempthorne") is judged through that member: its first word is no given name, so
+    // "Dirk A. Kempthorne" could never be its form and stayed a row of its own.
+    const titledForm = (m: EntityGroup, c: Cluster) => c.members.some((o) => o !== m && words(m).endsWith(` ${words(o)}`));
+    const home = list.find((c) => c.members.every((m) => titledForm(m, c) || samePerson(m.name, g.name)));
     if (home) home.members.push(g);
     else {
       const c = { members: [g], first: i };
