@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { compareArticles, diffWords, type CompareArticle } from "@/lib/compare";
+import { compareArticles, diffWords, type CompareArticle, type StoryComparison } from "@/lib/compare";
 import { StoryPage, type StoryPageStory } from "./story-page";
 import { choosePair, gapSentence, pickerLabels, type StoryArticle } from "./story-view";
 
@@ -212,6 +212,15 @@ describe("the default pair", () => {
     const pair = choosePair(articles, s.comparison, null);
     expect(pair).not.toContain("a2");
     expect(pair).toEqual(["a3", "a4"]);
+  });
+
+  it("prefers the pair sharing the claims most articles carry to one sharing more asides", () => {
+    const template = story(["Ferry Gazette"]).story.articles[0]!;
+    const articles = [1, 2, 3, 4, 5, 6].map((n) => ({ ...template, id: `a${n}`, outlet: { id: `o${n}`, name: `Outlet ${n}`, slug: `o${n}` } }));
+    const claim = (...ids: number[]) => ({ sentences: ids.map((n) => ({ articleId: `a${n}` })) });
+    // a1-a2 share the central claim (four articles) and another of three; a5-a6 share three asides.
+    const comparison = { claims: [claim(1, 2, 3, 4), claim(1, 2, 3), claim(5, 6), claim(5, 6), claim(5, 6)] } as unknown as StoryComparison;
+    expect(choosePair(articles, comparison, null)).toEqual(["a1", "a2"]);
   });
 
   it("names each of an outlet's articles by its headline in the picker", () => {

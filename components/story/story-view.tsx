@@ -507,14 +507,17 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   for (const claim of c?.claims ?? []) {
     const at = [...new Set(claim.sentences.map((s) => index.get(s.articleId)).filter((i): i is number => i !== undefined))];
     for (const i of at) carried[i]! += 1;
-    for (const i of at) for (const j of at) if (i < j) shared.set(i * ordered.length + j, (shared.get(i * ordered.length + j) ?? 0) + 1);
+    // Weighted by how many articles carry the claim: a pair that shares the story's central claim shows more
+    // of the story than one sharing an aside (ECB+'s Lohan story opened on two 80- and 199-word items that
+    // shared one side remark, neither carrying the claim six outlets carried).
+    for (const i of at) for (const j of at) if (i < j) shared.set(i * ordered.length + j, (shared.get(i * ordered.length + j) ?? 0) + at.length);
   }
   // An article without an outlet is its own source, as the comparison counts it.
   const source = (a: StoryArticle) => a.outlet?.id ?? `article:${a.id}`;
   // A copy tells its original's story word for word: side by side the two show nothing, and a copy shows
   // what its original shows. (ECB+'s Kraft shooting story opened on a blog's reprint of its original.)
   const original = (a: StoryArticle) => a.copyOfId ?? a.id;
-  // Ranked by: different outlets, not one text twice, fewer copies, claims shared, claims carried. Only a
+  // Ranked by: different outlets, not one text twice, fewer copies, claims shared (by weight), claims carried. Only a
   // strictly better pair replaces the best so far, so ties keep the earlier pair.
   const rank = (i: number, j: number) => {
     const [a, b] = [ordered[i]!, ordered[j]!];
