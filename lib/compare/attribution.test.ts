@@ -249,3 +249,20 @@ describe("session 12: words that only look like attribution verbs", () => {
     expect(phrases("Armstead said she heard someone say he has a gun.").map((p) => p.speaker)).toEqual(["Armstead"]);
   });
 });
+
+describe("session 14: attributions inside quoted speech", () => {
+  const art = (id: string, body: string): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "", titleDerived: false, body, publishedAt: null, entities: [] });
+
+  it("are the quoted speaker's words, never a source of the article; the speaker outside the quote is", () => {
+    // Seen on the surgeon general nominee's page ("She's noted ...," he said); "She's" alone is already read
+    // as an owner, so the test quotes "She has noted" and "Doctors say".
+    const one = `"She has noted that the country needs more doctors," he said.`;
+    // The quote runs over a sentence boundary, so the sentence holding "say" opens no quote itself.
+    const two = `"The clinic stays open. Doctors say that the country needs more of them," he said on Monday.`;
+    const { citations, claims } = compareArticles([art("a", one), art("b", two)]);
+    expect(citations.map((r) => r.name)).toEqual(["he"]);
+    const verbs = citations.flatMap((r) => r.cells.flatMap((c) => c.citations.map((x) => `${x.kind}:${x.verb}`)));
+    expect(verbs.sort()).toEqual(["attribution:said", "attribution:said", "quote:said", "quote:said"]);
+    for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/noted/);
+  });
+});

@@ -3,7 +3,7 @@
 
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
-import { citableSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
+import { citableSpeaker, findAttributions, findQuotes, type AttributionSpan, type Span } from "./attribution";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -13,15 +13,30 @@ export interface SentenceAttribution extends AttributionSpan {
   sentence: number;
 }
 
-export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribution[] {
+/** Quoted passages of a body, found paragraph by paragraph; body offsets. */
+function bodyQuotes(body: string): Span[] {
+  return splitParagraphs(body).flatMap((p) => findQuotes(p.text).map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start })));
+}
+
+/**
+ * The attributions of a body's sentences, in body offsets. One inside quotation marks is the quoted
+ * speaker's words, not the article's ("'She's noted that the country needs more doctors,' he said" cites
+ * "he", not "She's"): it is no source, nor a claim's attribution. The sentence splitter may cut a quote,
+ * so quotes are found over the body, not the sentence.
+ */
+export function sentenceAttributions(body: string, sentences: BodySentence[]): SentenceAttribution[] {
+  const quotes = bodyQuotes(body);
+  const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end);
   return sentences.flatMap((s) =>
-    findAttributions(s.text, { nameLast: true }).filter((a) => !a.runsOn).map((a) => ({
-      ...a,
-      start: a.start + s.start,
-      end: a.end + s.start,
-      speaker: { ...a.speaker, start: a.speaker.start + s.start, end: a.speaker.end + s.start },
-      sentence: s.index,
-    })),
+    findAttributions(s.text, { nameLast: true })
+      .filter((a) => !a.runsOn && !quoted(a.start + s.start, a.end + s.start))
+      .map((a) => ({
+        ...a,
+        start: a.start + s.start,
+        end: a.end + s.start,
+        speaker: { ...a.speaker, start: a.speaker.start + s.start, end: a.speaker.end + s.start },
+        sentence: s.index,
+      })),
   );
 }
 
@@ -52,9 +67,7 @@ export function citationRows(
   const rows = new Map<string, CitationRow>();
   const phraseRows: { words: string; key: string }[] = [];
   // Each article's quoted passages, in body offsets.
-  const quoteSpans = articles.map((article) =>
-    splitParagraphs(article.body).flatMap((p) => findQuotes(p.text).map((q) => ({ start: q.start + p.start, end: q.end + p.start }))),
-  );
+  const quoteSpans = articles.map((article) => bodyQuotes(article.body));
 
   const sourceFor = (a: number, speakerStart: number, speakerEnd: number, speakerText: string): Source => {
     const mentions = groups.flatMap((g) =>

@@ -108,7 +108,7 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   const idf = storyIdf(features);
   const { rows } = alignSentences(features, idf, params);
   const scorer = makeScorer(features, idf, params);
-  const attributions = sentences.map((s) => sentenceAttributions(s));
+  const attributions = sentences.map((s, a) => sentenceAttributions(articles[a]!.body, s));
   const groups = groupEntities(articles);
 
   const outletKey = (a: CompareArticle) => a.outlet?.id ?? `article:${a.id}`;
