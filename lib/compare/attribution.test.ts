@@ -266,3 +266,21 @@ describe("session 14: attributions inside quoted speech", () => {
     for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/noted/);
   });
 });
+
+describe("session 14: a statement's owner", () => {
+  const art = (id: string, body: string, entities: CompareArticle["entities"] = []): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "", titleDerived: false, body, publishedAt: null, entities });
+  const sourceOf = (rows: ReturnType<typeof compareArticles>["citations"], text: string) => rows.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === text)))?.name;
+
+  it("is the source of what the statement says, not the statement itself", () => {
+    // Catholic News Agency on the surgeon general nominee: "President Obama's announcement" was a source.
+    const body = "President Obama's announcement also noted that she received the award. The ministry's official statement said the clinic would stay open. Iran's seismologic center said the quake struck at noon.";
+    const obama = { key: "person:barack-obama", name: "Barack Obama", type: "PERSON" as const, mentions: [{ field: "body" as const, start: 10, end: 15, surface: "Obama", descriptor: "President" }] };
+    const withEntity = compareArticles([art("a", body, [obama]), art("b", body, [obama])]).citations;
+    expect(sourceOf(withEntity, "President Obama's announcement also noted")).toBe("Barack Obama");
+    const plain = compareArticles([art("a", body), art("b", body)]).citations;
+    expect(sourceOf(plain, "President Obama's announcement also noted")).toBe("President Obama");
+    expect(sourceOf(plain, "The ministry's official statement said")).toBe("The ministry");
+    // An owner of anything but a statement still only qualifies the speaker.
+    expect(sourceOf(plain, "Iran's seismologic center said")).toBe("Iran's seismologic center");
+  });
+});

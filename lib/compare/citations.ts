@@ -48,6 +48,12 @@ const NOT_NOUNS = new Set("and or nor who whose which that himself herself also 
 // Words after which a name qualifies the speaker rather than names it.
 const QUALIFYING = new Set("of in from at for with by to on near".split(" "));
 const LEADING = /^(?:the|a|an|this|that)\s+/i;
+// "President Obama's announcement also noted", "the ministry's official statement said": what someone said
+// or did, speaking for its owner, who is the source. An owner of anything else is not ("Iran's seismologic
+// center", "Dr. Collins' colleagues" speak for themselves).
+const STATEMENT_NOUNS =
+  "announcement announcements statement statements decision remarks comments speech letter message release report tweet post testimony order proclamation memo email address";
+const OWNED_STATEMENT = new RegExp(`^(.*?\\S)['’]s?\\s+(?:\\p{L}+\\s+){0,2}?(?:${STATEMENT_NOUNS.split(" ").join("|")})(?:\\s+(?:${[...QUALIFYING].join("|")})\\s.*)?$`, "iu");
 
 interface Source {
   key: string;
@@ -70,6 +76,8 @@ export function citationRows(
   const quoteSpans = articles.map((article) => bodyQuotes(article.body));
 
   const sourceFor = (a: number, speakerStart: number, speakerEnd: number, speakerText: string): Source => {
+    const owner = OWNED_STATEMENT.exec(speakerText)?.[1];
+    if (owner) return sourceFor(a, speakerStart, speakerStart + owner.length, owner);
     const mentions = groups.flatMap((g) =>
       g.perArticle[a]!.flatMap((e) => e.mentions.filter((m) => m.field === "body").map((m) => ({ g, m }))),
     );
@@ -80,13 +88,20 @@ export function citationRows(
     // of President George W. Bush's Council").
     const body = articles[a]!.body;
     const qualifies = (m: { start: number; end: number }) =>
-      /^\s*['’]/.test(body.slice(m.end, m.end + 2)) ||
-      /['’]s?$/u.test(body.slice(m.start, m.end)) ||
+      ownerMark(m) < speakerEnd ||
       body
         .slice(speakerStart, m.start)
         .toLowerCase()
         .split(/[^\p{L}]+/u)
         .some((w) => QUALIFYING.has(w));
+    // Where a mention marks an owner ("Iran's", "Collins'"): an owner inside the speaker phrase qualifies it,
+    // one that ends it is the owner of a statement (OWNED_STATEMENT). Infinity when it is none.
+    const ownerMark = (m: { start: number; end: number }) => {
+      const inside = /['’]s?$/u.exec(body.slice(m.start, m.end));
+      if (inside) return m.start + inside.index;
+      const after = /^\s*['’]/.exec(body.slice(m.end, m.end + 2));
+      return after ? m.end + after[0].length - 1 : Infinity;
+    };
     // "the Obama administration announced": a person's name before a common noun names what is his, not him.
     const modifies = (g: EntityGroup, m: { end: number }) => {
       const next = /^ (\p{Ll}+)/u.exec(body.slice(m.end, speakerEnd))?.[1];
