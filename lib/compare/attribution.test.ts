@@ -265,6 +265,13 @@ describe("session 14: attributions inside quoted speech", () => {
     expect(verbs.sort()).toEqual(["attribution:said", "attribution:said", "quote:said", "quote:said"]);
     for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/noted/);
   });
+
+  it("keep a tag between two quotes whose marks were paired wrongly", () => {
+    // ECB+ (a Microsoft patch story): a curly opening quote closed by a straight one.
+    const body = `“ The average user clicks on phishing emails, " Henry explains, "I recommend applying the patch.`;
+    const { citations } = compareArticles([art("a", body), art("b", body)]);
+    expect(citations.map((r) => r.name)).toEqual(["Henry"]);
+  });
 });
 
 describe("session 14: a statement's owner", () => {

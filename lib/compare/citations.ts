@@ -13,6 +13,15 @@ export interface SentenceAttribution extends AttributionSpan {
   sentence: number;
 }
 
+/**
+ * A "quote" that is an attribution and at most two words more is the gap between two quotes whose marks
+ * were paired wrongly (`“ ... links, " Henry explains, "I recommend`; a paragraph opening mid-quote:
+ * `stuff, " Woodward wrote in "`): not quoted speech.
+ */
+function tagOnly(body: string, quote: Span, attribution: { start: number; end: number }): boolean {
+  return quote.start === attribution.start && attribution.end <= quote.end && nameWords(body.slice(attribution.end, quote.end)).length <= 2;
+}
+
 /** Quoted passages of a body, found paragraph by paragraph; body offsets. */
 function bodyQuotes(body: string): Span[] {
   return splitParagraphs(body).flatMap((p) => findQuotes(p.text).map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start })));
@@ -26,7 +35,7 @@ function bodyQuotes(body: string): Span[] {
  */
 export function sentenceAttributions(body: string, sentences: BodySentence[]): SentenceAttribution[] {
   const quotes = bodyQuotes(body);
-  const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end);
+  const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end && !tagOnly(body, q, { start, end }));
   return sentences.flatMap((s) =>
     findAttributions(s.text, { nameLast: true })
       .filter((a) => !a.runsOn && !quoted(a.start + s.start, a.end + s.start))
@@ -202,7 +211,7 @@ export function citationRows(
         claimId: claimOf(a, att.sentence),
       });
     }
-    for (const { start, end } of quoteSpans[a]!) {
+    for (const { start, end } of quoteSpans[a]!.filter((q) => !attributions[a]!.some((x) => tagOnly(article.body, q, x)))) {
       const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
       // The speaker tag sits in a sentence the quote touches, outside the quote itself.
       const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
