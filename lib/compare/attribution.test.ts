@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citableSpeaker, clauseSpeaker, findAttributions } from "./attribution";
+import { citableSpeaker, clauseSpeaker, findAttributions, quotedName } from "./attribution";
 import { compareArticles, type CompareArticle } from "./index";
 
 const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
@@ -289,5 +289,22 @@ describe("session 14: a statement's owner", () => {
     expect(sourceOf(plain, "The ministry's official statement said")).toBe("The ministry");
     // An owner of anything but a statement still only qualifies the speaker.
     expect(sourceOf(plain, "Iran's seismologic center said")).toBe("Iran's seismologic center");
+  });
+});
+
+describe("session 14: quoted names", () => {
+  it("are titles, awards and nicknames, not speech", () => {
+    for (const name of ["Angel in a White Coat", "Person of the Week", "Nation's 50 Future Leaders Age 40 and Under.", "Sully", "Secret Man: The Story of Watergate's Deep Throat"]) expect(quotedName(name), name).toBe(true);
+    for (const speech of ["Yes,", "I felt normal,", "Look at these kids, they're wild,", "Don't move.", "Southern strategy", "We Are Here. We Stay."]) expect(quotedName(speech), speech).toBe(false);
+  });
+
+  it("are never listed as quotes, with a speaker or without", () => {
+    // Medical News Today and others on the surgeon general nominee, listed under "Quotes without a named speaker".
+    const body =
+      'She was named "Angel in a White Coat" by the Times and ABC\'s "Person of the Week". She was one of the "Nation\'s 50 Future Leaders Age 40 and Under." "I felt needed," she said. A colleague called it "a concrete decision to stay."';
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "", titleDerived: false, body, publishedAt: null, entities: [] };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const quotes = [...new Set(citations.flatMap((r) => r.cells.flatMap((c) => c.citations.filter((x) => x.kind === "quote").map((x) => x.text))))];
+    expect(quotes.sort()).toEqual(["I felt needed,", "a concrete decision to stay."]);
   });
 });

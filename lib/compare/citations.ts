@@ -3,7 +3,7 @@
 
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
-import { citableSpeaker, findAttributions, findQuotes, type AttributionSpan, type Span } from "./attribution";
+import { citableSpeaker, findAttributions, findQuotes, quotedName, type AttributionSpan, type Span } from "./attribution";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -211,7 +211,9 @@ export function citationRows(
         claimId: claimOf(a, att.sentence),
       });
     }
-    for (const { start, end } of quoteSpans[a]!.filter((q) => !attributions[a]!.some((x) => tagOnly(article.body, q, x)))) {
+    // Quotes of speech: not a quoted title or nickname (quotedName), nor a tag between two quotes (tagOnly).
+    const listed = quoteSpans[a]!.filter((q) => !quotedName(q.text) && !attributions[a]!.some((x) => tagOnly(article.body, q, x)));
+    for (const { start, end } of listed) {
       const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
       // The speaker tag sits in a sentence the quote touches, outside the quote itself.
       const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);
