@@ -308,3 +308,15 @@ describe("session 14: quoted names", () => {
     expect(quotes.sort()).toEqual(["I felt needed,", "a concrete decision to stay."]);
   });
 });
+
+describe("session 14: 'the president' after a list of titled people", () => {
+  it("is the one person whose own title it is", () => {
+    const body = "President Barack Obama and Senator John Kerry met on Monday. The president said the talks went well.";
+    const person = (name: string, descriptor: string) => ({ key: `person:${name.toLowerCase().replace(/ /g, "-")}`, name, type: "PERSON" as const, mentions: [{ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor }] });
+    // The extractor gives Kerry the list's words before his name as his descriptor.
+    const entities = [person("Barack Obama", "President"), person("John Kerry", "President Barack Obama and Senator")];
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "", titleDerived: false, body, publishedAt: null, entities };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    expect(citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === "The president said")))?.name).toBe("Barack Obama");
+  });
+});

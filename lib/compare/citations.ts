@@ -4,6 +4,7 @@
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
 import { citableSpeaker, findAttributions, findQuotes, quotedName, type AttributionSpan, type Span } from "./attribution";
+import { ownDescriptor, otherPeople } from "./descriptors";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -152,10 +153,13 @@ export function citationRows(
     // article has named with that role before it (ECB+'s surgeon-general story cited "The President" beside
     // Barack Obama). Two holders ("Presidents Obama and Bush") or none: the phrase stays as printed.
     const role = /^the\s+(\p{L}+)$/iu.exec(speakerText.trim())?.[1]?.toLowerCase();
+    // Only the person's own title counts ("President Obama and Senator Kerry": Kerry is no president).
+    const holds = (g: EntityGroup, descriptor: string | null, role: string) =>
+      descriptor !== null && (ownDescriptor(descriptor, otherPeople(groups, a, g.key)) ?? "").toLowerCase().split(/[^\p{L}]+/u).includes(role);
     if (role) {
       const holders = new Map(
         mentions
-          .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && m.descriptor !== null && m.descriptor.toLowerCase().split(/[^\p{L}]+/u).includes(role))
+          .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && holds(g, m.descriptor, role))
           .map(({ g }) => [g.key, g]),
       );
       const [holder] = holders.values();
