@@ -318,6 +318,12 @@ export function quotedName(quote: string): boolean {
   const ws = wordsOf(core);
   if (ws.length === 0 || ws.length > MAX_TITLE_WORDS || !/^[\p{Lu}\p{N}]/u.test(ws[0]!.text)) return false;
   if (ws.length === 1) return core === quote;
+  return titleCased(core);
+}
+
+/** Title Case: two capitalised words or more (or numbers), and no lower-case word but minor ones ("of", "the"). */
+export function titleCased(text: string): boolean {
+  const ws = wordsOf(text);
   const capitals = ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w.text));
   return capitals.length >= 2 && ws.every((w) => capitals.includes(w) || MINOR_WORDS.has(w.text));
 }
