@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tokenize } from "@/lib/text";
+import { splitSentences, tokenize } from "@/lib/text";
 import { alignSentences, DEFAULT_ALIGN, makeScorer } from "./align";
 import { isPostSignature, isTimestamp, sentenceFeatures, storyIdf } from "./features";
 import { compareArticles, type CompareArticle } from "./index";
@@ -201,5 +201,33 @@ describe("blocking in a story of short articles", () => {
     const { claims } = compareArticles(bodies.map((b, i) => article(`a${i + 1}`, b)));
     const aground = claims.find((c) => c.sentences.some((s) => s.text.startsWith("The Larsholm ferry ran aground off")));
     expect(aground?.sentences.map((s) => s.articleId).sort()).toEqual(["a1", "a2", "a3", "a4"]);
+  });
+});
+
+describe("bodySentences: slogans", () => {
+  const texts = (body: string) => bodySentences(body).map((s) => s.text);
+
+  it("keeps a slogan printed with full stops as one sentence, in quotation marks or as a Title-Case headline", () => {
+    // nj.com, USA Today and TheHill on South Dakota's meth campaign: the slogan was two or three "claims".
+    expect(texts("“Meth. We’re on it.”")).toEqual(["“Meth. We’re on it.”"]);
+    expect(texts('The "Meth. We\'re On It." campaign drew mockery. Montana ran "Meth. Not Even Once." for years.')).toEqual([
+      'The "Meth. We\'re On It." campaign drew mockery.',
+      'Montana ran "Meth. Not Even Once." for years.',
+    ]);
+    expect(texts("Meth. We're On It.\nThe campaign cost $449,000.")).toEqual(["Meth. We're On It.", "The campaign cost $449,000."]);
+    const slogan = bodySentences("Gov. Noem spoke.\n“Meth. We’re on it.”")[1]!;
+    expect([slogan.start, slogan.end, slogan.paragraph]).toEqual([17, 37, 1]);
+  });
+
+  it("splits ordinary sentences as the splitter does: quoted speech, short sentences, abbreviations", () => {
+    const ordinary = [
+      '"We are here. We will stay until the plant reopens," he said.',
+      // The Vancouver Sun (ECB+ 18) quoting a witness: two short sentences of speech.
+      '" Everything seemed under control. They did a great job. "',
+      "Yes, that’s it. No joke. The governor of South Dakota would like us to know.",
+      "TNN Nov 12, 2011, 05. 51AM IST MUMBAI:",
+    ];
+    for (const text of ordinary) expect(texts(text)).toEqual(splitSentences(text).map((s) => s.text));
+    expect(texts("Dr. Collins met Gov. Noem on Sept. 17. They spoke.")).toEqual(["Dr. Collins met Gov. Noem on Sept. 17.", "They spoke."]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citableSpeaker, clauseSpeaker, findAttributions } from "./attribution";
+import { citableSpeaker, clauseSpeaker, findAttributions, quotedName } from "./attribution";
 import { compareArticles, type CompareArticle } from "./index";
 
 const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
@@ -247,5 +247,76 @@ describe("session 12: words that only look like attribution verbs", () => {
     expect(phrases("It was a bullet,' said Armstead.")).toEqual([{ phrase: "said Armstead", speaker: "Armstead" }]);
     // NewsOne: "Armstead said she heard someone" was the speaker of "say".
     expect(phrases("Armstead said she heard someone say he has a gun.").map((p) => p.speaker)).toEqual(["Armstead"]);
+  });
+});
+
+describe("session 14: attributions inside quoted speech", () => {
+  const art = (id: string, body: string): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "", titleDerived: false, body, publishedAt: null, entities: [] });
+
+  it("are the quoted speaker's words, never a source of the article; the speaker outside the quote is", () => {
+    // Seen on the surgeon general nominee's page ("She's noted ...," he said); "She's" alone is already read
+    // as an owner, so the test quotes "She has noted" and "Doctors say".
+    const one = `"She has noted that the country needs more doctors," he said.`;
+    // The quote runs over a sentence boundary, so the sentence holding "say" opens no quote itself.
+    const two = `"The clinic stays open. Doctors say that the country needs more of them," he said on Monday.`;
+    const { citations, claims } = compareArticles([art("a", one), art("b", two)]);
+    expect(citations.map((r) => r.name)).toEqual(["he"]);
+    const verbs = citations.flatMap((r) => r.cells.flatMap((c) => c.citations.map((x) => `${x.kind}:${x.verb}`)));
+    expect(verbs.sort()).toEqual(["attribution:said", "attribution:said", "quote:said", "quote:said"]);
+    for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/noted/);
+  });
+
+  it("keep a tag between two quotes whose marks were paired wrongly", () => {
+    // ECB+ (a Microsoft patch story): a curly opening quote closed by a straight one.
+    const body = `“ The average user clicks on phishing emails, " Henry explains, "I recommend applying the patch.`;
+    const { citations } = compareArticles([art("a", body), art("b", body)]);
+    expect(citations.map((r) => r.name)).toEqual(["Henry"]);
+  });
+});
+
+describe("session 14: a statement's owner", () => {
+  const art = (id: string, body: string, entities: CompareArticle["entities"] = []): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: `Outlet ${id}` }, title: "", titleDerived: false, body, publishedAt: null, entities });
+  const sourceOf = (rows: ReturnType<typeof compareArticles>["citations"], text: string) => rows.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === text)))?.name;
+
+  it("is the source of what the statement says, not the statement itself", () => {
+    // Catholic News Agency on the surgeon general nominee: "President Obama's announcement" was a source.
+    const body = "President Obama's announcement also noted that she received the award. The ministry's official statement said the clinic would stay open. Iran's seismologic center said the quake struck at noon.";
+    const obama = { key: "person:barack-obama", name: "Barack Obama", type: "PERSON" as const, mentions: [{ field: "body" as const, start: 10, end: 15, surface: "Obama", descriptor: "President" }] };
+    const withEntity = compareArticles([art("a", body, [obama]), art("b", body, [obama])]).citations;
+    expect(sourceOf(withEntity, "President Obama's announcement also noted")).toBe("Barack Obama");
+    const plain = compareArticles([art("a", body), art("b", body)]).citations;
+    expect(sourceOf(plain, "President Obama's announcement also noted")).toBe("President Obama");
+    expect(sourceOf(plain, "The ministry's official statement said")).toBe("The ministry");
+    // An owner of anything but a statement still only qualifies the speaker.
+    expect(sourceOf(plain, "Iran's seismologic center said")).toBe("Iran's seismologic center");
+  });
+});
+
+describe("session 14: quoted names", () => {
+  it("are titles, awards and nicknames, not speech", () => {
+    for (const name of ["Angel in a White Coat", "Person of the Week", "Nation's 50 Future Leaders Age 40 and Under.", "Sully", "Secret Man: The Story of Watergate's Deep Throat"]) expect(quotedName(name), name).toBe(true);
+    for (const speech of ["Yes,", "I felt normal,", "Look at these kids, they're wild,", "Don't move.", "Southern strategy", "We Are Here. We Stay."]) expect(quotedName(speech), speech).toBe(false);
+  });
+
+  it("are never listed as quotes, with a speaker or without", () => {
+    // Medical News Today and others on the surgeon general nominee, listed under "Quotes without a named speaker".
+    const body =
+      'She was named "Angel in a White Coat" by the Times and ABC\'s "Person of the Week". She was one of the "Nation\'s 50 Future Leaders Age 40 and Under." "I felt needed," she said. A colleague called it "a concrete decision to stay."';
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "", titleDerived: false, body, publishedAt: null, entities: [] };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const quotes = [...new Set(citations.flatMap((r) => r.cells.flatMap((c) => c.citations.filter((x) => x.kind === "quote").map((x) => x.text))))];
+    expect(quotes.sort()).toEqual(["I felt needed,", "a concrete decision to stay."]);
+  });
+});
+
+describe("session 14: 'the president' after a list of titled people", () => {
+  it("is the one person whose own title it is", () => {
+    const body = "President Barack Obama and Senator John Kerry met on Monday. The president said the talks went well.";
+    const person = (name: string, descriptor: string) => ({ key: `person:${name.toLowerCase().replace(/ /g, "-")}`, name, type: "PERSON" as const, mentions: [{ field: "body" as const, start: body.indexOf(name), end: body.indexOf(name) + name.length, surface: name, descriptor }] });
+    // The extractor gives Kerry the list's words before his name as his descriptor.
+    const entities = [person("Barack Obama", "President"), person("John Kerry", "President Barack Obama and Senator")];
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "", titleDerived: false, body, publishedAt: null, entities };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    expect(citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === "The president said")))?.name).toBe("Barack Obama");
   });
 });

@@ -302,6 +302,32 @@ export function findQuotes(text: string): Span[] {
   return out;
 }
 
+// Words a title leaves lower-case ("Angel in a White Coat", "Leaders Age 40 and Under").
+const MINOR_WORDS = new Set("a an the and or nor of in on at to for with under by from as vs via".split(" "));
+const MAX_TITLE_WORDS = 12;
+
+/**
+ * A quoted name, not speech: an award, a title or a nickname ('named "Angel in a White Coat"', 'ABC's
+ * "Person of the Week"', 'one of the "Nation's 50 Future Leaders Age 40 and Under."'). Short and Title-Cased
+ * throughout (minor words apart), with at most a full stop or comma at the end, which American style puts
+ * inside the marks. One word is a name only without punctuation ('"Sully"', but '"Yes," he said').
+ */
+export function quotedName(quote: string): boolean {
+  const core = quote.replace(/[.,]$/, "");
+  if (/[.,;!?…"“”]/.test(core)) return false;
+  const ws = wordsOf(core);
+  if (ws.length === 0 || ws.length > MAX_TITLE_WORDS || !/^[\p{Lu}\p{N}]/u.test(ws[0]!.text)) return false;
+  if (ws.length === 1) return core === quote;
+  return titleCased(core);
+}
+
+/** Title Case: two capitalised words or more (or numbers), and no lower-case word but minor ones ("of", "the"). */
+export function titleCased(text: string): boolean {
+  const ws = wordsOf(text);
+  const capitals = ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w.text));
+  return capitals.length >= 2 && ws.every((w) => capitals.includes(w) || MINOR_WORDS.has(w.text));
+}
+
 const HEDGES =
   /\b(?:allegedly|reportedly|purportedly|apparently|supposedly|presumably|possibly|probably|likely|unconfirmed|may|might|claim(?:s|ed)?|alleg(?:e|es|ed)|suggest(?:s|ed)?|it is not excluded|(?:is|are|was|were) (?:thought|believed|understood|said) to|appear(?:s|ed)? to)\b/g;
 

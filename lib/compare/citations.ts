@@ -3,7 +3,8 @@
 
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
-import { citableSpeaker, findAttributions, findQuotes, type AttributionSpan } from "./attribution";
+import { citableSpeaker, findAttributions, findQuotes, quotedName, type AttributionSpan, type Span } from "./attribution";
+import { ownDescriptor, otherPeople } from "./descriptors";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
 import type { Citation, CitationRow, CompareArticle } from "./types";
@@ -13,15 +14,39 @@ export interface SentenceAttribution extends AttributionSpan {
   sentence: number;
 }
 
-export function sentenceAttributions(sentences: BodySentence[]): SentenceAttribution[] {
+/**
+ * A "quote" that is an attribution and at most two words more is the gap between two quotes whose marks
+ * were paired wrongly (`“ ... links, " Henry explains, "I recommend`; a paragraph opening mid-quote:
+ * `stuff, " Woodward wrote in "`): not quoted speech.
+ */
+function tagOnly(body: string, quote: Span, attribution: { start: number; end: number }): boolean {
+  return quote.start === attribution.start && attribution.end <= quote.end && nameWords(body.slice(attribution.end, quote.end)).length <= 2;
+}
+
+/** Quoted passages of a body, found paragraph by paragraph; body offsets. */
+function bodyQuotes(body: string): Span[] {
+  return splitParagraphs(body).flatMap((p) => findQuotes(p.text).map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start })));
+}
+
+/**
+ * The attributions of a body's sentences, in body offsets. One inside quotation marks is the quoted
+ * speaker's words, not the article's ("'She's noted that the country needs more doctors,' he said" cites
+ * "he", not "She's"): it is no source, nor a claim's attribution. The sentence splitter may cut a quote,
+ * so quotes are found over the body, not the sentence.
+ */
+export function sentenceAttributions(body: string, sentences: BodySentence[]): SentenceAttribution[] {
+  const quotes = bodyQuotes(body);
+  const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end && !tagOnly(body, q, { start, end }));
   return sentences.flatMap((s) =>
-    findAttributions(s.text, { nameLast: true }).filter((a) => !a.runsOn).map((a) => ({
-      ...a,
-      start: a.start + s.start,
-      end: a.end + s.start,
-      speaker: { ...a.speaker, start: a.speaker.start + s.start, end: a.speaker.end + s.start },
-      sentence: s.index,
-    })),
+    findAttributions(s.text, { nameLast: true })
+      .filter((a) => !a.runsOn && !quoted(a.start + s.start, a.end + s.start))
+      .map((a) => ({
+        ...a,
+        start: a.start + s.start,
+        end: a.end + s.start,
+        speaker: { ...a.speaker, start: a.speaker.start + s.start, end: a.speaker.end + s.start },
+        sentence: s.index,
+      })),
   );
 }
 
@@ -33,6 +58,12 @@ const NOT_NOUNS = new Set("and or nor who whose which that himself herself also 
 // Words after which a name qualifies the speaker rather than names it.
 const QUALIFYING = new Set("of in from at for with by to on near".split(" "));
 const LEADING = /^(?:the|a|an|this|that)\s+/i;
+// "President Obama's announcement also noted", "the ministry's official statement said": what someone said
+// or did, speaking for its owner, who is the source. An owner of anything else is not ("Iran's seismologic
+// center", "Dr. Collins' colleagues" speak for themselves).
+const STATEMENT_NOUNS =
+  "announcement announcements statement statements decision remarks comments speech letter message release report tweet post testimony order proclamation memo email address";
+const OWNED_STATEMENT = new RegExp(`^(.*?\\S)['’]s?\\s+(?:\\p{L}+\\s+){0,2}?(?:${STATEMENT_NOUNS.split(" ").join("|")})(?:\\s+(?:${[...QUALIFYING].join("|")})\\s.*)?$`, "iu");
 
 interface Source {
   key: string;
@@ -52,11 +83,11 @@ export function citationRows(
   const rows = new Map<string, CitationRow>();
   const phraseRows: { words: string; key: string }[] = [];
   // Each article's quoted passages, in body offsets.
-  const quoteSpans = articles.map((article) =>
-    splitParagraphs(article.body).flatMap((p) => findQuotes(p.text).map((q) => ({ start: q.start + p.start, end: q.end + p.start }))),
-  );
+  const quoteSpans = articles.map((article) => bodyQuotes(article.body));
 
   const sourceFor = (a: number, speakerStart: number, speakerEnd: number, speakerText: string): Source => {
+    const owner = OWNED_STATEMENT.exec(speakerText)?.[1];
+    if (owner) return sourceFor(a, speakerStart, speakerStart + owner.length, owner);
     const mentions = groups.flatMap((g) =>
       g.perArticle[a]!.flatMap((e) => e.mentions.filter((m) => m.field === "body").map((m) => ({ g, m }))),
     );
@@ -67,13 +98,20 @@ export function citationRows(
     // of President George W. Bush's Council").
     const body = articles[a]!.body;
     const qualifies = (m: { start: number; end: number }) =>
-      /^\s*['’]/.test(body.slice(m.end, m.end + 2)) ||
-      /['’]s?$/u.test(body.slice(m.start, m.end)) ||
+      ownerMark(m) < speakerEnd ||
       body
         .slice(speakerStart, m.start)
         .toLowerCase()
         .split(/[^\p{L}]+/u)
         .some((w) => QUALIFYING.has(w));
+    // Where a mention marks an owner ("Iran's", "Collins'"): an owner inside the speaker phrase qualifies it,
+    // one that ends it is the owner of a statement (OWNED_STATEMENT). Infinity when it is none.
+    const ownerMark = (m: { start: number; end: number }) => {
+      const inside = /['’]s?$/u.exec(body.slice(m.start, m.end));
+      if (inside) return m.start + inside.index;
+      const after = /^\s*['’]/.exec(body.slice(m.end, m.end + 2));
+      return after ? m.end + after[0].length - 1 : Infinity;
+    };
     // "the Obama administration announced": a person's name before a common noun names what is his, not him.
     const modifies = (g: EntityGroup, m: { end: number }) => {
       const next = /^ (\p{Ll}+)/u.exec(body.slice(m.end, speakerEnd))?.[1];
@@ -115,10 +153,13 @@ export function citationRows(
     // article has named with that role before it (ECB+'s surgeon-general story cited "The President" beside
     // Barack Obama). Two holders ("Presidents Obama and Bush") or none: the phrase stays as printed.
     const role = /^the\s+(\p{L}+)$/iu.exec(speakerText.trim())?.[1]?.toLowerCase();
+    // Only the person's own title counts ("President Obama and Senator Kerry": Kerry is no president).
+    const holds = (g: EntityGroup, descriptor: string | null, role: string) =>
+      descriptor !== null && (ownDescriptor(descriptor, otherPeople(groups, a, g.key)) ?? "").toLowerCase().split(/[^\p{L}]+/u).includes(role);
     if (role) {
       const holders = new Map(
         mentions
-          .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && m.descriptor !== null && m.descriptor.toLowerCase().split(/[^\p{L}]+/u).includes(role))
+          .filter(({ g, m }) => g.type === "PERSON" && m.end <= speakerStart && holds(g, m.descriptor, role))
           .map(({ g }) => [g.key, g]),
       );
       const [holder] = holders.values();
@@ -174,7 +215,9 @@ export function citationRows(
         claimId: claimOf(a, att.sentence),
       });
     }
-    for (const { start, end } of quoteSpans[a]!) {
+    // Quotes of speech: not a quoted title or nickname (quotedName), nor a tag between two quotes (tagOnly).
+    const listed = quoteSpans[a]!.filter((q) => !quotedName(q.text) && !attributions[a]!.some((x) => tagOnly(article.body, q, x)));
+    for (const { start, end } of listed) {
       const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
       // The speaker tag sits in a sentence the quote touches, outside the quote itself.
       const touching = sentences[a]!.filter((s) => s.start < end + 2 && start - 2 < s.end).map((s) => s.index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { descriptorRows } from "./descriptors";
+import { descriptorRows, ownDescriptor } from "./descriptors";
 import { groupEntities } from "./entity-groups";
 import type { CompareArticle } from "./types";
 
@@ -34,5 +34,35 @@ describe("spelling variants in the names table", () => {
     expect(variants(["We’re On It", "We're On It"])).toEqual([]);
     expect(variants(["Trans‑Pacific Partnership", "Trans-Pacific Partnership"])).toEqual([]);
     expect(variants(["NATIONAL RESISTANCE CENTRE", "National Resistance Centre"])).toEqual([]);
+  });
+});
+
+describe("a descriptor in a list of titled people", () => {
+  // The Huffington Post and ENS on the Endangered Species Act rule: Ken Salazar was described as
+  // "Secretary of Commerce Gary Locke and Secretary".
+  const body = "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar said the rule was wrong.";
+  const mention = (surface: string, descriptor: string | null) => ({ field: "body" as const, start: body.indexOf(surface), end: body.indexOf(surface) + surface.length, surface, descriptor });
+  const descriptorsOf = (entities: CompareArticle["entities"]) => {
+    const articles: CompareArticle[] = [0, 1].map((i) => ({ id: `a${i}`, outlet: { id: `o${i}`, name: `Outlet ${i}` }, title: "", titleDerived: false, body, publishedAt: null, entities }));
+    const rows = descriptorRows(articles, groupEntities(articles));
+    return Object.fromEntries(rows.map((r) => [r.name, r.cells[0]!.descriptors.map((d) => d.text)]));
+  };
+
+  it("is the person's own title, not the list up to his name", () => {
+    // As the extractor reads it now (the name takes the list's words) and as it should.
+    expect(descriptorsOf([
+      { key: "person:locke", name: "of Commerce Gary Locke and", type: "PERSON", mentions: [mention("of Commerce Gary Locke and", "Secretary")] },
+      { key: "person:salazar", name: "of the Interior Ken Salazar", type: "PERSON", mentions: [mention("of the Interior Ken Salazar", "Secretary of Commerce Gary Locke and Secretary")] },
+    ])["of the Interior Ken Salazar"]).toEqual(["Secretary"]);
+    expect(descriptorsOf([
+      { key: "person:locke", name: "Gary Locke", type: "PERSON", mentions: [mention("Gary Locke", "Secretary of Commerce")] },
+      { key: "person:salazar", name: "Ken Salazar", type: "PERSON", mentions: [mention("Ken Salazar", "Secretary of Commerce Gary Locke and Secretary of the Interior")] },
+    ])).toEqual({ "Gary Locke": ["Secretary of Commerce"], "Ken Salazar": ["Secretary of the Interior"] });
+  });
+
+  it("keeps an 'and' or a comma that joins no person", () => {
+    expect(ownDescriptor("Secretary of Health and Human Services", ["Gary Locke"])).toBe("Secretary of Health and Human Services");
+    expect(ownDescriptor("Minister of Foreign Affairs, Trade and Development", ["Gary Locke"])).toBe("Minister of Foreign Affairs, Trade and Development");
+    expect(ownDescriptor("Energy Secretary Steven Chu, Commerce Secretary", ["Steven Chu"])).toBe("Commerce Secretary");
   });
 });

@@ -4,6 +4,34 @@
 import { spellingVariants, type EntityGroup } from "./entity-groups";
 import type { CompareArticle, DescriptorCell, DescriptorRow } from "./types";
 
+// Where a list of titled people joins its next person: "..., Secretary", "... and Secretary", "..., and".
+const CONJUNCTION = /\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/g;
+// A name's capitalised core: the extractor may leave a list's words on it ("of Commerce Gary Locke and").
+const nameCore = (surface: string) => surface.replace(/^(?:\P{Lu}+\s+)+/u, "").replace(/(?:\s+\P{Lu}\S*)+$/u, "").replace(/['’]s?$/u, "");
+// Whether a text ends with a name as a whole word ("... Gary Locke", not "... Commerce" for "Merce").
+const endsWithWord = (text: string, word: string) => text.endsWith(word) && !/[\p{L}\p{N}]/u.test(text.charAt(text.length - word.length - 1));
+
+/**
+ * The part of a descriptor that is its person's own title. "Secretary of Commerce Gary Locke and Secretary
+ * of Energy Steven Chu": the extractor gave Chu "Secretary of Commerce Gary Locke and Secretary", the words
+ * before his name back to the list's start. Each person gets his own title: only the words after the last
+ * conjunction that follows another person's name (`otherNames`: the article's other people, as printed)
+ * are kept, or null when none are left. "Secretary of Health and Human Services" names no one before its
+ * "and" and stays whole.
+ */
+export function ownDescriptor(descriptor: string, otherNames: string[]): string | null {
+  const cores = otherNames.map(nameCore).filter((c) => c.length > 0);
+  const namesPerson = (before: string) => cores.some((c) => endsWithWord(before, c));
+  let from = 0;
+  for (const m of descriptor.matchAll(CONJUNCTION)) if (namesPerson(descriptor.slice(0, m.index))) from = m.index + m[0].length;
+  return descriptor.slice(from).trim() || null;
+}
+
+/** For each article, the names (as printed) of the people in it other than the given group's. */
+export function otherPeople(groups: EntityGroup[], article: number, key: string): string[] {
+  return groups.filter((g) => g.type === "PERSON" && g.key !== key).flatMap((g) => g.perArticle[article]!.flatMap((e) => e.mentions.map((m) => m.surface)));
+}
+
 const normaliseDescriptor = (d: string) => d.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
 const stripPossessive = (s: string) => s.replace(/[’']s$/u, "").trim();
 // "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant.
@@ -14,13 +42,15 @@ export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]
   for (const g of groups) {
     const cells: DescriptorCell[] = articles.map((article, a) => {
       const mentions = g.perArticle[a]!.flatMap((e) => e.mentions);
+      const others = otherPeople(groups, a, g.key);
       const counts = new Map<string, { text: string; count: number }>();
       for (const m of mentions) {
-        if (!m.descriptor?.trim()) continue;
-        const k = normaliseDescriptor(m.descriptor);
+        const own = m.descriptor ? ownDescriptor(m.descriptor, others) : null;
+        if (!own) continue;
+        const k = normaliseDescriptor(own);
         const c = counts.get(k);
         if (c) c.count++;
-        else counts.set(k, { text: m.descriptor.trim(), count: 1 });
+        else counts.set(k, { text: own, count: 1 });
       }
       const surfaces = [...new Set(mentions.map((m) => stripPossessive(m.surface)))];
       return { articleId: article.id, mentions: mentions.length, descriptors: [...counts.values()], surfaces };

@@ -92,9 +92,12 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * "added" with an object and no bare quantifier ("All have denied it") is a cited source. 4 (session 12):
  * speakers read on real stories ("If confirmed", "the United States", degrees after names, a name after
  * its description, names that only qualify the speaker, pronouns taking the previous speaker); a row is
- * named as prose prints it, not in a dateline's capitals.
+ * named as prose prints it, not in a dateline's capitals. 5 (session 14): no attribution inside quoted
+ * speech; a statement's owner is its source ("President Obama's announcement"); a quoted title or nickname
+ * is no quote; a descriptor is its person's own title, not a list of titled people; a slogan with full
+ * stops is one sentence.
  */
-export const COMPARISON_VERSION = 4;
+export const COMPARISON_VERSION = 5;
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;
@@ -108,7 +111,7 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   const idf = storyIdf(features);
   const { rows } = alignSentences(features, idf, params);
   const scorer = makeScorer(features, idf, params);
-  const attributions = sentences.map((s) => sentenceAttributions(s));
+  const attributions = sentences.map((s, a) => sentenceAttributions(articles[a]!.body, s));
   const groups = groupEntities(articles);
 
   const outletKey = (a: CompareArticle) => a.outlet?.id ?? `article:${a.id}`;
