@@ -359,3 +359,21 @@ describe("titles of works", () => {
     has('Kim Jong Un called it "Great Leader Day" on Friday.', "PERSON", "Kim Jong Un");
   });
 });
+
+describe("titles with a field, and lists of titled people", () => {
+  const described = (body: string) => run(body).entities.flatMap((e) => e.mentions.map((m) => `${e.name} | ${m.descriptor}`));
+  // ECB+'s endangered-species story: "of Commerce Gary Locke and" and "of the Interior Ken Salazar" were people.
+  it("splits a list of titled people at 'and' before a title, and keeps each title's field", () => {
+    expect(described("The rule was announced by Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar on Tuesday.")).toEqual([
+      "Gary Locke | Secretary of Commerce",
+      "Ken Salazar | Secretary of the Interior",
+    ]);
+    // A body's name with "and" in its field stays whole.
+    expect(described("He met the Secretary of Health and Human Services on Monday to discuss the plan.")).not.toContainEqual(expect.stringMatching(/^Human/));
+  });
+  it("keeps a role that opens the sentence as the descriptor", () => {
+    expect(described("Secretary of State Hillary Clinton said the talks would resume.")).toEqual(["Hillary Clinton | Secretary of State"]);
+    expect(described("Police Chief John Smith said the suspect fled on foot.")).toEqual(["John Smith | Police Chief"]);
+    expect(described("But Officer Michael Murphy said the car had been stolen.")).toEqual(["Michael Murphy | Officer"]);
+  });
+});

@@ -276,6 +276,10 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
       // (The left side must end in a name, not an ordinary word: "Faculty of Creative and Cultural Industries".)
       const rightWhole = endOfRight > nextName && !isCommon(left.lower) && !isDictionaryWord(left.lower) && (PLACE_WORDS.has(rightLast.lower) || ORG_WORDS.has(rightLast.lower) || lookup(tokens.slice(nextName, endOfRight + 1).map((x) => x.text).join(" ")) !== undefined);
       keep = (inOf ? !rightWhole : ORG_WORDS.has(rightLast.lower)) && !ORG_WORDS.has(left.lower);
+      // "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar": a title after "and"
+      // starts the next titled person of a list, it does not continue a body's name (the run was one
+      // person "of Commerce Gary Locke and", and Salazar's title the list up to his name).
+      if (TITLE_WORDS.has(tokens[nextName]!.lower)) keep = false;
     }
     if (keep) {
       if (t.lower === "of" || t.lower === "for" || ORG_LINKS.has(t.lower)) inOf = true;
@@ -289,6 +293,16 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
   }
   if (start <= to) pieces.push([start, to]);
   return pieces.filter(([a, b]) => b >= a);
+}
+
+/** The piece opens with a role (a title, or one word and a title) that a capitalised name follows. */
+function titleBeforeName(tokens: NameToken[], a: number, b: number): boolean {
+  // ("But Officer Michael Murphy", "In Dr. Benjamin's view": a function word is no part of the role.)
+  const title = isTitle(tokens[a]!) ? a : a + 1 <= b && isTitle(tokens[a + 1]!) && !STOP_WORDS.has(tokens[a]!.lower) ? a + 1 : -1;
+  if (title < 0 || title >= b) return false;
+  let k = title + 1;
+  if (tokens[k]!.lower === "of" || tokens[k]!.lower === "for") while (k < b && !FIRST_NAMES.has(tokens[k]!.lower)) k++;
+  return FIRST_NAMES.has(tokens[k]!.lower) && tokens.slice(k, b + 1).every((x) => x.cap);
 }
 
 /** Whether the piece's first two or more words are a gazetteer name ("South Dakota" in "South Dakota Gov. ..."). */
@@ -312,6 +326,9 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text) || teamBeforeRole(tokens, a, b, text)) break;
     // "South Dakota Gov. Kristi Noem said": the known name may be only the start of the piece.
     if (knownPrefix(tokens, a, b, text)) break;
+    // "Interior Secretary Ken Salazar said", "Secretary of State Hillary Clinton said": a role before a name
+    // opens the sentence; its words are the descriptor, split off below (they were dropped with it).
+    if (titleBeforeName(tokens, a, b)) break;
     a++;
   }
   // Dates and UI words at either end ("... Center Thursday", "U.S. TV") are not part of the name.
@@ -351,6 +368,17 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   for (let k = a; k < b; k++) if (isTitle(tokens[k]!)) lastTitle = k;
   if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
     const out: Span[] = [];
+    // "Secretary of Commerce Gary Locke", "Secretary of the Interior Ken Salazar": the title's field after
+    // "of" is part of the descriptor, up to a listed first name (the person was "of Commerce Gary Locke").
+    const field0 = tokens[lastTitle + 1];
+    if (field0 && (field0.lower === "of" || field0.lower === "for") && !field0.cap) {
+      for (let k = lastTitle + 2; k < b; k++) {
+        if (FIRST_NAMES.has(tokens[k]!.lower) && tokens.slice(k, b + 1).every((x) => x.cap || isOrdinalish(x))) {
+          const name = classifyPiece(tokens, k, b, field, text, stats, slice(text, tokens, a, k - 1), true);
+          return name;
+        }
+      }
+    }
     const descriptor = slice(text, tokens, a, lastTitle);
     // "Oregon State Police Lt. Gregg Hastings": an organisation's name ending in its head right before the
     // title is one name, though role modifiers ("State") sit inside it.

@@ -17,7 +17,9 @@ import { db } from "@/lib/db/client";
  * entity in party tags ("(D-Minn.)"), names entities as the prose prints them, files a bare surname under
  * the one full name known since, and carries session 12's entity fixes (lib/entities/README.md).
  * 2 (session 14): no entities in academic degrees ("Regina Benjamin, MD, MBA", "her MD degree", "a BS in
- * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD").
+ * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD"); lists of
+ * titled people split before each title, a title's field ("Secretary of Commerce") and a sentence-opening
+ * role kept as the descriptor.
  */
 export const EXTRACTION_VERSION = 2;
 
