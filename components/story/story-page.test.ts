@@ -221,6 +221,9 @@ describe("the default pair", () => {
     // a1-a2 share the central claim (four articles) and another of three; a5-a6 share three asides.
     const comparison = { claims: [claim(1, 2, 3, 4), claim(1, 2, 3), claim(5, 6), claim(5, 6), claim(5, 6)] } as unknown as StoryComparison;
     expect(choosePair(articles, comparison, null)).toEqual(["a1", "a2"]);
+    // A pair that both carry the central claim comes first, whatever else others share.
+    const withCentral = { ...comparison, claims: [{ id: "c0", ...claim(3, 5) }, ...comparison.claims], centralClaim: { claimId: "c0" } } as unknown as StoryComparison;
+    expect(choosePair(articles, withCentral, null)).toEqual(["a3", "a5"]);
   });
 
   it("names each of an outlet's articles by its headline in the picker", () => {

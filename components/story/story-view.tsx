@@ -504,8 +504,12 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   const index = new Map(ordered.map((a, i) => [a.id, i]));
   const carried = new Array<number>(ordered.length).fill(0);
   const shared = new Map<number, number>();
+  // Articles carrying the central claim the header quotes: the first view shows it side by side when two
+  // outlets can (ECB+'s Lohan story opened on two items that both left it out, "Not in X or Y").
+  const central = new Set<number>();
   for (const claim of c?.claims ?? []) {
     const at = [...new Set(claim.sentences.map((s) => index.get(s.articleId)).filter((i): i is number => i !== undefined))];
+    if (c?.centralClaim && claim.id === c.centralClaim.claimId) for (const i of at) central.add(i);
     for (const i of at) carried[i]! += 1;
     // Weighted by how many articles carry the claim: a pair that shares the story's central claim shows more
     // of the story than one sharing an aside (ECB+'s Lohan story opened on two 80- and 199-word items that
@@ -517,13 +521,15 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   // A copy tells its original's story word for word: side by side the two show nothing, and a copy shows
   // what its original shows. (ECB+'s Kraft shooting story opened on a blog's reprint of its original.)
   const original = (a: StoryArticle) => a.copyOfId ?? a.id;
-  // Ranked by: different outlets, not one text twice, fewer copies, claims shared (by weight), claims carried. Only a
-  // strictly better pair replaces the best so far, so ties keep the earlier pair.
+  // Ranked by: different outlets, not one text twice, both carry the central claim, fewer copies, claims
+  // shared (by weight), claims carried. Only a strictly better pair replaces the best so far, so ties keep
+  // the earlier pair.
   const rank = (i: number, j: number) => {
     const [a, b] = [ordered[i]!, ordered[j]!];
     return [
       source(a) !== source(b) ? 1 : 0,
       original(a) !== original(b) ? 1 : 0,
+      central.has(i) && central.has(j) ? 1 : 0,
       -(Number(a.copyOfId !== null) + Number(b.copyOfId !== null)),
       shared.get(i * ordered.length + j) ?? 0,
       carried[i]! + carried[j]!,
