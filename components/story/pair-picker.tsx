@@ -12,7 +12,8 @@ export function PairPicker({
   /** Many articles: the pair is all that is shown in full (on every screen); else only on phones. */
   pairMode: boolean;
 }) {
-  const select = "rounded border border-black/20 bg-white px-2 py-1";
+  // A select is as wide as its longest option ("Outlet: a long headline"): capped to the row on a phone.
+  const select = "min-w-0 max-w-full rounded border border-black/20 bg-white px-2 py-1 md:max-w-sm";
   return (
     <form method="get" action={`/stories/${slug}`} className={`mb-3 flex flex-wrap items-center gap-2 text-sm ${pairMode ? "" : "md:hidden"}`}>
       <span className="font-medium">Compare</span>

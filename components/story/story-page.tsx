@@ -60,7 +60,7 @@ export function StoryPage({
         </p>
         <ol aria-label="Coverage timeline" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {timeline.map((a) => (
-            <li key={a.id} className="flex items-center gap-1">
+            <li key={a.id} className="flex flex-wrap items-center gap-x-1">
               <span aria-hidden className={a.publishedAt ? "text-accent" : "text-muted"}>
                 ●
               </span>

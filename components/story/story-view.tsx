@@ -78,7 +78,7 @@ function ArticleLink({ id, className, children }: { id: string; className: strin
 function ArticleHeader({ a, name }: { a: StoryArticle; name: string }) {
   const when = formatDateTime(a.publishedAt);
   return (
-    <div className="h-full rounded-lg border border-black/10 bg-white p-3">
+    <div className="h-full min-w-0 rounded-lg border border-black/10 bg-white p-3">
       <p className="text-xs font-semibold uppercase tracking-wide text-muted">{name}</p>
       <h3 className="mt-1 font-semibold leading-snug">
         <ArticleLink id={a.id} className="hover:underline">
