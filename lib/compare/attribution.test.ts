@@ -320,3 +320,20 @@ describe("session 14: 'the president' after a list of titled people", () => {
     expect(citations.find((r) => r.cells.some((c) => c.citations.some((x) => x.text === "The president said")))?.name).toBe("Barack Obama");
   });
 });
+
+describe("session 14: a speaker is a noun phrase, not a clause", () => {
+  it("takes the subject of a clause whose second predicate is the verb, or no speaker", () => {
+    // ECB+ 22 (the Kraft Foods shooting): "She had no quarrels with one woman and" was a cited source.
+    expect(findAttributions("She had no quarrels with one woman and told her to leave.").map((x) => x.speaker.text)).toEqual(["She"]);
+    expect(findAttributions("Hickok agreed and denied the motion.").map((x) => x.speaker.text)).toEqual(["Hickok"]);
+    // No subject to take ("An official" is not a name): a clause, never a cited source.
+    const official = findAttributions("An official looked at her and said nothing.");
+    expect(official.filter((x) => citableSpeaker(x.speaker.text))).toEqual([]);
+    expect(citableSpeaker("arrived in Germany on Monday and")).toBe(false);
+    expect(findAttributions("Mr. Gigante's lawyers elicited testimony and denied it.").filter((x) => citableSpeaker(x.speaker.text))).toEqual([]);
+    // A sentence's closing mark inside it ends the clause: "Please" is no subject of "said".
+    expect(findAttributions("'Please don't let me die!' and said nothing more.").map((x) => x.speaker.text)).not.toContain("Please");
+    // Two speakers joined by "and" are still a speaker.
+    expect(citableSpeaker("Salazar and Locke")).toBe(true);
+  });
+});

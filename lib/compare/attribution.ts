@@ -57,9 +57,28 @@ function wordsOf(text: string): W[] {
   return [...text.matchAll(WORD)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 }
 
-// A clause boundary between two words: punctuation other than an apostrophe or hyphen inside a name.
+// A clause boundary between two words: punctuation other than an apostrophe or hyphen inside a name, or a
+// sentence's closing mark inside it ("'Please don't let me die!' and said": "Please" is not the speaker).
 function boundaryBetween(text: string, from: number, to: number): boolean {
-  return /[,;:()“”"—–]|(^|\s)-(\s|$)/.test(text.slice(from, to));
+  return /[,;:()“”"—–!?]|(^|\s)-(\s|$)/.test(text.slice(from, to));
+}
+
+// "She had no quarrels with one woman and told her to leave": a speaker phrase ending in a conjunction is
+// a clause whose second predicate is the verb, not a noun phrase (a list of speakers ends in its last name).
+const COORDINATORS = new Set("and but or".split(" "));
+
+/**
+ * The subject of such a clause, when it opens with one: a pronoun ("She"), or a name, capitalised words
+ * before the clause's own verb ("Hickok agreed and"), not an article ("An official looked at her and") nor
+ * an owner.
+ * Else none: no speaker for the citations table (clauseSpeaker).
+ */
+function coordinatedSubject(ws: W[]): W[] {
+  if (PRONOUNS.has(ws[0]!.lower)) return ws.slice(0, 1);
+  let n = 0;
+  while (n < ws.length - 1 && /^\p{Lu}/u.test(ws[n]!.text) && !ARTICLES.has(ws[n]!.lower)) n++;
+  // An owner opens a longer noun phrase ("Mr. Gigante's lawyers elicited testimony and"): no subject found.
+  return n > 0 && n <= 4 && !/^\p{Lu}/u.test(ws[n]!.text) && !/['’]s?$/u.test(ws[n - 1]!.text) ? ws.slice(0, n) : [];
 }
 
 // What may follow an inverted speaker tag inside its sentence: a clause about the speaker, or another tag.
@@ -96,6 +115,7 @@ function plausibleSpeaker(ws: W[]): boolean {
 export function clauseSpeaker(speaker: string): boolean {
   const ws = wordsOf(speaker);
   if (ws.length === 0) return false;
+  if (COORDINATORS.has(ws.at(-1)!.lower)) return true;
   if (PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower))) return true;
   // "The tremor was felt in the neighbouring Gulf states": a passive verb inside the words before "states".
   return ws.some((w, i) => i > 0 && PASSIVE.has(w.lower) && ws[i + 1] !== undefined && PARTICIPLE.test(ws[i + 1]!.lower));
@@ -154,6 +174,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
     while (s > 0 && speakerEnd - s < MAX_SPEAKER_WORDS + 1 && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start) && ws[s - 1]!.lower !== "that") s--;
     while (s < speakerEnd && DISCOURSE.has(ws[s]!.lower)) s++;
     let speakerWords = ws.slice(s, speakerEnd);
+    const subject = speakerWords.length > 1 && COORDINATORS.has(speakerWords.at(-1)!.lower) ? coordinatedSubject(speakerWords) : [];
     // "In a Monday statement President Obama said": an adverbial opening the clause, then the speaker's
     // name; the name alone (capitalised throughout) is the speaker. Not before a verb that is also a plural
     // noun ("for the Republicans to recapture Southern states").
@@ -204,6 +225,8 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       while (k < ws.length && k - v <= 4 && !/^(that|on|in|at|about|after|before|when)$/.test(ws[k]!.lower) && !boundaryBetween(text, ws[k - 1]!.end, ws[k]!.start)) k++;
       if (k > v + 1) phraseEnd = ws[k - 1]!.end;
     }
+    // The subject alone is the speaker; the phrase keeps the clause, as the alignment cue it always was.
+    if (subject.length > 0 && appositive.length === 0 && phraseStart === speakerWords[0]?.start) speakerWords = subject;
     const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
     out.push({
       ...span(text, phraseStart, phraseEnd),
