@@ -337,3 +337,23 @@ describe("session 14: a speaker is a noun phrase, not a clause", () => {
     expect(citableSpeaker("Salazar and Locke")).toBe(true);
   });
 });
+
+describe("session 14: auxiliaries and negation before the verb", () => {
+  it("are not part of the speaker's name, and a negated attribution cites no one", () => {
+    // ECB+ 22: "Investigators didn't" was a cited source ("Investigators didn't say why Hiller ... was suspended").
+    const [didnt] = findAttributions("Investigators didn't say why Hiller was suspended.");
+    expect(didnt).toMatchObject({ speaker: { text: "Investigators" }, negated: true });
+    // ECB+'s spaced tokens ("couldn ’ t"), "could not", "never": the same.
+    expect(findAttributions("Police couldn ’ t say how many shots were fired.")[0]).toMatchObject({ speaker: { text: "Police" }, negated: true });
+    expect(findAttributions("Peavy could not say whether the deputy was on duty.")[0]).toMatchObject({ speaker: { text: "Peavy" }, negated: true });
+    // A modal is an auxiliary too, and no negation; a name that is also a modal ("Theresa May") stays whole.
+    expect(findAttributions("The chief must say why.")[0]).toMatchObject({ speaker: { text: "The chief" } });
+    expect(findAttributions("The chief must say why.")[0]?.negated).toBeUndefined();
+    expect(findAttributions("Theresa May said the talks went well.")[0]?.speaker.text).toBe("Theresa May");
+    const body = "Investigators didn't say why Hiller was suspended. Police said two people died.";
+    const art = (id: string): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: id }, title: "", titleDerived: false, body, publishedAt: null, entities: [] });
+    const { citations, claims } = compareArticles([art("a"), art("b")]);
+    expect(citations.map((r) => r.name)).toEqual(["Police"]);
+    for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/didn't/);
+  });
+});

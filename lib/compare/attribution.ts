@@ -18,6 +18,11 @@ export interface AttributionSpan extends Span {
    * (dropping it there lost a held-out pair), never shown as an attribution or a cited source.
    */
   runsOn?: boolean;
+  /**
+   * "Investigators didn't say why ...", "Peavy could not say", "Felt never revealed": the speaker said
+   * nothing the article reports, so no claim is theirs. Kept as an alignment cue, never shown or cited.
+   */
+  negated?: boolean;
 }
 
 const NEUTRAL_VERBS =
@@ -34,6 +39,13 @@ const DISTANCING = new Set(DISTANCING_VERBS.split(" "));
 
 // Words allowed between a speaker and the verb ("has claimed", "would not say", "also said").
 const AUXILIARIES = new Set("has have had also later previously earlier would will did does not had then further".split(" "));
+// Modals and negated auxiliaries, also walked over, but only as printed in lower case ("Theresa May said").
+// ECB+ spaces a contraction's parts ("couldn ’ t"): the "t" after one of them is walked over too.
+const MODALS_AND_NEGATIVES = new Set(
+  ("can could may might must should shall cannot never didn't doesn't don't wouldn't couldn't can't won't hasn't haven't hadn't " +
+    "isn't wasn't aren't weren't shouldn't didn doesn wouldn couldn hasn haven hadn isn wasn aren weren shouldn").split(" "),
+);
+const NEGATIVE = /^(?:not|never|cannot)$|n['’]?t$|^t$/;
 const DISCOURSE = new Set("however but and or nor so yet as meanwhile also earlier later yesterday today separately instead".split(" "));
 const SPEAKER_STARTS = new Set(
   ("the a an his her their its one another two three several many some he she they we i police officials authorities " +
@@ -169,7 +181,10 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
     if (v > 0 && PASSIVE.has(ws[v - 1]!.lower) && /ed$/.test(verb.lower)) continue;
     // Speaker before the verb: walk back over auxiliaries, then over words up to a clause boundary.
     let s = v;
-    while (s > 0 && AUXILIARIES.has(ws[s - 1]!.lower) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
+    const auxiliary = (w: W, before: W | undefined) =>
+      AUXILIARIES.has(w.lower) || (w.text === w.lower && (MODALS_AND_NEGATIVES.has(w.lower) || (w.lower === "t" && before !== undefined && /n$/.test(before.lower))));
+    while (s > 0 && auxiliary(ws[s - 1]!, ws[s - 2]) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
+    const negated = ws.slice(s, v).some((w) => NEGATIVE.test(w.lower));
     const speakerEnd = s;
     while (s > 0 && speakerEnd - s < MAX_SPEAKER_WORDS + 1 && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start) && ws[s - 1]!.lower !== "that") s--;
     while (s < speakerEnd && DISCOURSE.has(ws[s]!.lower)) s++;
@@ -234,6 +249,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       verb: verb.text,
       hedged: DISTANCING.has(verb.lower),
       ...(runsOn ? { runsOn } : {}),
+      ...(negated && phraseStart < verb.start ? { negated } : {}),
     });
   }
   return out;

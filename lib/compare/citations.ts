@@ -32,14 +32,15 @@ function bodyQuotes(body: string): Span[] {
  * The attributions of a body's sentences, in body offsets. One inside quotation marks is the quoted
  * speaker's words, not the article's ("'She's noted that the country needs more doctors,' he said" cites
  * "he", not "She's"): it is no source, nor a claim's attribution. The sentence splitter may cut a quote,
- * so quotes are found over the body, not the sentence.
+ * so quotes are found over the body, not the sentence. A negated one ("Investigators didn't say why") and
+ * one that runs on into the claim attribute nothing to anyone.
  */
 export function sentenceAttributions(body: string, sentences: BodySentence[]): SentenceAttribution[] {
   const quotes = bodyQuotes(body);
   const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end && !tagOnly(body, q, { start, end }));
   return sentences.flatMap((s) =>
     findAttributions(s.text, { nameLast: true })
-      .filter((a) => !a.runsOn && !quoted(a.start + s.start, a.end + s.start))
+      .filter((a) => !a.runsOn && !a.negated && !quoted(a.start + s.start, a.end + s.start))
       .map((a) => ({
         ...a,
         start: a.start + s.start,
