@@ -357,3 +357,34 @@ describe("session 14: auxiliaries and negation before the verb", () => {
     for (const s of claims.flatMap((c) => c.sentences)) expect(s.attribution ?? "").not.toMatch(/didn't/);
   });
 });
+
+describe("session 14: a bare surname speaker", () => {
+  const person = (body: string, name: string, surface = name) => ({
+    key: `person:${name.toLowerCase().replace(/\W+/g, "-")}`,
+    name,
+    type: "PERSON" as const,
+    mentions: [{ field: "body" as const, start: body.indexOf(surface), end: body.indexOf(surface) + surface.length, surface, descriptor: null }],
+  });
+  const art = (id: string, body: string, entities: CompareArticle["entities"]): CompareArticle => ({ id, outlet: { id: `o-${id}`, name: id }, title: "", titleDerived: false, body, publishedAt: null, entities });
+  const sourceOf = (rows: ReturnType<typeof compareArticles>["citations"], id: string, text: string) =>
+    rows.find((r) => r.cells.some((c) => c.articleId === id && c.citations.some((x) => x.text === text)))?.name;
+
+  it("is the one person of that surname the article or the story names, though the surname is a common word", () => {
+    // ECB+ 22: "Cpl. Janice Leader" and "Leader" were two rows; the extractor marks no bare "Leader".
+    const a = "Cpl. Janice Leader, a 911 dispatcher, told reporters that Hiller called. Keeping her on the line, Leader said she told Hiller to put the gun down.";
+    const b = "Leader said the caller gave herself up. Yvonne Hiller was arrested.";
+    // The extractor types her OTHER (it does not know the rank "Cpl.").
+    const leader = { ...person(a, "Cpl. Janice Leader"), type: "OTHER" as const };
+    const { citations } = compareArticles([art("a", a, [leader, person(a, "Yvonne Hiller", "Hiller")]), art("b", b, [person(b, "Yvonne Hiller")])]);
+    expect(sourceOf(citations, "a", "Leader said")).toBe("Cpl. Janice Leader");
+    expect(sourceOf(citations, "b", "Leader said")).toBe("Cpl. Janice Leader");
+    expect(citations.map((r) => r.name)).not.toContain("Leader");
+  });
+
+  it("stays the word as printed when two people of the story share the surname", () => {
+    const a = "Janice Leader and Tom Leader spoke on Monday. Leader said the caller gave herself up.";
+    const ents = [person(a, "Janice Leader"), person(a, "Tom Leader")];
+    const { citations } = compareArticles([art("a", a, ents), art("b", a, ents)]);
+    expect(sourceOf(citations, "a", "Leader said")).toBe("Leader");
+  });
+});

@@ -166,6 +166,22 @@ export function citationRows(
       const [holder] = holders.values();
       if (holders.size === 1 && holder) return { key: holder.key, name: holder.name, entityKey: holder.key };
     }
+    // "Keeping her on the line, Leader said": a capitalised word alone as the speaker is a surname, the one
+    // person of that surname this article names (else the story, where another outlet named her in full).
+    // The extractor marks no bare "Leader" (a common word too), so no mention covers it. Two such people: none.
+    // A name typed OTHER counts when a first name comes before the surname (a rank the extractor does not
+    // know: "Cpl. Janice Leader").
+    const surname = /^\p{Lu}[\p{L}'’-]+$/u.test(speakerText) ? speakerText.toLowerCase() : null;
+    if (surname) {
+      const named = (g: EntityGroup) => {
+        const ws = nameWords(g.name);
+        const person = g.type === "PERSON" || (g.type === "OTHER" && ws.slice(0, -1).some((w) => firstNameGender(w) !== null));
+        return person && ws.length > 1 && ws.at(-1) === surname;
+      };
+      const inArticle = groups.filter((g) => named(g) && g.perArticle[a]!.length > 0);
+      const bearers = inArticle.length > 0 ? inArticle : groups.filter(named);
+      if (bearers.length === 1) return { key: bearers[0]!.key, name: bearers[0]!.name, entityKey: bearers[0]!.key };
+    }
     const words = nameWords(speakerText.replace(LEADING, "")).join(" ");
     // Phrases without an entity behind them still meet across articles when spelt alike ("the centre" / "the center").
     const known = phraseRows.find((p) => p.words === words || spellingVariants(p.words, words));
