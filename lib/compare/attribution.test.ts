@@ -388,3 +388,22 @@ describe("session 14: a bare surname speaker", () => {
     expect(sourceOf(citations, "a", "Leader said")).toBe("Leader");
   });
 });
+
+describe("session 14: adverbials next to the speaker", () => {
+  it("are not part of the speaker's name: a manner or time adverb, a time, an occasion", () => {
+    // All from ECB+ citations tables ("King emphatically", "Papandreou on Sunday", "Lawrence yesterday" were sources).
+    const speaker = (text: string) => findAttributions(text)[0]?.speaker.text;
+    expect(speaker("King emphatically told The News that he ran.")).toBe("King");
+    expect(speaker("Angels general manager Tony Reagins recently confirmed the offer.")).toBe("Angels general manager Tony Reagins");
+    expect(speaker("Papandreou on Sunday announced new cuts.")).toBe("Papandreou");
+    expect(speaker("Hastings this morning announced the names.")).toBe("Hastings");
+    expect(speaker("The deal is off, said Lawrence yesterday.")).toBe("Lawrence");
+    expect(speaker("She was a legend, said agent Mark Roesler in a written statement.")).toBe("agent Mark Roesler");
+    expect(speaker("Police at first told workers to stay inside.")).toBe("Police");
+    expect(speaker("Several readers have already noted the bug.")).toBe("Several readers");
+    // Words that only end like an adverb stay: "the family", "the elderly".
+    expect(speaker("The talks failed, said the family.")).toBe("the family");
+    // The phrase, an alignment cue, is as printed.
+    expect(findAttributions("Papandreou on Sunday announced new cuts.")[0]?.text).toBe("Papandreou on Sunday announced");
+  });
+});

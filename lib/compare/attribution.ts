@@ -242,6 +242,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
     }
     // The subject alone is the speaker; the phrase keeps the clause, as the alignment cue it always was.
     if (subject.length > 0 && appositive.length === 0 && phraseStart === speakerWords[0]?.start) speakerWords = subject;
+    if (appositive.length === 0) speakerWords = trimAdverbials(speakerWords);
     const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
     out.push({
       ...span(text, phraseStart, phraseEnd),
@@ -317,6 +318,44 @@ function appositiveSpeaker(text: string, ws: W[], v: number): W[] & { nameLast?:
     if (desc.some((w) => !capitalised(w)) && !NOT_APPOSITIVE.has(desc[0]!.lower) && !SUBORDINATORS.has(desc[0]!.lower)) return Object.assign([...last], { nameLast: true });
   }
   return [];
+}
+
+// Adverbs of manner and time that sit between a speaker and the verb or after an inverted speaker ("King
+// emphatically told", "Tony Reagins recently confirmed"); most end in -ly, but not every -ly word is one.
+const ADVERBS = new Set("just always never once even still already first ever again soon now".split(" "));
+const NOT_ADVERBS = new Set("family ally assembly daily weekly monthly yearly elderly bully supply rally fly belly jelly lily only".split(" "));
+const TIME_WORDS = new Set(
+  "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month year".split(" "),
+);
+// What may open a time adverbial ("on Sunday", "this morning", "early Monday", "last week").
+const TIME_OPENERS = new Set("on this last early late that earlier later the".split(" "));
+// An occasion after the speaker ("in a written statement", "at a news conference").
+const OCCASIONS = new Set("statement statements conference interview briefing release email hearing post tweet appearance".split(" "));
+
+/**
+ * A speaker's words less the adverbials at their end: "Papandreou on Sunday", "Hastings this morning",
+ * "Lawrence yesterday", "agent Mark Roesler in a written statement", "Police at first", "several readers
+ * have already". The source is who spoke, not when or how; the attribution phrase keeps the words.
+ */
+function trimAdverbials(ws: W[]): W[] {
+  let n = ws.length;
+  const lower = (i: number) => ws[i]!.text === ws[i]!.lower;
+  while (n > 1) {
+    const w = ws[n - 1]!;
+    if (w.lower === "first" && n > 2 && ws[n - 2]!.lower === "at") n -= 2;
+    else if (lower(n - 1) && (ADVERBS.has(w.lower) || (/ly$/.test(w.lower) && !NOT_ADVERBS.has(w.lower)) || AUXILIARIES.has(w.lower) || MODALS_AND_NEGATIVES.has(w.lower))) n--;
+    else if (TIME_WORDS.has(w.lower)) {
+      n--;
+      while (n > 1 && TIME_OPENERS.has(ws[n - 1]!.lower) && lower(n - 1)) n--;
+    } else if (OCCASIONS.has(w.lower)) {
+      // Back to the preposition that opens the occasion, within a few words ("in a written statement").
+      let i = n - 2;
+      while (i > 0 && n - i <= 5 && !/^(?:in|at|during|on)$/.test(ws[i]!.lower)) i--;
+      if (i > 0 && n - i <= 5 && /^(?:in|at|during|on)$/.test(ws[i]!.lower)) n = i;
+      else break;
+    } else break;
+  }
+  return ws.slice(0, n);
 }
 
 function span(text: string, start: number, end: number): Span {
