@@ -407,3 +407,14 @@ describe("session 14: adverbials next to the speaker", () => {
     expect(findAttributions("Papandreou on Sunday announced new cuts.")[0]?.text).toBe("Papandreou on Sunday announced");
   });
 });
+
+describe("session 14: clauses and fragments read on every ECB+ story's citations", () => {
+  it("are no source: words with a finite verb of their own, a free relative, a phrase ending in a determiner", () => {
+    // ECB+ 11, 21, 29, 2, 19, 6: each was a row of the citations table.
+    for (const clause of ["The president has the final", "The attorney may use police", "There have been conflicting", "the family is not speaking publicly yet", "That's all I", "You know what they", "an illegal arrest in which the plaintiff", "the", "The", "Check out some"])
+      expect(citableSpeaker(clause), clause).toBe(false);
+    // A relative clause or an appositive after the speaker holds verbs that are not the speaker's.
+    for (const speaker of ["The officer who fired the shot", "Osman-aga, who herds camels in a remote desert area", "Pensioner Bayram-aga, a voter in Ashgabat", "Valley Dairy Inc., which does business as the Matanuska Creamery", "The fire chief", "Salazar and Locke"])
+      expect(citableSpeaker(speaker), speaker).toBe(true);
+  });
+});

@@ -128,11 +128,26 @@ export function clauseSpeaker(speaker: string): boolean {
   const ws = wordsOf(speaker);
   if (ws.length === 0) return false;
   if (COORDINATORS.has(ws.at(-1)!.lower)) return true;
+  // "the already announced", "The also said", "Check out some notes": a phrase ending in a determiner has
+  // no head noun; the verb form was a noun or an adjective.
+  if (DETERMINERS.has(ws.at(-1)!.lower)) return true;
+  // "You know what they say", "an illegal arrest in which the plaintiff says": a free or prepositional
+  // relative clause around the verb, not a speaker. After a comma, a relative is about the speaker ("Valley
+  // Dairy Inc., which does business as the Matanuska Creamery, told").
+  if (ws.some((w, i) => /^(?:what|which|whom)$/.test(w.lower) && !(i > 0 && /,\s*$/.test(speaker.slice(ws[i - 1]!.end, w.start))))) return true;
+  // "The president has the final say", "There have been conflicting reports", "That's all I can say": a
+  // finite verb of the phrase's own (an auxiliary next to the attribution verb is never in the phrase),
+  // before any relative clause or appositive, whose verbs are about the speaker ("The officer who fired").
+  const own = ws.slice(0, ws.findIndex((w, i) => RELATIVES.has(w.lower) || boundaryBetween(speaker, w.end, ws[i + 1]?.start ?? w.end)) + 1 || ws.length);
+  if (own.some((w, i) => i < own.length - 1 && (FINITE.has(w.lower) || /^(?:that|it|there|what)['’]s$/.test(w.lower)))) return true;
   if (PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower))) return true;
   // "The tremor was felt in the neighbouring Gulf states": a passive verb inside the words before "states".
   return ws.some((w, i) => i > 0 && PASSIVE.has(w.lower) && ws[i + 1] !== undefined && PARTICIPLE.test(ws[i + 1]!.lower));
 }
 
+const DETERMINERS = new Set("the a an this these those their his its our my your some any every no".split(" "));
+const RELATIVES = new Set("who whose which that".split(" "));
+const FINITE = new Set("is are was were has have had do does did can could may might must shall should will would".split(" "));
 const PARTICIPLE = /^(?:\p{L}+(?:ed|en)|felt|made|seen|heard|held|found|known|told|hit|built|shaken|struck|left|brought|caught|put|set|cut|shut|sent|spent|kept|lost|paid|sold)$/u;
 
 // "All have denied it", "Both said": a quantifier alone stands for people named elsewhere, not a source.
