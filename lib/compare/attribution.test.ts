@@ -418,3 +418,30 @@ describe("session 14: clauses and fragments read on every ECB+ story's citations
       expect(citableSpeaker(speaker), speaker).toBe(true);
   });
 });
+
+describe("session 14: verb forms that are nouns", () => {
+  const verbs = (text: string) => findAttributions(text).map((x) => x.verb);
+  it("after a possessive pronoun or a preposition, or a plural form that no clause follows", () => {
+    // ECB+ 13, 26, 35, 5: "his alleged", "He also turned his claim", "their alleged", "The court of claims".
+    expect(verbs("Where and when Olson learned of his alleged role is unclear.")).toEqual([]);
+    expect(verbs("He also turned his claim into a book.")).toEqual([]);
+    expect(findAttributions("The court of claims denied the motions.").map((x) => `${x.verb}:${x.speaker.text}`)).toEqual(["denied:The court of claims"]);
+    // ECB+ 6, 10, 27, 32: "conflicting reports about", "Various news reports late last week", "A couple
+    // additional notes:", "asked for psychiatric reports to be completed".
+    for (const text of ["We saw conflicting reports about her departure.", "Various news reports late last week pegged the offer at $170 million.", "A couple additional notes: the fix only works on 32-bit systems.", "Judge Anthony Russell QC asked for psychiatric reports to be completed."])
+      expect(verbs(text), text).toEqual([]);
+    // A plural form before a clause, a name or a number is the verb.
+    expect(verbs("SKY TV reports that three employees died.")).toEqual(["reports"]);
+    expect(verbs("WCVB-TV claims it was eight years.")).toEqual(["claims"]);
+    expect(verbs("TMZ reports Lohan was released.")).toEqual(["reports"]);
+    expect(verbs("The company estimates 5 million users were hit.")).toEqual(["estimates"]);
+    expect(verbs("The plane was late, reports AP.")).toEqual(["reports"]);
+    expect(verbs("As Emily Feng reports for NPR, the first cases came to light.")).toEqual(["reports"]);
+    expect(verbs('The substance-abuse policy states: "Discipline for a second offense is likely."')).toEqual(["states"]);
+    // "According to various reports Tara Reid's representative left": the plural form before a name is read
+    // as the verb, but the words before it hold "according to": no speaker of their own.
+    const various = findAttributions("According to various reports Tara Reid's representative left.");
+    expect(various.filter((x) => x.verb === "reports" && citableSpeaker(x.speaker.text))).toEqual([]);
+    expect(citableSpeaker("According to various")).toBe(false);
+  });
+});
