@@ -445,3 +445,21 @@ describe("session 14: verb forms that are nouns", () => {
     expect(citableSpeaker("According to various")).toBe(false);
   });
 });
+
+describe("session 14: more fragments from the ECB+ sweep", () => {
+  it("takes no subordinate clause, participle or prepositional opening for a speaker, and keeps a relative's antecedent", () => {
+    // ECB+ 28, 33, 31, 6: "2005 when Felt's family", "You just lied to this jury when you", "Having", "Despite".
+    for (const clause of ["2005 when Felt's family", "You just lied to this jury when you", "Having"]) expect(citableSpeaker(clause), clause).toBe(false);
+    expect(citableSpeaker("Ben Bradlee, who oversaw almost 400 stories when he was the Post's editor")).toBe(true);
+    expect(findAttributions("Despite reports of a deal, the talks stalled.").filter((x) => citableSpeaker(x.speaker.text))).toEqual([]);
+    expect(findAttributions("Amid reports of a deal, the talks stalled.").filter((x) => citableSpeaker(x.speaker.text))).toEqual([]);
+    // ECB+ 28: "a family friend who" (wrote) was the source; the friend is.
+    expect(findAttributions("John O'Connor, a family friend who wrote the 2005 article, spoke.")[0]?.speaker.text).toBe("a family friend");
+  });
+
+  it("reads what follows a verb that takes an object as its object, not an inverted speaker", () => {
+    // ECB+ 28: "Felt, 91, admitted his role after more than 30 years" cited "his role after more than 30 years".
+    expect(findAttributions("In 2005, at 91, admitted his role after more than 30 years.")).toEqual([]);
+    expect(findAttributions("The deal is off, said his brother.")[0]?.speaker.text).toBe("his brother");
+  });
+});

@@ -96,12 +96,18 @@ function coordinatedSubject(ws: W[]): W[] {
   return n > 0 && n <= 4 && !/^\p{Lu}/u.test(ws[n]!.text) && !/['’]s?$/u.test(ws[n - 1]!.text) ? ws.slice(0, n) : [];
 }
 
+// Verbs whose next words are their object, not an inverted speaker (", admitted his role after 30 years";
+// ", said his brother" is a tag).
+const OBJECT_VERBS = new Set("admitted admits denied denies revealed reveals disclosed acknowledged acknowledges announced announces urged urges estimated estimates".split(" "));
+
 // What may follow an inverted speaker tag inside its sentence: a clause about the speaker, or another tag.
 const TAG_FOLLOWERS = new Set("who whose which adding noting saying according referring speaking citing".split(" "));
 
 // "for the Republicans to recapture Southern states": a phrase opening with a preposition is an adverbial,
 // never who is speaking (a speaker's own "of"/"to" comes later: "the mayor of Kyiv", "the envoy to Russia").
-const PREPOSITIONS = new Set("for in on at from with by of to into onto over under about against after before during without between among".split(" "));
+const PREPOSITIONS = new Set(
+  "for in on at from with by of to into onto over under about against after before during without between among despite amid amidst including regarding following per via toward towards through throughout across".split(" "),
+);
 
 // "If confirmed by the Senate, she will ...", "When asked": a clause opened by a subordinating conjunction
 // (capitalised only by the sentence start) has no speaker; nor has one opened by a verb ("was felt in the
@@ -134,17 +140,21 @@ export function clauseSpeaker(speaker: string): boolean {
   // "the already announced", "The also said", "Check out some notes": a phrase ending in a determiner has
   // no head noun; the verb form was a noun or an adjective.
   if (DETERMINERS.has(ws.at(-1)!.lower)) return true;
+  // "According to various reports ...": the words before "reports" are an attribution of their own.
+  if (/\baccording to\b/i.test(speaker)) return true;
   // "You know what they say", "an illegal arrest in which the plaintiff says": a free or prepositional
   // relative clause around the verb, not a speaker. After a comma, a relative is about the speaker ("Valley
   // Dairy Inc., which does business as the Matanuska Creamery, told").
-  // "According to various reports ...": the words before "reports" are an attribution of their own.
-  if (/\baccording to\b/i.test(speaker)) return true;
   if (ws.some((w, i) => /^(?:what|which|whom)$/.test(w.lower) && !(i > 0 && /,\s*$/.test(speaker.slice(ws[i - 1]!.end, w.start))))) return true;
   // "The president has the final say", "There have been conflicting reports", "That's all I can say": a
   // finite verb of the phrase's own (an auxiliary next to the attribution verb is never in the phrase),
   // before any relative clause or appositive, whose verbs are about the speaker ("The officer who fired").
   const own = ws.slice(0, ws.findIndex((w, i) => RELATIVES.has(w.lower) || boundaryBetween(speaker, w.end, ws[i + 1]?.start ?? w.end)) + 1 || ws.length);
   if (own.some((w, i) => i < own.length - 1 && (FINITE.has(w.lower) || /^(?:that|it|there|what)['’]s$/.test(w.lower)))) return true;
+  // "2005 when Felt's family revealed", "You just lied to this jury when you told them": a subordinate
+  // clause inside those words, or a participle opening them ("Having told everyone"), is no noun phrase
+  // ("Ben Bradlee, who oversaw ... when he was ..., said" is a speaker).
+  if (own.some((w, i) => i > 0 && SUBORDINATORS.has(w.lower)) || /^(?:having|being)$/.test(ws[0]!.lower)) return true;
   if (PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower))) return true;
   // "The tremor was felt in the neighbouring Gulf states": a passive verb inside the words before "states".
   return ws.some((w, i) => i > 0 && PASSIVE.has(w.lower) && ws[i + 1] !== undefined && PARTICIPLE.test(ws[i + 1]!.lower));
@@ -257,7 +267,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       const precededByComma = v > 0 && /(?:[,“”"]|,\s*['’])\s*$/.test(text.slice(ws[v - 1]!.end, verb.start));
       // ", said Gaskin." names the speaker and ends the clause; ", said the cable passes through Egypt from
       // Europe and reaches Asia" runs on: what follows the verb is the claim, not who made it.
-      if (!precededByComma || !closed || !plausibleSpeaker(after)) continue;
+      if (!precededByComma || !closed || !plausibleSpeaker(after) || OBJECT_VERBS.has(verb.lower)) continue;
       speakerWords = after;
       phraseStart = verb.start;
       phraseEnd = after.at(-1)!.end;
@@ -366,14 +376,16 @@ const OCCASIONS = new Set("statement statements conference interview briefing re
 /**
  * A speaker's words less the adverbials at their end: "Papandreou on Sunday", "Hastings this morning",
  * "Lawrence yesterday", "agent Mark Roesler in a written statement", "Police at first", "several readers
- * have already". The source is who spoke, not when or how; the attribution phrase keeps the words.
+ * have already" (and a relative pronoun: "a family friend who wrote"). The source is who spoke, not when or how; the attribution phrase keeps the words.
  */
 function trimAdverbials(ws: W[]): W[] {
   let n = ws.length;
   const lower = (i: number) => ws[i]!.text === ws[i]!.lower;
   while (n > 1) {
     const w = ws[n - 1]!;
-    if (w.lower === "first" && n > 2 && ws[n - 2]!.lower === "at") n -= 2;
+    // "a family friend who wrote": the relative's antecedent is who spoke.
+    if (w.lower === "who") n--;
+    else if (w.lower === "first" && n > 2 && ws[n - 2]!.lower === "at") n -= 2;
     else if (lower(n - 1) && (ADVERBS.has(w.lower) || (/ly$/.test(w.lower) && !NOT_ADVERBS.has(w.lower)) || AUXILIARIES.has(w.lower) || MODALS_AND_NEGATIVES.has(w.lower))) n--;
     else if (TIME_WORDS.has(w.lower)) {
       n--;
