@@ -463,3 +463,11 @@ describe("session 14: more fragments from the ECB+ sweep", () => {
     expect(findAttributions("The deal is off, said his brother.")[0]?.speaker.text).toBe("his brother");
   });
 });
+
+describe("session 14: a pronoun subject with words after it", () => {
+  it("is a clause of its own, unless the words join more speakers", () => {
+    // ECB+ 4, 33: "I still look to a lady who" (said), "I guess people" (will say), "he responded he" (said).
+    for (const clause of ["I still look to a lady", "I guess people", "he responded he"]) expect(citableSpeaker(clause), clause).toBe(false);
+    for (const speaker of ["he and other administration officials", "They", "she"]) expect(citableSpeaker(speaker), speaker).toBe(true);
+  });
+});

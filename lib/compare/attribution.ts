@@ -154,6 +154,9 @@ export function clauseSpeaker(speaker: string): boolean {
   // "2005 when Felt's family revealed", "You just lied to this jury when you told them": a subordinate
   // clause inside those words, or a participle opening them ("Having told everyone"), is no noun phrase
   // ("Ben Bradlee, who oversaw ... when he was ..., said" is a speaker).
+  // "I still look to a lady who said", "I guess people will say": a subject pronoun with more words after it
+  // is a clause's subject, unless the words join more speakers ("he and other administration officials").
+  if (ws.length > 1 && PRONOUNS.has(ws[0]!.lower) && !COORDINATORS.has(ws[1]!.lower) && !boundaryBetween(speaker, ws[0]!.end, ws[1]!.start)) return true;
   if (own.some((w, i) => i > 0 && SUBORDINATORS.has(w.lower)) || /^(?:having|being)$/.test(ws[0]!.lower)) return true;
   if (PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower))) return true;
   // "The tremor was felt in the neighbouring Gulf states": a passive verb inside the words before "states".
