@@ -18,6 +18,11 @@ export interface AttributionSpan extends Span {
    * (dropping it there lost a held-out pair), never shown as an attribution or a cited source.
    */
   runsOn?: boolean;
+  /**
+   * "Investigators didn't say why ...", "Peavy could not say", "Felt never revealed": the speaker said
+   * nothing the article reports, so no claim is theirs. Kept as an alignment cue, never shown or cited.
+   */
+  negated?: boolean;
 }
 
 const NEUTRAL_VERBS =
@@ -29,11 +34,21 @@ const DISTANCING_VERBS =
   "claimed claims claim alleged alleges insisted insists suggested suggests maintained maintains asserted asserts argued argues";
 // Verb forms that are also plural nouns ("Gulf states", "according to reports").
 const PLURAL_NOUNS = new Set("states reports notes claims estimates".split(" "));
+// What follows such a form when it is the noun ("reports about", "notes from", "reports to be", "reports late").
+const NOUN_FOLLOWERS = new Set("about as of to from in late last were are was have had and or".split(" "));
+const POSSESSIVES = new Set("his their its our my your".split(" "));
 const VERBS = new Set(`${NEUTRAL_VERBS} ${DISTANCING_VERBS}`.split(" "));
 const DISTANCING = new Set(DISTANCING_VERBS.split(" "));
 
 // Words allowed between a speaker and the verb ("has claimed", "would not say", "also said").
 const AUXILIARIES = new Set("has have had also later previously earlier would will did does not had then further".split(" "));
+// Modals and negated auxiliaries, also walked over, but only as printed in lower case ("Theresa May said").
+// ECB+ spaces a contraction's parts ("couldn ’ t"): the "t" after one of them is walked over too.
+const MODALS_AND_NEGATIVES = new Set(
+  ("can could may might must should shall cannot never didn't doesn't don't wouldn't couldn't can't won't hasn't haven't hadn't " +
+    "isn't wasn't aren't weren't shouldn't didn doesn wouldn couldn hasn haven hadn isn wasn aren weren shouldn").split(" "),
+);
+const NEGATIVE = /^(?:not|never|cannot)$|n['’]?t$|^t$/;
 const DISCOURSE = new Set("however but and or nor so yet as meanwhile also earlier later yesterday today separately instead".split(" "));
 const SPEAKER_STARTS = new Set(
   ("the a an his her their its one another two three several many some he she they we i police officials authorities " +
@@ -57,17 +72,42 @@ function wordsOf(text: string): W[] {
   return [...text.matchAll(WORD)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 }
 
-// A clause boundary between two words: punctuation other than an apostrophe or hyphen inside a name.
+// A clause boundary between two words: punctuation other than an apostrophe or hyphen inside a name, or a
+// sentence's closing mark inside it ("'Please don't let me die!' and said": "Please" is not the speaker).
 function boundaryBetween(text: string, from: number, to: number): boolean {
-  return /[,;:()“”"—–]|(^|\s)-(\s|$)/.test(text.slice(from, to));
+  return /[,;:()“”"—–!?]|(^|\s)-(\s|$)/.test(text.slice(from, to));
 }
+
+// "She had no quarrels with one woman and told her to leave": a speaker phrase ending in a conjunction is
+// a clause whose second predicate is the verb, not a noun phrase (a list of speakers ends in its last name).
+const COORDINATORS = new Set("and but or".split(" "));
+
+/**
+ * The subject of such a clause, when it opens with one: a pronoun ("She"), or a name, capitalised words
+ * before the clause's own verb ("Hickok agreed and"), not an article ("An official looked at her and") nor
+ * an owner.
+ * Else none: no speaker for the citations table (clauseSpeaker).
+ */
+function coordinatedSubject(ws: W[]): W[] {
+  if (PRONOUNS.has(ws[0]!.lower)) return ws.slice(0, 1);
+  let n = 0;
+  while (n < ws.length - 1 && /^\p{Lu}/u.test(ws[n]!.text) && !ARTICLES.has(ws[n]!.lower)) n++;
+  // An owner opens a longer noun phrase ("Mr. Gigante's lawyers elicited testimony and"): no subject found.
+  return n > 0 && n <= 4 && !/^\p{Lu}/u.test(ws[n]!.text) && !/['’]s?$/u.test(ws[n - 1]!.text) ? ws.slice(0, n) : [];
+}
+
+// Verbs whose next words are their object, not an inverted speaker (", admitted his role after 30 years";
+// ", said his brother" is a tag).
+const OBJECT_VERBS = new Set("admitted admits denied denies revealed reveals disclosed acknowledged acknowledges announced announces urged urges estimated estimates".split(" "));
 
 // What may follow an inverted speaker tag inside its sentence: a clause about the speaker, or another tag.
 const TAG_FOLLOWERS = new Set("who whose which adding noting saying according referring speaking citing".split(" "));
 
 // "for the Republicans to recapture Southern states": a phrase opening with a preposition is an adverbial,
 // never who is speaking (a speaker's own "of"/"to" comes later: "the mayor of Kyiv", "the envoy to Russia").
-const PREPOSITIONS = new Set("for in on at from with by of to into onto over under about against after before during without between among".split(" "));
+const PREPOSITIONS = new Set(
+  "for in on at from with by of to into onto over under about against after before during without between among despite amid amidst including regarding following per via toward towards through throughout across".split(" "),
+);
 
 // "If confirmed by the Senate, she will ...", "When asked": a clause opened by a subordinating conjunction
 // (capitalised only by the sentence start) has no speaker; nor has one opened by a verb ("was felt in the
@@ -96,11 +136,36 @@ function plausibleSpeaker(ws: W[]): boolean {
 export function clauseSpeaker(speaker: string): boolean {
   const ws = wordsOf(speaker);
   if (ws.length === 0) return false;
+  if (COORDINATORS.has(ws.at(-1)!.lower)) return true;
+  // "the already announced", "The also said", "Check out some notes": a phrase ending in a determiner has
+  // no head noun; the verb form was a noun or an adjective.
+  if (DETERMINERS.has(ws.at(-1)!.lower)) return true;
+  // "According to various reports ...": the words before "reports" are an attribution of their own.
+  if (/\baccording to\b/i.test(speaker)) return true;
+  // "You know what they say", "an illegal arrest in which the plaintiff says": a free or prepositional
+  // relative clause around the verb, not a speaker. After a comma, a relative is about the speaker ("Valley
+  // Dairy Inc., which does business as the Matanuska Creamery, told").
+  if (ws.some((w, i) => /^(?:what|which|whom)$/.test(w.lower) && !(i > 0 && /,\s*$/.test(speaker.slice(ws[i - 1]!.end, w.start))))) return true;
+  // "The president has the final say", "There have been conflicting reports", "That's all I can say": a
+  // finite verb of the phrase's own (an auxiliary next to the attribution verb is never in the phrase),
+  // before any relative clause or appositive, whose verbs are about the speaker ("The officer who fired").
+  const own = ws.slice(0, ws.findIndex((w, i) => RELATIVES.has(w.lower) || boundaryBetween(speaker, w.end, ws[i + 1]?.start ?? w.end)) + 1 || ws.length);
+  if (own.some((w, i) => i < own.length - 1 && (FINITE.has(w.lower) || /^(?:that|it|there|what)['’]s$/.test(w.lower)))) return true;
+  // "2005 when Felt's family revealed", "You just lied to this jury when you told them": a subordinate
+  // clause inside those words, or a participle opening them ("Having told everyone"), is no noun phrase
+  // ("Ben Bradlee, who oversaw ... when he was ..., said" is a speaker).
+  // "I still look to a lady who said", "I guess people will say": a subject pronoun with more words after it
+  // is a clause's subject, unless the words join more speakers ("he and other administration officials").
+  if (ws.length > 1 && PRONOUNS.has(ws[0]!.lower) && !COORDINATORS.has(ws[1]!.lower) && !boundaryBetween(speaker, ws[0]!.end, ws[1]!.start)) return true;
+  if (own.some((w, i) => i > 0 && SUBORDINATORS.has(w.lower)) || /^(?:having|being)$/.test(ws[0]!.lower)) return true;
   if (PASSIVE.has(ws.at(-1)!.lower) || (ws.length >= 2 && /^(?:it|there|this|that)$/.test(ws[0]!.lower) && PASSIVE.has(ws[1]!.lower))) return true;
   // "The tremor was felt in the neighbouring Gulf states": a passive verb inside the words before "states".
   return ws.some((w, i) => i > 0 && PASSIVE.has(w.lower) && ws[i + 1] !== undefined && PARTICIPLE.test(ws[i + 1]!.lower));
 }
 
+const DETERMINERS = new Set("the a an this these those their his its our my your some any every no".split(" "));
+const RELATIVES = new Set("who whose which that".split(" "));
+const FINITE = new Set("is are was were has have had do does did can could may might must shall should will would".split(" "));
 const PARTICIPLE = /^(?:\p{L}+(?:ed|en)|felt|made|seen|heard|held|found|known|told|hit|built|shaken|struck|left|brought|caught|put|set|cut|shut|sent|spent|kept|lost|paid|sold)$/u;
 
 // "All have denied it", "Both said": a quantifier alone stands for people named elsewhere, not a source.
@@ -144,16 +209,31 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
     // "an alleged gang member", "an estimated 500", "prosecutors' claims": after an article or an owner
     // the word is an adjective or a noun.
     if (v > 0 && (ARTICLES.has(ws[v - 1]!.lower) || /^[\p{L}\p{N}.-]+['’]s?$/u.test(text.slice(ws[v - 1]!.start, verb.start).trimEnd()))) continue;
+    // "his alleged role", "He also turned his claim into a book", "The court of claims": after a possessive
+    // pronoun or a preposition the word is an adjective or a noun ("according to reports" is read above).
+    if (v > 0 && (POSSESSIVES.has(ws[v - 1]!.lower) || PREPOSITIONS.has(ws[v - 1]!.lower)) && !boundaryBetween(text, ws[v - 1]!.end, verb.start)) continue;
+    // "Various news reports late last week", "psychiatric reports to be completed", "A couple additional
+    // notes:": a plural form after a lower-case modifier, followed by what follows a noun, is the noun.
+    // Before a clause, a name or a number it is the verb ("TV reports that", "Emily Feng reports for NPR").
+    if (PLURAL_NOUNS.has(verb.lower) && v > 0 && ws[v - 1]!.text === ws[v - 1]!.lower && !boundaryBetween(text, ws[v - 1]!.end, verb.start)) {
+      const next = ws[v + 1];
+      // A colon before a quote introduces speech ("the policy states: \"Discipline ...\"").
+      if (/^\s*:(?!\s*["“‘'])/.test(text.slice(verb.end)) || (next && NOUN_FOLLOWERS.has(next.text) && !boundaryBetween(text, verb.end, next.start))) continue;
+    }
     // "No further details were reported": a passive -ed verb names no speaker (the agent, if any, follows
     // "by"). "Was told"/"was said" are left as they were: counting them too lost two tuning pairs (README.md).
     if (v > 0 && PASSIVE.has(ws[v - 1]!.lower) && /ed$/.test(verb.lower)) continue;
     // Speaker before the verb: walk back over auxiliaries, then over words up to a clause boundary.
     let s = v;
-    while (s > 0 && AUXILIARIES.has(ws[s - 1]!.lower) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
+    const auxiliary = (w: W, before: W | undefined) =>
+      AUXILIARIES.has(w.lower) || (w.text === w.lower && (MODALS_AND_NEGATIVES.has(w.lower) || (w.lower === "t" && before !== undefined && /n$/.test(before.lower))));
+    while (s > 0 && auxiliary(ws[s - 1]!, ws[s - 2]) && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start)) s--;
+    const negated = ws.slice(s, v).some((w) => NEGATIVE.test(w.lower));
     const speakerEnd = s;
     while (s > 0 && speakerEnd - s < MAX_SPEAKER_WORDS + 1 && !boundaryBetween(text, ws[s - 1]!.end, ws[s]!.start) && ws[s - 1]!.lower !== "that") s--;
     while (s < speakerEnd && DISCOURSE.has(ws[s]!.lower)) s++;
     let speakerWords = ws.slice(s, speakerEnd);
+    const subject = speakerWords.length > 1 && COORDINATORS.has(speakerWords.at(-1)!.lower) ? coordinatedSubject(speakerWords) : [];
     // "In a Monday statement President Obama said": an adverbial opening the clause, then the speaker's
     // name; the name alone (capitalised throughout) is the speaker. Not before a verb that is also a plural
     // noun ("for the Republicans to recapture Southern states").
@@ -190,7 +270,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       const precededByComma = v > 0 && /(?:[,“”"]|,\s*['’])\s*$/.test(text.slice(ws[v - 1]!.end, verb.start));
       // ", said Gaskin." names the speaker and ends the clause; ", said the cable passes through Egypt from
       // Europe and reaches Asia" runs on: what follows the verb is the claim, not who made it.
-      if (!precededByComma || !closed || !plausibleSpeaker(after)) continue;
+      if (!precededByComma || !closed || !plausibleSpeaker(after) || OBJECT_VERBS.has(verb.lower)) continue;
       speakerWords = after;
       phraseStart = verb.start;
       phraseEnd = after.at(-1)!.end;
@@ -204,6 +284,9 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       while (k < ws.length && k - v <= 4 && !/^(that|on|in|at|about|after|before|when)$/.test(ws[k]!.lower) && !boundaryBetween(text, ws[k - 1]!.end, ws[k]!.start)) k++;
       if (k > v + 1) phraseEnd = ws[k - 1]!.end;
     }
+    // The subject alone is the speaker; the phrase keeps the clause, as the alignment cue it always was.
+    if (subject.length > 0 && appositive.length === 0 && phraseStart === speakerWords[0]?.start) speakerWords = subject;
+    if (appositive.length === 0) speakerWords = trimAdverbials(speakerWords);
     const speaker = span(text, speakerWords[0]!.start, speakerWords.at(-1)!.end);
     out.push({
       ...span(text, phraseStart, phraseEnd),
@@ -211,6 +294,7 @@ export function findAttributions(text: string, options: FindOptions = {}): Attri
       verb: verb.text,
       hedged: DISTANCING.has(verb.lower),
       ...(runsOn ? { runsOn } : {}),
+      ...(negated && phraseStart < verb.start ? { negated } : {}),
     });
   }
   return out;
@@ -278,6 +362,46 @@ function appositiveSpeaker(text: string, ws: W[], v: number): W[] & { nameLast?:
     if (desc.some((w) => !capitalised(w)) && !NOT_APPOSITIVE.has(desc[0]!.lower) && !SUBORDINATORS.has(desc[0]!.lower)) return Object.assign([...last], { nameLast: true });
   }
   return [];
+}
+
+// Adverbs of manner and time that sit between a speaker and the verb or after an inverted speaker ("King
+// emphatically told", "Tony Reagins recently confirmed"); most end in -ly, but not every -ly word is one.
+const ADVERBS = new Set("just always never once even still already first ever again soon now".split(" "));
+const NOT_ADVERBS = new Set("family ally assembly daily weekly monthly yearly elderly bully supply rally fly belly jelly lily only".split(" "));
+const TIME_WORDS = new Set(
+  "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month year".split(" "),
+);
+// What may open a time adverbial ("on Sunday", "this morning", "early Monday", "last week").
+const TIME_OPENERS = new Set("on this last early late that earlier later the".split(" "));
+// An occasion after the speaker ("in a written statement", "at a news conference").
+const OCCASIONS = new Set("statement statements conference interview briefing release email hearing post tweet appearance".split(" "));
+
+/**
+ * A speaker's words less the adverbials at their end: "Papandreou on Sunday", "Hastings this morning",
+ * "Lawrence yesterday", "agent Mark Roesler in a written statement", "Police at first", "several readers
+ * have already" (and a relative pronoun: "a family friend who wrote"). The source is who spoke, not when or how; the attribution phrase keeps the words.
+ */
+function trimAdverbials(ws: W[]): W[] {
+  let n = ws.length;
+  const lower = (i: number) => ws[i]!.text === ws[i]!.lower;
+  while (n > 1) {
+    const w = ws[n - 1]!;
+    // "a family friend who wrote": the relative's antecedent is who spoke.
+    if (w.lower === "who") n--;
+    else if (w.lower === "first" && n > 2 && ws[n - 2]!.lower === "at") n -= 2;
+    else if (lower(n - 1) && (ADVERBS.has(w.lower) || (/ly$/.test(w.lower) && !NOT_ADVERBS.has(w.lower)) || AUXILIARIES.has(w.lower) || MODALS_AND_NEGATIVES.has(w.lower))) n--;
+    else if (TIME_WORDS.has(w.lower)) {
+      n--;
+      while (n > 1 && TIME_OPENERS.has(ws[n - 1]!.lower) && lower(n - 1)) n--;
+    } else if (OCCASIONS.has(w.lower)) {
+      // Back to the preposition that opens the occasion, within a few words ("in a written statement").
+      let i = n - 2;
+      while (i > 0 && n - i <= 5 && !/^(?:in|at|during|on)$/.test(ws[i]!.lower)) i--;
+      if (i > 0 && n - i <= 5 && /^(?:in|at|during|on)$/.test(ws[i]!.lower)) n = i;
+      else break;
+    } else break;
+  }
+  return ws.slice(0, n);
 }
 
 function span(text: string, start: number, end: number): Span {

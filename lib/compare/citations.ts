@@ -32,14 +32,15 @@ function bodyQuotes(body: string): Span[] {
  * The attributions of a body's sentences, in body offsets. One inside quotation marks is the quoted
  * speaker's words, not the article's ("'She's noted that the country needs more doctors,' he said" cites
  * "he", not "She's"): it is no source, nor a claim's attribution. The sentence splitter may cut a quote,
- * so quotes are found over the body, not the sentence.
+ * so quotes are found over the body, not the sentence. A negated one ("Investigators didn't say why") and
+ * one that runs on into the claim attribute nothing to anyone.
  */
 export function sentenceAttributions(body: string, sentences: BodySentence[]): SentenceAttribution[] {
   const quotes = bodyQuotes(body);
   const quoted = (start: number, end: number) => quotes.some((q) => q.start <= start && end <= q.end && !tagOnly(body, q, { start, end }));
   return sentences.flatMap((s) =>
     findAttributions(s.text, { nameLast: true })
-      .filter((a) => !a.runsOn && !quoted(a.start + s.start, a.end + s.start))
+      .filter((a) => !a.runsOn && !a.negated && !quoted(a.start + s.start, a.end + s.start))
       .map((a) => ({
         ...a,
         start: a.start + s.start,
@@ -164,6 +165,22 @@ export function citationRows(
       );
       const [holder] = holders.values();
       if (holders.size === 1 && holder) return { key: holder.key, name: holder.name, entityKey: holder.key };
+    }
+    // "Keeping her on the line, Leader said": a capitalised word alone as the speaker is a surname, the one
+    // person of that surname this article names (else the story, where another outlet named her in full).
+    // The extractor marks no bare "Leader" (a common word too), so no mention covers it. Two such people: none.
+    // A name typed OTHER counts when a first name comes before the surname (a rank the extractor does not
+    // know: "Cpl. Janice Leader").
+    const surname = /^\p{Lu}[\p{L}'’-]+$/u.test(speakerText) ? speakerText.toLowerCase() : null;
+    if (surname) {
+      const named = (g: EntityGroup) => {
+        const ws = nameWords(g.name);
+        const person = g.type === "PERSON" || (g.type === "OTHER" && ws.slice(0, -1).some((w) => firstNameGender(w) !== null));
+        return person && ws.length > 1 && ws.at(-1) === surname;
+      };
+      const inArticle = groups.filter((g) => named(g) && g.perArticle[a]!.length > 0);
+      const bearers = inArticle.length > 0 ? inArticle : groups.filter(named);
+      if (bearers.length === 1) return { key: bearers[0]!.key, name: bearers[0]!.name, entityKey: bearers[0]!.key };
     }
     const words = nameWords(speakerText.replace(LEADING, "")).join(" ");
     // Phrases without an entity behind them still meet across articles when spelt alike ("the centre" / "the center").

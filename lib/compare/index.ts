@@ -95,7 +95,10 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * named as prose prints it, not in a dateline's capitals. 5 (session 14): no attribution inside quoted
  * speech; a statement's owner is its source ("President Obama's announcement"); a quoted title or nickname
  * is no quote; a descriptor is its person's own title, not a list of titled people; a slogan with full
- * stops is one sentence.
+ * stops is one sentence; a speaker is a noun phrase (a clause before the verb gives its subject or no
+ * source: "She had no quarrels with one woman and told"; no auxiliary, negation or adverbial in its name),
+ * a negated attribution ("didn't say") cites no one, and a bare surname ("Leader said") is the one person
+ * of that name.
  */
 export const COMPARISON_VERSION = 5;
 
