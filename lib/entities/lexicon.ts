@@ -59,7 +59,7 @@ export const ORG_HEADS = set(`
 centre center ministry forces force army navy police party council committee commission agency bureau
 department office service services institute institution university college school academy hospital
 clinic church court tribunal parliament assembly senate congress union federation league association nation
-society foundation fund bank group company corporation corp corp. inc inc. ltd ltd. llc plc co co. airlines
+society foundation fund bank group company corporation corp corp. inc inc. ltd ltd. llc plc co co. assn assn. airlines
 airways network networks news times post journal herald tribune gazette chronicle telegraph guardian
 reporter advocate observer press magazine television radio tv media studios records entertainment
 authority administration directorate command guard patrol sheriff prosecutor's magistrates board

@@ -377,3 +377,24 @@ describe("titles with a field, and lists of titled people", () => {
     expect(described("But Officer Michael Murphy said the car had been stolen.")).toEqual(["Michael Murphy | Officer"]);
   });
 });
+
+describe("faiths, dotted country initials, diseases, prosecutors (ECB+ story pages)", () => {
+  it("reads a faith's adjective before a noun as no name, keeping the place before it", () => {
+    expect(types("The president nominated a rural Alabama Catholic doctor as surgeon general on Monday.")).toEqual(["PLACE:Alabama"]);
+    has("The Catholic Church opposed the plan, the bishops said on Sunday.", "ORGANIZATION", "Catholic Church");
+    expect(types("The Rev. Louis Gigante, a Roman Catholic priest, spoke at the funeral on Monday.")).toEqual(["PERSON:Louis Gigante"]);
+  });
+  it("splits a country's dotted initials off the name before them", () => {
+    const found = types("Obama picked Regina Benjamin U.S. surgeon general on Monday, aides said.");
+    expect(found).toEqual(expect.arrayContaining(["PERSON:Regina Benjamin", "PLACE:U.S."]));
+  });
+  it("reads 'Assn.' as an organisation's head and a disease's initials as no body", () => {
+    has("She served on the board of the American Medical Assn. for several years.", "ORGANIZATION", "American Medical Assn.");
+    expect(types("The clinic treats patients with HIV and AIDS in the rural county.")).toEqual([]);
+  });
+  it("reads 'ADA' before a name as the prosecutor's title, and alone as a body", () => {
+    const r = run("ADA Fairman told the court the evidence was clear.");
+    expect(r.entities.map((e) => [e.type, e.name, e.mentions[0]!.descriptor])).toEqual([["PERSON", "Fairman", "ADA"]]);
+    has("The ADA said the rule would protect workers with disabilities.", "ORGANIZATION", "ADA");
+  });
+});

@@ -65,6 +65,11 @@ const givenMonth = (t: NameToken, next: NameToken | undefined) =>
   t.lower === "jan" && next !== undefined && next.word && next.cap && !/\d/.test(next.text) && !MONTHS_AND_DAYS.has(next.lower);
 // Academic and professional degrees printed after a name.
 const DEGREES = new Set("md phd mba mph rn dds dmd jd llm llb dvm facs frcp facp dnp pharmd edd msc bsc bs ms bsn msn mfa mpa ma ba np pa-c".split(" "));
+const RELIGIOUS = new Set(("catholic protestant orthodox muslim jewish christian hindu buddhist sikh mormon evangelical anglican " +
+  "baptist methodist lutheran presbyterian episcopal shiite shia sunni").split(" "));
+const DISEASE_INITIALS = new Set("hiv aids sars mers ptsd adhd als copd std stds".split(" "));
+// The word after token b is an ordinary lower-case word ("Catholic doctor"), not punctuation or a name.
+const next0IsLower = (tokens: readonly NameToken[], b: number) => tokens[b + 1] !== undefined && tokens[b + 1]!.word && !tokens[b + 1]!.cap;
 const DEGREE_OWNERS = new Set("her his their my your our a an".split(" "));
 
 /**
@@ -365,7 +370,9 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
   let lastTitle = -1;
-  for (let k = a; k < b; k++) if (isTitle(tokens[k]!)) lastTitle = k;
+  // "ADA Fairman", "DA Smith": a prosecutor's initials before a name are the title (alone, "the ADA" is a body).
+  const role = (t: NameToken) => isTitle(t) || t.text === "DA" || t.text === "ADA";
+  for (let k = a; k < b; k++) if (role(tokens[k]!)) lastTitle = k;
   if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
     const out: Span[] = [];
     // "Secretary of Commerce Gary Locke", "Secretary of the Interior Ken Salazar": the title's field after
@@ -399,7 +406,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     // Names inside the descriptor ("Kremlin", "European Commission", "Oakland County").
     let runStart = -1;
     for (let k = scanFrom; k <= lastTitle + 1; k++) {
-      const stop = k > lastTitle || isTitle(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
+      const stop = k > lastTitle || role(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
         // Ordinary words in a role are the role's field ("Commerce Secretary", "Corrections Officer").
@@ -617,6 +624,19 @@ function classifyPiece(
   }
   // "Central Asian", "Western": adjectives, not names.
   if (isDemonymWord(last.text) || /^(?:western|eastern|northern|southern)$/.test(last.lower)) return [];
+  // "a rural Alabama Catholic doctor", "a Muslim woman": a faith's adjective before a noun describes; the
+  // place before it is still named ("Alabama Catholic" was an organisation on ECB+'s surgeon-general story).
+  // ("Roman Catholic", "Greek Orthodox" are one adjective.)
+  if (RELIGIOUS.has(last.lower) && next0IsLower(tokens, b)) {
+    const cut = /^(?:roman|greek)$/.test(tokens[b - 1]?.lower ?? "") && b - 1 >= a ? b - 2 : b - 1;
+    return cut < a ? [] : classifyPiece(tokens, a, cut, field, text, stats, prefixDescriptor, afterTitle);
+  }
+  // "Regina Benjamin U.S. surgeon general": a country's dotted initials after a name are the country.
+  if (n >= 2 && /^(?:\p{Lu}\.){2,}$/u.test(last.text) && isPlaceName(lookup(last.text))) {
+    return [...classifyPiece(tokens, a, b - 1, field, text, stats, prefixDescriptor, afterTitle), ...classifyPiece(tokens, b, b, field, text, stats, null)];
+  }
+  // "patients with HIV and AIDS": a disease's initials are no body.
+  if (n === 1 && first.allCaps && DISEASE_INITIALS.has(first.lower)) return [];
 
   const prev = tokens[a - 1];
   const prev2 = tokens[a - 2];

@@ -19,7 +19,8 @@ import { db } from "@/lib/db/client";
  * 2 (session 14): no entities in academic degrees ("Regina Benjamin, MD, MBA", "her MD degree", "a BS in
  * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD"); lists of
  * titled people split before each title, a title's field ("Secretary of Commerce") and a sentence-opening
- * role kept as the descriptor.
+ * role kept as the descriptor; faiths' adjectives, diseases' initials and dotted country initials after a
+ * name are no names of their own; "ADA"/"DA" before a name is a title.
  */
 export const EXTRACTION_VERSION = 2;
 
