@@ -398,3 +398,15 @@ describe("faiths, dotted country initials, diseases, prosecutors (ECB+ story pag
     has("The ADA said the rule would protect workers with disabilities.", "ORGANIZATION", "ADA");
   });
 });
+
+describe("a role's field", () => {
+  it("reads ordinary words after a title and 'for'/'of' as the role's field, and keeps names there", () => {
+    expect(types("She previously served as Associate Dean for Rural Health at the University of South Alabama.")).toEqual(["ORGANIZATION:University of South Alabama"]);
+    expect(types("The Secretary of Homeland Security said the border was secure.")).toEqual([]);
+    expect(types("The President of France met the Minister for Foreign Affairs in Paris.")).toEqual(["PLACE:France", "PLACE:Paris"]);
+    has("He was named Dean of Harvard Law School in 2003 by the trustees.", "ORGANIZATION", "Harvard Law School");
+    // A company after a chief executive's title, and a body after a lower-case role, stay names.
+    has("Paul Martino, CEO of Aggregate Knowledge, talks about the company's plans.", "ORGANIZATION", "Aggregate Knowledge");
+    expect(types("Secretary of State Condoleezza Rice is set to arrive on Monday in Nairobi.")).toContain("PERSON:Condoleezza Rice");
+  });
+});

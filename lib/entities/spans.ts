@@ -220,10 +220,34 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
     }
     // "Mobsters Anthony "Fat Tony" Salerno": the first name starts a nickname name of its own.
     if (j > i && nicknameEnd(tokens, j, text) > j) j--;
-    for (const piece of splitJoiners(tokens, i, j)) out.push(...pieceToSpans(tokens, piece[0], piece[1], field, text, stats));
+    for (const piece of splitJoiners(tokens, i, j)) {
+      if (roleField(tokens, piece[0], piece[1], text)) continue;
+      out.push(...pieceToSpans(tokens, piece[0], piece[1], field, text, stats));
+    }
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * "Associate Dean for Rural Health", "Secretary of Homeland Security": ordinary words after a title and
+ * "for"/"of" are the role's field, not a name ("Rural" was an entity on ECB+'s surgeon-general story).
+ * A name there stays one ("Dean of Harvard Law School", "President of France").
+ */
+// Titles whose "of"/"for" names a field of work, not a body: a chief executive's "CEO of Aggregate
+// Knowledge" names the company however ordinary its words.
+const FIELD_TITLES = new Set("secretary undersecretary minister dean professor director commissioner adviser advisor coordinator chair".split(" "));
+
+function roleField(tokens: NameToken[], a: number, b: number, text: string): boolean {
+  let k = a - 1;
+  if (tokens[k]?.lower === "the") k--;
+  const joiner = tokens[k];
+  const title = tokens[k - 1];
+  // Only after a title printed as one ("Dean for"): after "director of" capitals name the body ("director of
+  // Fish and Wildlife" is the Fish and Wildlife Service).
+  if (!joiner || !title || joiner.cap || (joiner.lower !== "for" && joiner.lower !== "of") || !FIELD_TITLES.has(title.lower) || !title.cap) return false;
+  if (lookup(slice(text, tokens, a, b))) return false;
+  return tokens.slice(a, b + 1).every((t) => t.word && isDictionaryWord(t.lower) && !ORG_WORDS.has(t.lower) && !PLACE_WORDS.has(t.lower) && !lookup(t.text));
 }
 
 const OPEN_QUOTES = new Set(['"', "“", "'", "‘"]);
@@ -300,14 +324,26 @@ function splitJoiners(tokens: NameToken[], from: number, to: number): [number, n
   return pieces.filter(([a, b]) => b >= a);
 }
 
+/**
+ * Where a person's name opens after a title's field: a first name of the lists, or failing that (two words
+ * or more left) the first word neither ordinary nor a known name ("Secretary of State Condoleezza Rice").
+ */
+function opensName(tokens: NameToken[], k: number, b: number): boolean {
+  const t = tokens[k]!;
+  return FIRST_NAMES.has(t.lower) || (t.cap && k < b && !isDictionaryWord(t.lower) && !lookup(t.text));
+}
+
 /** The piece opens with a role (a title, or one word and a title) that a capitalised name follows. */
 function titleBeforeName(tokens: NameToken[], a: number, b: number): boolean {
   // ("But Officer Michael Murphy", "In Dr. Benjamin's view": a function word is no part of the role.)
   const title = isTitle(tokens[a]!) ? a : a + 1 <= b && isTitle(tokens[a + 1]!) && !STOP_WORDS.has(tokens[a]!.lower) ? a + 1 : -1;
   if (title < 0 || title >= b) return false;
   let k = title + 1;
-  if (tokens[k]!.lower === "of" || tokens[k]!.lower === "for") while (k < b && !FIRST_NAMES.has(tokens[k]!.lower)) k++;
-  return FIRST_NAMES.has(tokens[k]!.lower) && tokens.slice(k, b + 1).every((x) => x.cap);
+  if (tokens[k]!.lower === "of" || tokens[k]!.lower === "for") {
+    k++;
+    while (k < b && !opensName(tokens, k, b)) k++;
+  }
+  return opensName(tokens, k, b) && tokens.slice(k, b + 1).every((x) => x.cap);
 }
 
 /** Whether the piece's first two or more words are a gazetteer name ("South Dakota" in "South Dakota Gov. ..."). */
@@ -380,11 +416,15 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     const field0 = tokens[lastTitle + 1];
     if (field0 && (field0.lower === "of" || field0.lower === "for") && !field0.cap) {
       for (let k = lastTitle + 2; k < b; k++) {
-        if (FIRST_NAMES.has(tokens[k]!.lower) && tokens.slice(k, b + 1).every((x) => x.cap || isOrdinalish(x))) {
+        if (opensName(tokens, k, b) && tokens.slice(k, b + 1).every((x) => x.cap || isOrdinalish(x))) {
           const name = classifyPiece(tokens, k, b, field, text, stats, slice(text, tokens, a, k - 1), true);
           return name;
         }
       }
+      // No name after the field: "The Secretary of Homeland Security said" is a role (it was a person "of
+      // Homeland Security"); names inside the field are still names ("President of France").
+      const from = tokens[lastTitle + 2]?.lower === "the" ? lastTitle + 3 : lastTitle + 2;
+      return from > b || roleField(tokens, from, b, text) ? [] : pieceToSpans(tokens, from, b, field, text, stats);
     }
     const descriptor = slice(text, tokens, a, lastTitle);
     // "Oregon State Police Lt. Gregg Hastings": an organisation's name ending in its head right before the

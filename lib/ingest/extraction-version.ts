@@ -20,7 +20,8 @@ import { db } from "@/lib/db/client";
  * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD"); lists of
  * titled people split before each title, a title's field ("Secretary of Commerce") and a sentence-opening
  * role kept as the descriptor; faiths' adjectives, diseases' initials and dotted country initials after a
- * name are no names of their own; "ADA"/"DA" before a name is a title.
+ * name are no names of their own; "ADA"/"DA" before a name is a title; a role's field ("Dean for Rural
+ * Health") is no name.
  */
 export const EXTRACTION_VERSION = 2;
 
