@@ -17,7 +17,7 @@ reporter correspondent journalist editor columnist anchor producer publicist ana
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
 coroner magistrate councilman councilwoman councillor councilor alderman treasurer warden chaplain dean surgeon physician
-dr. mr mr. mrs mrs. ms ms. sir dame lord lady gov gov. sen sen. rep. gen gen. col col. lt lt. sgt sgt. capt capt.
+dr. mr mr. mrs mrs. ms ms. sir dame lord lady gov gov. sen sen. rep. gen gen. col col. lt lt. sgt sgt. capt capt. const.
 prof prof. st. hon
 `);
 
@@ -111,7 +111,7 @@ faq pdf url usb gps vip mvp nb ps rsvp vs i ii iii iv image images photo photos 
 sign login log menu search home share print email newsletter advertisement advertising related read
 more watch listen skip content edit copyright terms privacy cookies click follow updated
 published live breaking news world opinion sports sport business entertainment technology tech
-science health culture lifestyle travel politics elections quick links shows
+science health culture lifestyle travel politics elections quick links shows web
 ist jst aest aedt hkt msk
 `);
 

@@ -410,3 +410,20 @@ describe("a role's field", () => {
     expect(types("Secretary of State Condoleezza Rice is set to arrive on Monday in Nairobi.")).toContain("PERSON:Condoleezza Rice");
   });
 });
+
+describe("ages before a name, constables, the Web, fields of several bodies", () => {
+  it("reads a full name after an age as a person, not a one-word modifier or a home town", () => {
+    has("Police said a 16-year-old Kimani Gray was shot on Saturday in Brooklyn.", "PERSON", "Kimani Gray");
+    has("Police said 16 - year - old Kimani Gray was shot on Saturday in Brooklyn.", "PERSON", "Kimani Gray");
+    lacks("Authorities say a 35-year-old New Bedford man stabbed his former girlfriend.", "PERSON:");
+  });
+  it("reads 'Const.' as a title and 'the Web' as no name", () => {
+    const r = run("Police Const. Tim Fanning said the gunman fled on foot.");
+    expect(r.entities.map((e) => [e.name, e.mentions[0]!.descriptor])).toEqual([["Tim Fanning", "Police Const."]]);
+    expect(types("The group posted the video on its Web site on Monday.")).toEqual([]);
+  });
+  it("reads the fields before a shared plural head as no names", () => {
+    expect(types("The rule is on hold until the Interior and Commerce departments complete a review.")).toEqual([]);
+    has("The Commerce Department said the rule would be reviewed by March.", "ORGANIZATION", "Commerce Department");
+  });
+});

@@ -70,6 +70,22 @@ const RELIGIOUS = new Set(("catholic protestant orthodox muslim jewish christian
 const DISEASE_INITIALS = new Set("hiv aids sars mers ptsd adhd als copd std stds".split(" "));
 // The word after token b is an ordinary lower-case word ("Catholic doctor"), not punctuation or a name.
 const next0IsLower = (tokens: readonly NameToken[], b: number) => tokens[b + 1] !== undefined && tokens[b + 1]!.word && !tokens[b + 1]!.cap;
+// Plural heads shared by a list of fields: "the Interior and Commerce departments".
+const SHARED_HEADS = new Set("departments ministries secretaries ministers committees agencies portfolios".split(" "));
+
+/** The words after token b are "and"/"," with capitalised words, up to a lower-case shared plural head. */
+function beforeSharedHead(tokens: readonly NameToken[], b: number): boolean {
+  let k = b + 1;
+  let listed = false;
+  while ((tokens[k]?.lower === "and" || tokens[k]?.text === ",") && tokens[k + 1]?.cap && tokens[k + 1]!.word) {
+    k += 2;
+    while (tokens[k]?.cap && tokens[k]!.word) k++;
+    listed = true;
+  }
+  const head = tokens[k];
+  return head !== undefined && head.word && !head.cap && SHARED_HEADS.has(head.lower) && (listed || tokens[b - 1]?.lower === "and" || tokens[b - 1]?.text === ",");
+}
+
 const DEGREE_OWNERS = new Set("her his their my your our a an".split(" "));
 
 /**
@@ -619,6 +635,9 @@ function classifyPiece(
     return [span];
   }
   if (n === 1 && MONTHS_AND_DAYS.has(first.lower)) return [];
+  // "the Interior and Commerce departments", "the Commerce and Interior secretaries": fields of several
+  // bodies or posts named at once, not names ("Commerce" was an entity in 17 ECB+ mentions).
+  if (beforeSharedHead(tokens, b)) return [];
   if (n === 1 && isDegreeAt(tokens, a)) return [];
   // "a BS in Chemistry": the field of a degree is a subject, not a place.
   if (prev0?.lower === "in" && a >= 2 && isDegreeAt(tokens, a - 2)) return [];
@@ -771,7 +790,11 @@ function classifyPiece(
     (n >= 2 && LAST_NAMES.has(last.lower)) || (n >= 2 && /^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(last.lower));
   const titled = afterTitle || prefixDescriptor !== null || (prev !== undefined && isTitle(prev));
   const said = next !== undefined && SPEECH_VERBS.has(next.lower);
-  const age = next?.text === "," && /^\d{1,3}$/.test(next2?.text ?? "");
+  // "Kimani Gray, 16," or "a 16-year-old Kimani Gray" (ECB+ spaces the hyphens: "16 - year - old"); before
+  // the name only a full name, as one word there is as often what the person plays for ("the 37-year-old
+  // Chelsea striker"), and not a home town ("a 35-year-old New Bedford man").
+  const ageBefore = /^(?:\d{1,3}-)?years?-old$/.test(prev?.lower ?? "") || (prev?.lower === "old" && tokens[a - 2]?.text === "-" && tokens[a - 3]?.lower === "year");
+  const age = (next?.text === "," && /^\d{1,3}$/.test(next2?.text ?? "")) || (ageBefore && n >= 2 && !isPlaceOrTown(whole) && !RESIDENT_NOUNS.has(next?.lower ?? ""));
   const placeCue = (prev !== undefined && PLACE_PREPOSITIONS.has(prev.lower)) ||
     (prev?.lower === "of" && prev2 !== undefined && PLACE_NOUNS.has(prev2.lower)) ||
     // "the villages Kavouhi and Zinabieh": a place noun right before the name.

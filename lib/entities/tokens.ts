@@ -19,7 +19,7 @@ export interface NameToken {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|\S/gu;
 // A dot that belongs to the word: abbreviations of titles and initials ("Mr.", "Mt.", "Jr.", "W.").
 // Company forms too ("TallGrass Distribution Ltd.", "Acme Inc."): the dot is part of the name.
-const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt prof rev ft adm maj cpl inc ltd corp co bros assn ave blvd".split(" "));
+const DOTTED = new Set("mr mrs ms dr st mt jr sr gen gov sen rep col lt sgt capt const prof rev ft adm maj cpl inc ltd corp co bros assn ave blvd".split(" "));
 // US state abbreviations (AP style) keep their dot after "Town, " ("Springfield, Mo.", "Biloxi, Miss."). Only
 // there: elsewhere "Miss", "Ill." or "Wash." are other words. The dot may also end the sentence, so the
 // next capitalised word still counts as a sentence start.

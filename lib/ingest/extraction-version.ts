@@ -20,8 +20,9 @@ import { db } from "@/lib/db/client";
  * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD"); lists of
  * titled people split before each title, a title's field ("Secretary of Commerce") and a sentence-opening
  * role kept as the descriptor; faiths' adjectives, diseases' initials and dotted country initials after a
- * name are no names of their own; "ADA"/"DA" before a name is a title; a role's field ("Dean for Rural
- * Health") is no name.
+ * name are no names of their own; "ADA"/"DA" and "Const." before a name are titles; a role's field ("Dean
+ * for Rural Health"), "the Web" and fields before a shared head ("the Interior and Commerce departments")
+ * are no names; a full name after an age is a person.
  */
 export const EXTRACTION_VERSION = 2;
 
