@@ -17,6 +17,7 @@ reporter correspondent journalist editor columnist anchor producer publicist ana
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
 coroner magistrate councilman councilwoman councillor councilor alderman treasurer warden chaplain dean surgeon physician
+clerk defender
 dr. mr mr. mrs mrs. ms ms. sir dame lord lady gov gov. sen sen. rep. gen gen. col col. lt lt. sgt sgt. capt capt. const.
 prof prof. st. hon
 `);
@@ -52,6 +53,7 @@ deputy vice acting former interim first prime foreign defence defense interior f
 foreign-affairs home state senior chief general lead top head assistant associate executive press
 national regional federal local supreme high military security intelligence economy economic trade energy
 education culture agriculture transport labour labor environment defence-ministry opposition party
+athletic
 `);
 
 /** Last words that make a capitalised sequence an organisation (added to compromise's orgWords). */
@@ -65,7 +67,8 @@ reporter advocate observer press magazine television radio tv media studios reco
 authority administration directorate command guard patrol sheriff prosecutor's magistrates board
 brigade battalion regiment division corps alliance coalition front movement organization organisation
 foods industries holdings enterprises systems technologies labs pharmaceuticals motors brands partners
-telecom communications distribution trust
+telecom communications distribution trust advisors advisers associates consulting consultants creamery dairy
+bakery brewery winery distillery
 `);
 
 /**
@@ -77,7 +80,7 @@ ltd ltd. plc group union federation association committee commission agency`);
 
 /** First words that make a sequence a place ("Sea of Azov", "Mount Cook", "Lake Tahoe"). */
 export const PLACE_LEADS = set(`sea gulf lake mount mt mt. cape bay strait isle island islands port fort rue place plaza piazza
-avenida calle`);
+avenida calle avenue boulevard`);
 
 /** Last words that make a capitalised sequence a place (added to compromise's placeWords). */
 export const PLACE_HEADS = set(`

@@ -427,3 +427,19 @@ describe("ages before a name, constables, the Web, fields of several bodies", ()
     has("The Commerce Department said the rule would be reviewed by March.", "ORGANIZATION", "Commerce Department");
   });
 });
+
+describe("heads and titles from the ECB+ sweep of people", () => {
+  it("reads advisers, creameries and avenues by their heads, not as people", () => {
+    has("A man was fired from Gordon Advisors on Thursday, police said.", "ORGANIZATION", "Gordon Advisors");
+    has("The fire burned the old Matanuska Maid Creamery to the ground last week.", "ORGANIZATION", "Matanuska Maid Creamery");
+    has("The store is on the Avenue Montaigne, just off the Champs-Elysees in Paris.", "PLACE", "Avenue Montaigne");
+  });
+  it("reads a clerk, a public defender and an athletic director as titles", () => {
+    const described = (body: string) => run(body).entities.filter((e) => e.type === "PERSON").map((e) => `${e.name} | ${e.mentions[0]!.descriptor}`);
+    expect(described("The building was boarded up, Palmer City Clerk Janette Bower told The Associated Press.")).toEqual(["Janette Bower | Palmer City Clerk"]);
+    expect(described('"So which is it?" Deputy Public Defender Peter Lynch asked the witness.')).toEqual(["Peter Lynch | Deputy Public Defender"]);
+  });
+  it("keeps 'World' in an event's name and its numeral", () => {
+    expect(types("Her swimsuit became a favorite pinup of soldiers in World War II, and her fame grew.")).toEqual(["OTHER:World War II"]);
+  });
+});

@@ -86,6 +86,7 @@ function beforeSharedHead(tokens: readonly NameToken[], b: number): boolean {
   return head !== undefined && head.word && !head.cap && SHARED_HEADS.has(head.lower) && (listed || tokens[b - 1]?.lower === "and" || tokens[b - 1]?.text === ",");
 }
 
+const WORLD_EVENTS = new Set("war series cup championship championships games".split(" "));
 const DEGREE_OWNERS = new Set("her his their my your our a an".split(" "));
 
 /**
@@ -395,7 +396,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     !isPlaceName(lookup(slice(text, tokens, a, k - 1)));
   while (a < b && (MONTHS_AND_DAYS.has(tokens[b]!.lower) || (NON_ENTITIES.has(tokens[b]!.lower) && !ROMAN.test(tokens[b]!.lower) && !keepsHead(b)))) b--;
   // ... but "World Health Organization", "World Bank": an organisation's head keeps the words before it.
-  while (a < b && NON_ENTITIES.has(tokens[a]!.lower) && !ORG_WORDS.has(tokens[b]!.lower)) a++;
+  // ("World War II", "World Series", "World Cup" keep their "World": an event's name.)
+  while (a < b && NON_ENTITIES.has(tokens[a]!.lower) && !ORG_WORDS.has(tokens[b]!.lower) && !(tokens[a]!.lower === "world" && WORLD_EVENTS.has(tokens[a + 1]!.lower))) a++;
   // "On Sunday Arnhem drew": a weekday before a name is a date, not part of it.
   while (a < b && WEEKDAYS.test(tokens[a]!.lower)) a++;
   while (a <= b && !tokens[b]!.cap && !isOrdinalish(tokens[b]!)) b--;
@@ -707,6 +709,8 @@ function classifyPiece(
   if (next?.lower === "crime" && next2 !== undefined && /^(?:family|families|syndicate|clan)$/.test(next2.lower)) return mk("ORGANIZATION", 2);
   // Events and works: "Academy Awards", "World Cup", "the Oscars", "WWII", "Alzheimer's disease".
   if ((n >= 2 && EVENT_HEADS.has(last.lower)) || (n === 1 && EVENT_NAMES.has(first.lower))) return mk("OTHER", 3);
+  // "World War II", "Super Bowl 50"... an event head and its number (the numeral made a person "War II").
+  if (n >= 3 && /^(?:i|ii|iii|iv|v|\d+)$/.test(last.lower) && EVENT_HEADS.has(ts[n - 2]!.lower)) return mk("OTHER", 3);
   // "Hurricane Katrina", "Typhoon Haiyan": a named storm is an event, not a person (its name is a first
   // name) nor a place; "the Richter scale" is a scale, not a person who could be quoted.
   if (n >= 2 && STORM_WORDS.test(first.lower)) return mk("OTHER", 3);
