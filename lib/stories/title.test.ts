@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storyTitle } from "./title";
+import { headlineShaped, storyTitle } from "./title";
 
 const at = (d: number) => new Date(Date.UTC(2023, 8, d));
 
@@ -15,6 +15,20 @@ describe("storyTitle", () => {
       [],
     );
     expect(t).toEqual({ title: "North Korean workers may be sent to occupied Ukraine, Kyiv says", generated: false });
+  });
+
+  it("prefers a title shaped like a headline to a whole sentence given as a title", () => {
+    const t = storyTitle(
+      [
+        { title: "The ferry Larsholm ran aground off Vesterby island on Sunday with 212 passengers on board, the coast guard said.", titleDerived: false, publishedAt: at(3) },
+        { title: "All 212 passengers of the ferry Larsholm were rescued after it ran aground off Vesterby island on Sunday.", titleDerived: false, publishedAt: at(3) },
+        { title: "Ferry Larsholm aground off Vesterby: all 212 passengers rescued", titleDerived: false, publishedAt: at(4) },
+      ],
+      [],
+    );
+    expect(t.title).toBe("Ferry Larsholm aground off Vesterby: all 212 passengers rescued");
+    expect(headlineShaped("Gupta joins the U.S. team")).toBe(true);
+    expect(headlineShaped("Police said the driver fled.")).toBe(false);
   });
 
   it("prefers a printed headline over a derived one even when the derived one is more typical", () => {

@@ -25,6 +25,14 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.sqrt(a.size * b.size);
 }
 
+const MAX_HEADLINE_CHARS = 110;
+
+/** Short, and not ended by a sentence's full stop ("...", "U.S." and "Inc." aside). */
+export function headlineShaped(title: string): boolean {
+  const t = title.trim();
+  return t.length <= MAX_HEADLINE_CHARS && !/(?<![.\p{Lu}]|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt))\.["”’)]?$/u.test(t);
+}
+
 function neutralTitle(names: string[]): string {
   const picked = [...new Set(names.map((n) => n.trim()).filter(Boolean))].slice(0, 3);
   if (picked.length === 0) return "Untitled story";
@@ -40,7 +48,11 @@ function neutralTitle(names: string[]): string {
 export function storyTitle(articles: TitleSource[], topEntities: { name: string }[]): { title: string; generated: boolean } {
   const withTitle = articles.filter((a) => a.title.trim() !== "");
   const printed = withTitle.filter((a) => !a.titleDerived);
-  const pool = printed.length > 0 ? printed : withTitle;
+  const candidates = printed.length > 0 ? printed : withTitle;
+  // A "title" that is a whole sentence (an upload's first line, as ECB+'s texts give them) reads as a lead,
+  // not a headline: when some titles are shaped like headlines, the story's title is one of those.
+  const headlines = candidates.filter((a) => headlineShaped(a.title));
+  const pool = headlines.length > 0 ? headlines : candidates;
   if (pool.length === 0) return { title: neutralTitle(topEntities.map((e) => e.name)), generated: true };
 
   const termSets = withTitle.map((a) => new Set(contentTerms(a.title)));
