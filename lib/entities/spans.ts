@@ -118,8 +118,9 @@ const COMPASS = new Set(["west", "east", "north", "south", "midwest"]);
 
 // Small words a title of a work leaves in lower case ("The Language of God", "Health in a New Administration").
 const TITLE_SMALL = new Set("a an the and or nor but of for in on at to by with from as vs into over".split(" "));
-// Nouns that name a work and are followed by its title, unquoted ("the best-seller The Language of God").
+// Small words of a phrase, which an organisation's name does not hold ("Health in a New Administration").
 const PHRASE_WORDS = new Set("a an in on at with from into over as".split(" "));
+// Nouns that name a work and are followed by its title, unquoted ("the best-seller The Language of God").
 const WORK_CUES = new Set("titled entitled book books novel memoir bestseller best-seller seller album film documentary song essay".split(" "));
 
 /**
@@ -246,14 +247,15 @@ export function findSpans(tokens: NameToken[], field: TextField, text: string, s
   return out;
 }
 
+// Titles whose "of"/"for" names a field of work, not a body: a chief executive's "CEO of Aggregate
+// Knowledge" names the company however ordinary its words.
+const FIELD_TITLES = new Set("secretary undersecretary minister dean professor director commissioner adviser advisor coordinator chair".split(" "));
+
 /**
  * "Associate Dean for Rural Health", "Secretary of Homeland Security": ordinary words after a title and
  * "for"/"of" are the role's field, not a name ("Rural" was an entity on ECB+'s surgeon-general story).
  * A name there stays one ("Dean of Harvard Law School", "President of France").
  */
-// Titles whose "of"/"for" names a field of work, not a body: a chief executive's "CEO of Aggregate
-// Knowledge" names the company however ordinary its words.
-const FIELD_TITLES = new Set("secretary undersecretary minister dean professor director commissioner adviser advisor coordinator chair".split(" "));
 
 function roleField(tokens: NameToken[], a: number, b: number, text: string): boolean {
   let k = a - 1;
