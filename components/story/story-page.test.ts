@@ -224,6 +224,9 @@ describe("the default pair", () => {
     // A pair that both carry the central claim comes first, whatever else others share.
     const withCentral = { ...comparison, claims: [{ id: "c0", ...claim(3, 5) }, ...comparison.claims], centralClaim: { claimId: "c0" } } as unknown as StoryComparison;
     expect(choosePair(articles, withCentral, null)).toEqual(["a3", "a5"]);
+    // Among pairs alike in that, two named outlets before articles whose outlet is unknown.
+    const unnamed = articles.map((a) => (a.id === "a1" || a.id === "a2" ? { ...a, outlet: null } : a));
+    expect(choosePair(unnamed, comparison, null)).toEqual(["a5", "a6"]);
   });
 
   it("names each of an outlet's articles by its headline in the picker", () => {

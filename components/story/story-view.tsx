@@ -521,15 +521,17 @@ export function choosePair(ordered: StoryArticle[], c: StoryComparison | null, r
   // A copy tells its original's story word for word: side by side the two show nothing, and a copy shows
   // what its original shows. (ECB+'s Kraft shooting story opened on a blog's reprint of its original.)
   const original = (a: StoryArticle) => a.copyOfId ?? a.id;
-  // Ranked by: different outlets, not one text twice, both carry the central claim, fewer copies, claims
-  // shared (by weight), claims carried. Only a strictly better pair replaces the best so far, so ties keep
-  // the earlier pair.
+  // Ranked by: different outlets, not one text twice, both carry the central claim, named outlets, fewer
+  // copies, claims shared (by weight), claims carried. Only a strictly better pair replaces the best so far,
+  // so ties keep the earlier pair.
   const rank = (i: number, j: number) => {
     const [a, b] = [ordered[i]!, ordered[j]!];
     return [
       source(a) !== source(b) ? 1 : 0,
       original(a) !== original(b) ? 1 : 0,
       central.has(i) && central.has(j) ? 1 : 0,
+      // Outlets a reader knows before "Unknown outlet 11" and "Unknown outlet 18" (ECB+'s pirates story).
+      Number(a.outlet !== null) + Number(b.outlet !== null),
       -(Number(a.copyOfId !== null) + Number(b.copyOfId !== null)),
       shared.get(i * ordered.length + j) ?? 0,
       carried[i]! + carried[j]!,
