@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupEntities, samePerson, spellingVariants, type EntityGroup } from "./entity-groups";
-import type { CompareArticle, CompareEntity } from "./types";
+import type { CompareArticle, CompareEntity, EntityType } from "./types";
 
 describe("spellingVariants", () => {
   it("joins spellings of one name", () => {
@@ -76,6 +76,21 @@ describe("groupEntities", () => {
     const groups = groupEntities(story(["Interior Secretary Dirk Kempthorne"], ["Dirk Kempthorne"], ["Dirk A. Kempthorne"], ["Dirk B. Kempthorne"]));
     // Named by the fuller name on a tie; the middle initials disagree, so the last is another man.
     expect(named(groups)).toEqual([["Dirk A. Kempthorne", [1, 1, 1, 0]], ["Dirk B. Kempthorne", [0, 0, 0, 1]]]);
+  });
+
+  it("makes one row of a team named with and without its place, and of a name's singular and plural", () => {
+    const typed = (type: EntityType) => (name: string): CompareEntity => ({ ...person(name), key: `${type.toLowerCase()}:${name.toLowerCase()}`, type });
+    const org = typed("ORGANIZATION");
+    const place = typed("PLACE");
+    const articles = (...names: CompareEntity[][]): CompareArticle[] => story(...names.map(() => [])).map((a, i) => ({ ...a, entities: names[i]! }));
+    expect(named(groupEntities(articles([org("Saints"), place("New Orleans")], [org("New Orleans Saints")], [org("Seahawks")], [org("Seahawk")])))).toEqual([
+      ["New Orleans Saints", [1, 1, 0, 0]],
+      ["New Orleans", [1, 0, 0, 0]],
+      ["Seahawks", [0, 0, 1, 1]],
+    ]);
+    // Not when the story does not name the place.
+    expect(named(groupEntities(articles([org("Saints")], [org("New Orleans Saints")])))).toHaveLength(2);
+    expect(spellingVariants("Seahawks", "Seahawk")).toBe(false);
   });
 
   it("leaves a bare surname alone when two people in the story carry it", () => {

@@ -4,7 +4,10 @@
 // extractor keys a person by the fullest name one article gives, and outlets give different ones ("Fred
 // LaRue", "Frederick C. LaRue", "Frederick Cheney LaRue"; "Nixon", "Richard M. Nixon"), so person groups
 // whose names are forms of one name are merged as well (samePerson), and a bare surname joins the one
-// person of that surname when the story has only one.
+// person of that surname when the story has only one. Session 14, from ECB+ story pages: a company with and
+// without its form ("Kraft" / "Kraft Foods"), a team or body with and without the place the story names
+// ("Saints" / "New Orleans Saints"), and one word in the singular and the plural ("Seahawk" / "Seahawks",
+// not two spellings) are one row each; a name's form joins a row that also holds it with a title in front.
 
 import type { CompareArticle, CompareEntity, EntityType } from "./types";
 
@@ -65,12 +68,24 @@ export function spellingVariants(a: string, b: string): boolean {
     const p = x[i]!;
     const q = y[i]!;
     if (p === q) continue;
-    if (isDemonymOf(p, q)) return false;
+    if (isDemonymOf(p, q) || numberOf(p, q)) return false;
     const allowed = anchored ? 2 : 1;
     if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, allowed) > allowed) return false;
     differing++;
   }
   return differing > 0 || x.join(" ") === y.join(" ");
+}
+
+/** "Seahawk"/"Seahawks": a team's member and the team, one word in the singular and the plural. */
+function numberOf(p: string, q: string): boolean {
+  return p === `${q}s` || q === `${p}s`;
+}
+
+/** The same name but for the number of its last word: one entity, not two spellings of it. */
+export function numberForms(a: string, b: string): boolean {
+  const x = nameWords(a);
+  const y = nameWords(b);
+  return x.length > 0 && x.length === y.length && x.slice(0, -1).join(" ") === y.slice(0, -1).join(" ") && numberOf(x.at(-1)!, y.at(-1)!);
 }
 
 /** Also spellings of one name: the same letters with a space or not ("Del Giudice" / "DelGiudice"). */
@@ -181,6 +196,29 @@ function mergeCompanyForms(clusters: Array<{ members: EntityGroup[]; first: numb
   }
 }
 
+/**
+ * "Saints" in some articles and "New Orleans Saints" in others, "Red Sox" and "Boston Red Sox": a team or
+ * body named with and without its place in front, when the story names that place and exactly one longer
+ * name fits (ECB+'s sports stories had both rows, and gaps saying few articles name the team).
+ */
+function mergePlaceForms(clusters: Array<{ members: EntityGroup[]; first: number }>): void {
+  const words = (c: { members: EntityGroup[] }) => nameWords(c.members[0]!.name);
+  const places = new Set(clusters.filter((c) => c.members.length > 0 && c.members[0]!.type === "PLACE").map((c) => words(c).join(" ")));
+  for (const short of clusters) {
+    if (short.members.length === 0 || short.members[0]!.type !== "ORGANIZATION") continue;
+    const w = words(short);
+    const longer = clusters.filter((c) => {
+      if (c === short || c.members.length === 0 || c.members[0]!.type !== "ORGANIZATION") return false;
+      const v = words(c);
+      const k = v.length - w.length;
+      return k > 0 && w.every((x, i) => v[k + i] === x) && places.has(v.slice(0, k).join(" "));
+    });
+    if (longer.length !== 1) continue;
+    longer[0]!.members.push(...short.members.splice(0));
+    longer[0]!.first = Math.min(longer[0]!.first, short.first);
+  }
+}
+
 function absorb(into: EntityGroup, from: EntityGroup): void {
   from.perArticle.forEach((es, a) => into.perArticle[a]!.push(...es));
 }
@@ -222,6 +260,7 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
     }
   });
   mergeCompanyForms([...others.values()]);
+  mergePlaceForms([...others.values()]);
   for (const { g, i, surname } of bare) {
     const matches = bySurname.get(surname) ?? [];
     if (matches.length === 1) {
@@ -237,7 +276,8 @@ function mergeForms(groups: EntityGroup[]): EntityGroup[] {
       // The row is named by the full name most articles use (not a bare surname, nor a name with a title
       // in front of another member's name); ties go to the fuller name, then to story order.
       const full = (m: EntityGroup) => Boolean(personName(m.name)?.given) || m.type !== "PERSON";
-      const titled = (m: EntityGroup) => members.some((o) => o !== m && full(o) && words(m).endsWith(` ${words(o)}`));
+      // (A person's: "Coroner Gary Hargrove". A body's longer name is its fuller one: "New Orleans Saints".)
+      const titled = (m: EntityGroup) => m.type === "PERSON" && members.some((o) => o !== m && full(o) && words(m).endsWith(` ${words(o)}`));
       const rank = (m: EntityGroup) => (full(m) ? 2 : 0) + (titled(m) ? 0 : 1);
       const lead = [...members].sort(
         (p, q) => rank(q) - rank(p) || articlesNaming(q) - articlesNaming(p) || nameWords(q.name).length - nameWords(p.name).length,
@@ -259,7 +299,7 @@ export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
       let g = byKey.get(entity.key);
       // One name typed OTHER by one article (the extractor's "not sure") and PERSON by another is one row.
       const sameName = (x: EntityGroup) => nameWords(x.name).join(" ") === nameWords(entity.name).join(" ");
-      if (!g) g = groups.find((x) => (x.type === entity.type && spellingVariants(x.name, entity.name)) || ((x.type === "OTHER" || entity.type === "OTHER") && sameName(x)));
+      if (!g) g = groups.find((x) => (x.type === entity.type && (spellingVariants(x.name, entity.name) || numberForms(x.name, entity.name))) || ((x.type === "OTHER" || entity.type === "OTHER") && sameName(x)));
       if (g && g.type === "OTHER" && entity.type !== "OTHER") g.type = entity.type;
       if (!g) {
         g = { key: entity.key, name: entity.name, type: entity.type, perArticle: articles.map(() => []) };
