@@ -627,7 +627,9 @@ function descriptorOf(m: Resolved, text: string): string | null {
       // descriptive words too, not only roles and names; never the tail of a hyphenated compound the
       // tokens split ("37-year-old champion" is not an "old champion").
       const epithet = DESCRIPTIVE_WORDS.has(t.lower) && text[t.start - 1] !== "-";
-      if (!(isRoleWord(t) || isDemonymWord(t.text) || (t.cap && !t.sentStart) || (t.cap && lookup(t.text)) || epithet)) break;
+      // (A capitalised word opening the sentence counts when it opens a known name: "Los" of "Los Angeles".)
+      const opensKnown = t.cap && line[k + 1] !== undefined && lookup(`${t.text} ${line[k + 1]!.text}`) !== undefined;
+      if (!(isRoleWord(t) || isDemonymWord(t.text) || (t.cap && !t.sentStart) || (t.cap && lookup(t.text)) || opensKnown || epithet)) break;
       k--;
     }
     const start = line[k + 1]!.start;

@@ -375,6 +375,7 @@ describe("titles with a field, and lists of titled people", () => {
     expect(described("Secretary of State Hillary Clinton said the talks would resume.")).toEqual(["Hillary Clinton | Secretary of State"]);
     expect(described("Police Chief John Smith said the suspect fled on foot.")).toEqual(["John Smith | Police Chief"]);
     expect(described("But Officer Michael Murphy said the car had been stolen.")).toEqual(["Michael Murphy | Officer"]);
+    expect(described("Los Angeles general manager Tony Reagins said the team would wait.")).toContain("Tony Reagins | Los Angeles general manager");
   });
 });
 
