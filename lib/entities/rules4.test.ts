@@ -397,6 +397,9 @@ describe("faiths, dotted country initials, diseases, prosecutors (ECB+ story pag
     const r = run("ADA Fairman told the court the evidence was clear.");
     expect(r.entities.map((e) => [e.type, e.name, e.mentions[0]!.descriptor])).toEqual([["PERSON", "Fairman", "ADA"]]);
     has("The ADA said the rule would protect workers with disabilities.", "ORGANIZATION", "ADA");
+    const gm = run("Angels GM Tony Reagins told reporters on Monday the offer stood.");
+    expect(gm.entities.find((e) => e.name === "Tony Reagins")?.mentions[0]!.descriptor).toBe("Angels GM");
+    has("GM Chief Executive Mary Barra said the plant would close next year.", "ORGANIZATION", "GM");
   });
 });
 

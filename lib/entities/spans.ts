@@ -86,6 +86,7 @@ function beforeSharedHead(tokens: readonly NameToken[], b: number): boolean {
   return head !== undefined && head.word && !head.cap && SHARED_HEADS.has(head.lower) && (listed || tokens[b - 1]?.lower === "and" || tokens[b - 1]?.text === ",");
 }
 
+const ROLE_INITIALS = new Set(["DA", "ADA", "GM"]);
 const WORLD_EVENTS = new Set("war series cup championship championships games".split(" "));
 const DEGREE_OWNERS = new Set("her his their my your our a an".split(" "));
 
@@ -426,9 +427,11 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
 
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
   let lastTitle = -1;
-  // "ADA Fairman", "DA Smith": a prosecutor's initials before a name are the title (alone, "the ADA" is a body).
-  const role = (t: NameToken) => isTitle(t) || t.text === "DA" || t.text === "ADA";
-  for (let k = a; k < b; k++) if (role(tokens[k]!)) lastTitle = k;
+  // "ADA Fairman", "DA Smith", "Angels GM Tony Reagins": a role's initials right before the name are the
+  // title (alone, "the ADA" is a body; "GM Chief Executive Mary Barra" names General Motors).
+  const initialsRole = (k: number) => ROLE_INITIALS.has(tokens[k]!.text) && k < b && !isTitle(tokens[k + 1]!);
+  const role = (k: number) => isTitle(tokens[k]!) || initialsRole(k);
+  for (let k = a; k < b; k++) if (role(k)) lastTitle = k;
   if (lastTitle >= 0 && !ORG_WORDS.has(tokens[b]!.lower) && !PLACE_WORDS.has(tokens[b]!.lower)) {
     const out: Span[] = [];
     // "Secretary of Commerce Gary Locke", "Secretary of the Interior Ken Salazar": the title's field after
@@ -466,7 +469,7 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     // Names inside the descriptor ("Kremlin", "European Commission", "Oakland County").
     let runStart = -1;
     for (let k = scanFrom; k <= lastTitle + 1; k++) {
-      const stop = k > lastTitle || role(tokens[k]!) || ROLE_MODIFIERS.has(tokens[k]!.lower);
+      const stop = k > lastTitle || role(k) || ROLE_MODIFIERS.has(tokens[k]!.lower);
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
         // Ordinary words in a role are the role's field ("Commerce Secretary", "Corrections Officer").
