@@ -20,7 +20,7 @@ import { db } from "@/lib/db/client";
  * Chemistry") nor in title-cased titles of works; USPS state codes after a town ("Baltimore, MD"); lists of
  * titled people split before each title, a title's field ("Secretary of Commerce") and a sentence-opening
  * role kept as the descriptor; faiths' adjectives, diseases' initials and dotted country initials after a
- * name are no names of their own; "ADA"/"DA" and "Const." before a name are titles; a role's field ("Dean
+ * name are no names of their own; "ADA"/"DA"/"GM" and "Const." before a name are titles; a role's field ("Dean
  * for Rural Health"), "the Web" and fields before a shared head ("the Interior and Commerce departments")
  * are no names; a full name after an age is a person; more organisation heads (advisors, creamery, ...),
  * titles (clerk, defender) and street leads (Avenue); "World War II" is an event.
