@@ -12,7 +12,7 @@ import {
 import { foldName, keyPrefix } from "./keys";
 import { detectLanguage } from "./language";
 import {
-  HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS, UNAMBIGUOUS_ORG_HEADS,
+  HONORIFICS, MEDIA_HEADS, MONTHS_AND_DAYS, NON_ENTITIES, PLACE_PREPOSITIONS, ROLE_MODIFIERS, TITLE_WORDS, UNAMBIGUOUS_ORG_HEADS, isPositionBack,
 } from "./lexicon";
 import { SPORTS_WORDS, findSpans, isDegreeAt, type DocStats, type Span } from "./spans";
 import { nameTokens, type NameToken } from "./tokens";
@@ -611,7 +611,7 @@ function descriptorOf(m: Resolved, text: string): string | null {
     endChar = s.start;
   } else {
     const prev = line[s.at - 1];
-    if (prev && prev.word && TITLE_WORDS.has(prev.lower) && !HONORIFICS.has(prev.lower)) {
+    if (prev && prev.word && (TITLE_WORDS.has(prev.lower) || isPositionBack(prev.lower, line[s.at - 2]?.lower)) && !HONORIFICS.has(prev.lower)) {
       startTok = s.at - 1;
       endChar = prev.end;
     }

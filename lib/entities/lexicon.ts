@@ -13,6 +13,7 @@ captain lieutenant sergeant corporal marshal trooper patrolman officer deputy as
 prosecutor judge sheriff constable detective inspector superintendent commissioner chief-of-staff
 coach manager owner executive president-elect minister-designate speaker lawmaker legislator mp mep
 actor actress singer rapper striker goalkeeper quarterback receiver pitcher rb qb wr lb cb
+linebacker cornerback fullback halfback tailback
 reporter correspondent journalist editor columnist anchor producer publicist analyst economist
 professor dr doctor researcher scientist official activist candidate nominee challenger
 champion boxer referee priest pastor reverend
@@ -48,12 +49,16 @@ both either neither any some able likely unlikely due sure ready aware worth els
 `);
 
 /** Words that qualify a role inside a descriptor ("Deputy Defence Minister", "former US President"). */
+/** "running back Joique Bell": "back" is a position only after one of these ("welcome back Ellen DeGeneres"). */
+export const BACK_POSITIONS = set(`running defensive offensive half full tail`);
+export const isPositionBack = (word: string | undefined, before: string | undefined) => word === "back" && before !== undefined && BACK_POSITIONS.has(before);
+
 export const ROLE_MODIFIERS = set(`
 deputy vice acting former interim first prime foreign defence defense interior finance justice health
 foreign-affairs home state senior chief general lead top head assistant associate executive press
 national regional federal local supreme high military security intelligence economy economic trade energy
 education culture agriculture transport labour labor environment defence-ministry opposition party
-athletic
+athletic running rookie defensive offensive
 `);
 
 /** Last words that make a capitalised sequence an organisation (added to compromise's orgWords). */

@@ -447,3 +447,13 @@ describe("heads and titles from the ECB+ sweep of people", () => {
     expect(types("Her swimsuit became a favorite pinup of soldiers in World War II, and her fame grew.")).toEqual(["OTHER:World War II"]);
   });
 });
+
+describe("football positions", () => {
+  it("reads positions as titles, and 'back' only after a position's word", () => {
+    const described = (body: string) => run(body).entities.filter((e) => e.type === "PERSON").map((e) => `${e.name} | ${e.mentions[0]!.descriptor}`);
+    expect(described("The Saints filled the spot by signing undrafted rookie running back Joique Bell, who comes from the Eagles.")).toEqual(["Joique Bell | rookie running back"]);
+    expect(described("Garrard threw an interception to defensive back Keiwan Ratliff, who returned it.")).toContain("Keiwan Ratliff | defensive back");
+    expect(described("It is an honor to welcome back Ellen DeGeneres as the host of the Oscars.")).toEqual(["Ellen DeGeneres | null"]);
+    expect(described("Linebacker Steve Foley was shot by an off-duty officer, police said.")).toEqual(["Steve Foley | Linebacker"]);
+  });
+});

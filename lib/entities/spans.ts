@@ -10,7 +10,7 @@ import { foldName } from "./keys";
 import {
   CLUB_LEADS, CLUB_TAILS, EVENT_HEADS, EVENT_NAMES, HONORIFICS, MONTHS_AND_DAYS, NAME_JOINERS, NON_ENTITIES, ORG_NOUNS_AFTER, ORG_ROLE_BEFORE,
   PERSON_CUE_NOUNS, PLACE_LEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, RESIDENT_NOUNS, ROAD_WORDS, ROLE_MODIFIERS,
-  PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS,
+  PRODUCT_MAKERS, SPEECH_VERBS, TITLE_WORDS, isPositionBack,
 } from "./lexicon";
 import { POSTAL_STATES, STATE_ABBREVIATIONS, type NameToken } from "./tokens";
 import type { EntityType, TextField } from "./types";
@@ -797,7 +797,7 @@ function classifyPiece(
   const allCommon = ts.every((t) => isCommon(t.lower) && !FIRST_NAMES.has(t.lower) && !LAST_NAMES.has(t.lower));
   const personish = (FIRST_NAMES.has(first.lower) && !isCommon(first.lower)) || /^\p{Lu}\.$/u.test(first.text) || (n >= 2 && givenMonth(first, ts[1])) ||
     (n >= 2 && LAST_NAMES.has(last.lower)) || (n >= 2 && /^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(last.lower));
-  const titled = afterTitle || prefixDescriptor !== null || (prev !== undefined && isTitle(prev));
+  const titled = afterTitle || prefixDescriptor !== null || (prev !== undefined && (isTitle(prev) || isPositionBack(prev.lower, prev2?.lower)));
   const said = next !== undefined && SPEECH_VERBS.has(next.lower);
   // "Kimani Gray, 16," or "a 16-year-old Kimani Gray" (ECB+ spaces the hyphens: "16 - year - old"); before
   // the name only a full name, as one word there is as often what the person plays for ("the 37-year-old

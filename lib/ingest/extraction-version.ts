@@ -23,7 +23,7 @@ import { db } from "@/lib/db/client";
  * name are no names of their own; "ADA"/"DA"/"GM" and "Const." before a name are titles; a role's field ("Dean
  * for Rural Health"), "the Web" and fields before a shared head ("the Interior and Commerce departments")
  * are no names; a full name after an age is a person; more organisation heads (advisors, creamery, ...),
- * titles (clerk, defender) and street leads (Avenue); "World War II" is an event.
+ * titles (clerk, defender, football positions) and street leads (Avenue); "World War II" is an event.
  */
 export const EXTRACTION_VERSION = 2;
 
