@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { descriptorRows, ownDescriptor } from "./descriptors";
+import { describedDifferently, descriptorRows, ownDescriptor } from "./descriptors";
 import { groupEntities } from "./entity-groups";
 import type { CompareArticle } from "./types";
 
@@ -64,5 +64,28 @@ describe("a descriptor in a list of titled people", () => {
     expect(ownDescriptor("Secretary of Health and Human Services", ["Gary Locke"])).toBe("Secretary of Health and Human Services");
     expect(ownDescriptor("Minister of Foreign Affairs, Trade and Development", ["Gary Locke"])).toBe("Minister of Foreign Affairs, Trade and Development");
     expect(ownDescriptor("Energy Secretary Steven Chu, Commerce Secretary", ["Steven Chu"])).toBe("Commerce Secretary");
+  });
+});
+
+describe("described differently", () => {
+  const cells = (...sets: string[][]) => sets.map((ds, i) => ({ articleId: `a${i}`, mentions: 1, descriptors: ds.map((text) => ({ text, count: 1 })), surfaces: [] }));
+  // ECB+ 18 (the Troy shooting) and 13 (the Palmer dairy fire): "Lt." / "Troy Police Lt." was flagged as
+  // outlets describing the lieutenant differently.
+  it("is not one title given in full by one outlet and in short by another", () => {
+    expect(describedDifferently(cells(["Lt."], ["Troy Police Lt."], ["Lieutenant"]))).toBe(false);
+    expect(describedDifferently(cells(["director"], ["Palmer Public Safety Director", "Director"]))).toBe(false);
+    expect(describedDifferently(cells(["Sgt."], ["Palmer Police Sergeant"], []))).toBe(false);
+    expect(describedDifferently(cells(["Deputy"], ["Deputy Sgt."], ["Sgt."]))).toBe(false);
+    // Initials printed apart or together, and a synonym of the paraphrase list.
+    expect(describedDifferently(cells(["L. A. Superior Court Judge"], ["LA Superior Court Judge"], ["Superior Court Judge"]))).toBe(false);
+    expect(describedDifferently(cells(["lawyer"], ["New York attorney"]))).toBe(false);
+  });
+
+  it("is two descriptions, or one that another outlet does not give", () => {
+    expect(describedDifferently(cells(["Russian President"], ["Russian dictator"]))).toBe(true);
+    expect(describedDifferently(cells(["Alaska Gov."], ["Gov.", "failed Republican vice presidential candidate"]))).toBe(true);
+    expect(describedDifferently(cells(["Deputy"], ["defense attorney"]))).toBe(true);
+    expect(describedDifferently(cells(["President"], ["former President"]))).toBe(true);
+    expect(describedDifferently(cells(["Judge"], []))).toBe(false);
   });
 });
