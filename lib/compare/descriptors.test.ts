@@ -89,3 +89,23 @@ describe("described differently", () => {
     expect(describedDifferently(cells(["Judge"], []))).toBe(false);
   });
 });
+
+describe("spelling variants that are not", () => {
+  // ECB+ 1, 3, 12, 18, 20, 21, 30 on reading the names table.
+  it("are not printed with or without full stops, hyphens or spaced initials", () => {
+    expect(variants(["Calif.", "Calif"])).toEqual([]);
+    expect(variants(["Robert J. Pickell", "Robert J Pickell"])).toEqual([]);
+    expect(variants(["L. A. Superior Court", "LA Superior Court", "L. A Superior Court"])).toEqual([]);
+    expect(variants(["SEA-ME-WE", "Sea Me We"])).toEqual([]);
+  });
+
+  it("are not another number, another acronym or a country's adjective", () => {
+    expect(variants(["117th Street", "115th Street"])).toEqual([]);
+    expect(variants(["SMW4", "SMW3"])).toEqual([]);
+    expect(variants(["IRNA", "ISNA"])).toEqual([]);
+    expect(variants(["Somalia", "Somali"])).toEqual([]);
+    expect(variants(["New Zealand", "New Zealander"])).toEqual([]);
+    expect(variants(["Betty Ford Centre", "Betty Ford Center"]).sort()).toEqual(["Betty Ford Center", "Betty Ford Centre"]);
+    expect(variants(["Ilene Wolfe", "Ilene Wolff"]).sort()).toEqual(["Ilene Wolfe", "Ilene Wolff"]);
+  });
+});

@@ -35,8 +35,19 @@ export function otherPeople(groups: EntityGroup[], article: number, key: string)
 
 const normaliseDescriptor = (d: string) => d.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
 const stripPossessive = (s: string) => s.replace(/[’']s$/u, "").trim();
-// "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant.
-const typographic = (s: string) => s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑–—]/g, "-");
+// "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant; nor
+// one printed with or without full stops, hyphens or spaces between initials ("Calif." / "Calif", "Robert J.
+// Pickell" / "Robert J Pickell", "L. A. Superior Court" / "LA Superior Court", "SEA-ME-WE" / "Sea Me We"),
+// or in other quotation marks ("Vincent 'The Chin' Gigante" / 'Vincent "The Chin" Gigante').
+const typographic = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[’‘`´“”"]/g, "'")
+    .replace(/[‐‑–—-]/g, " ")
+    .replace(/\./g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, "$1")
+    .trim();
 
 // Abbreviated titles, read as their words ("Lt." is "Lieutenant", "Gov." "Governor").
 const TITLE_ABBREVIATIONS: Record<string, string> = {

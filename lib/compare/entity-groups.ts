@@ -42,15 +42,19 @@ export function nameWords(name: string): string[] {
 }
 
 // "Russia"/"Russian", "Korea"/"Korean": a name and its adjective are not two spellings.
-const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i"];
+// "New Zealand"/"New Zealander"; "Somalia"/"Somali": a country's name one letter longer than its adjective.
+const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i", "er"];
 
 function isDemonymOf(p: string, q: string): boolean {
   const [short, long] = p.length <= q.length ? [p, q] : [q, p];
-  return long.startsWith(short) && DEMONYM_ENDINGS.includes(long.slice(short.length));
+  if (!long.startsWith(short)) return false;
+  const ending = long.slice(short.length);
+  return DEMONYM_ENDINGS.includes(ending) || (ending === "a" && short.endsWith("i"));
 }
 
 /**
- * Same number of words, each equal or a near spelling (same initial, long enough to judge). Two edits
+ * Same number of words, each equal or a near spelling (same initial, long enough to judge; never another
+ * number, another acronym or a country's adjective). Two edits
  * are allowed only inside a longer name that shares another word ("Centre"/"Center" in "National
  * Resistance …"); a lone word may differ by one edit, since "Andriivka" and "Avdiivka" are two villages.
  */
@@ -60,11 +64,18 @@ export function spellingVariants(a: string, b: string): boolean {
   if (x.length > 0 && spacingVariants(a, b)) return true;
   if (x.length === 0 || x.length !== y.length) return false;
   const anchored = x.some((w, i) => w === y[i]);
+  // As printed: an acronym is one in capitals ("IRNA" and "ISNA" are two news agencies).
+  const printed = (n: string) => n.replace(/[’']s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const [px, py] = [printed(a), printed(b)];
+  const acronym = (w: string | undefined) => w !== undefined && /^\p{Lu}{2,5}$/u.test(w);
   let differing = 0;
   for (let i = 0; i < x.length; i++) {
     const p = x[i]!;
     const q = y[i]!;
     if (p === q) continue;
+    // "117th Street" / "115th Street", "SMW4" / "SMW3": another number is another place or thing.
+    if (/\p{N}/u.test(p) || /\p{N}/u.test(q)) return false;
+    if (acronym(px[i]) && acronym(py[i])) return false;
     if (isDemonymOf(p, q)) return false;
     const allowed = anchored ? 2 : 1;
     if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, allowed) > allowed) return false;
