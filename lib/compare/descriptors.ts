@@ -70,10 +70,11 @@ function descriptorWords(d: string): Set<string> {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const joined: string[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    if (ws[i]!.length === 1 && joined.length > 0 && ws[i - 1]!.length === 1 && /^\p{L}+$/u.test(joined.at(-1)!)) joined[joined.length - 1] += ws[i];
-    else joined.push(ws[i]!);
-  }
+  ws.forEach((w, i) => {
+    const last = joined.at(-1);
+    if (w.length === 1 && last !== undefined && ws[i - 1]?.length === 1 && /^\p{L}+$/u.test(last)) joined[joined.length - 1] = last + w;
+    else joined.push(w);
+  });
   return new Set(joined.map((w) => synonym(TITLE_ABBREVIATIONS[w] ?? w)));
 }
 
