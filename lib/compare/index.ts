@@ -102,7 +102,7 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * described differently only when no descriptor holds the others' words ("Lt." / "Troy Police Lt." is one
  * title); full stops, hyphens and spaced initials make no spelling variant, nor do two numbers, two acronyms
  * or a country and its adjective ("115th" / "117th Street", "IRNA" / "ISNA", "Somalia" / "Somali"), which
- * are no longer one entity group.
+ * are no longer one entity group; a gap's label names an outlet once ("usatoday.com (2 articles)").
  */
 export const COMPARISON_VERSION = 5;
 
