@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citableSpeaker, clauseSpeaker, findAttributions, quotedName } from "./attribution";
+import { citableSpeaker, clauseSpeaker, findAttributions, quotedName, quotedTerm } from "./attribution";
 import { compareArticles, type CompareArticle } from "./index";
 
 const phrases = (text: string) => findAttributions(text).map((a) => ({ phrase: a.text, speaker: a.speaker.text }));
@@ -469,5 +469,26 @@ describe("session 14: a pronoun subject with words after it", () => {
     // ECB+ 4, 33: "I still look to a lady who" (said), "I guess people" (will say), "he responded he" (said).
     for (const clause of ["I still look to a lady", "I guess people", "he responded he"]) expect(citableSpeaker(clause), clause).toBe(false);
     for (const speaker of ["he and other administration officials", "They", "she"]) expect(citableSpeaker(speaker), speaker).toBe(true);
+  });
+});
+
+describe("session 14: scare-quoted terms", () => {
+  it("are terms, not speech: one to three lower-case words without punctuation inside", () => {
+    for (const term of ["genius grant", "abortion care.", "mother vessel", "bagman", "undeserved negative attention", "a total loss", "devil's horns", "bridge - building", "deep background,"])
+      expect(quotedTerm(term, 'known as the "'), term).toBe(true);
+    for (const speech of ["Yes,", "No comment", "fix it", "to squeeze it", "may affect usability", "didn't happen.", "enrich the nation", "completely blindsided", "kids killing kids", "very dangerous.", "thieves, thieves", "it was a mess and we left"])
+      expect(quotedTerm(speech, 'she said it was "'), speech).toBe(false);
+    // A tag's sentence going on in quotation marks is speech, however short.
+    expect(quotedTerm("and angry", 'she said, "')).toBe(false);
+  });
+
+  it("are never listed as quotes; short speech still is", () => {
+    // ECB+ 34, the surgeon general nominee: her MacArthur "genius grant" was a quote in "Who is cited".
+    const body =
+      'She received a MacArthur Foundation "genius grant" in 2008. Patients lost access to "abortion care." "We did our best," she said. Her colleague said she would "enrich the nation" and was "not going anywhere."';
+    const article: CompareArticle = { id: "a", outlet: { id: "o", name: "Outlet" }, title: "", titleDerived: false, body, publishedAt: null, entities: [] };
+    const { citations } = compareArticles([article, { ...article, id: "b", outlet: { id: "p", name: "Other" } }]);
+    const quotes = [...new Set(citations.flatMap((r) => r.cells.flatMap((c) => c.citations.filter((x) => x.kind === "quote").map((x) => x.text))))];
+    expect(quotes.sort()).toEqual(["We did our best,", "enrich the nation", "not going anywhere."]);
   });
 });

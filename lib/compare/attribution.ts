@@ -445,6 +445,48 @@ export function quotedName(quote: string): boolean {
   return titleCased(core);
 }
 
+// A quoted term is at most three words (a hyphenated compound, ECB+'s "bridge - building" too, is one).
+const MAX_TERM_WORDS = 3;
+// Words that make quoted words a piece of speech, not a term: a pronoun, a modal or an auxiliary, a
+// negation, an infinitive's "to" ('"to squeeze it"', '"may affect usability"', '"fix it"'), an
+// intensifier ('"very dangerous."': the speaker's judgement, not a name for a thing).
+const SPEECH_WORDS = new Set(
+  ("i me we us you he him she her it they them my our your his their " +
+    "am is are was were be been being has have had do does did can could may might must shall should will would " +
+    "not never to very so too quite really just").split(" "),
+);
+// A determiner after the first word opens a verb's object ('"enrich the nation"', '"see any harm"'); a
+// term opens with its own ('"a total loss"', '"the plumbers"').
+const INNER_DETERMINERS = new Set("a an the any some every each all both no this that these those".split(" "));
+
+/**
+ * Scare-quoted words, a term and not speech: a lower-case phrase of one to three words in quotation marks,
+ * without punctuation but a closing full stop or comma ('a MacArthur Foundation "genius grant"', 'access to
+ * "abortion care."', 'a pirate "mother vessel"', 'known as the "bagman"'). Speech stays a quote: with
+ * punctuation inside ('"thieves, thieves"'), a capital ('"Yes,"', '"No comment"'), a pronoun, an auxiliary,
+ * a negation or "to" ('"fix it"', '"may affect usability"'), a verb's object after a determiner ('"enrich
+ * the nation"'), an -ly adverb or an -ing form before more words ('"completely blindsided"', '"kids killing
+ * kids"'), or opening after a comma or colon, where a tag's sentence goes on in quotation marks ('she said,
+ * "and angry"'). `before` is the text before the quote.
+ */
+export function quotedTerm(quote: string, before = ""): boolean {
+  if (/[,:]\s*["“‘]?\s*$/u.test(before)) return false;
+  // American style puts a closing full stop or comma inside the marks ('a "genius grant."').
+  const core = quote.replace(/[.,]$/, "").replace(/\s+-\s+/g, "-");
+  if (/[^\p{Ll}\s'’-]/u.test(core)) return false;
+  const ws = core.split(/\s+/).filter((w) => w.length > 0);
+  if (ws.length === 0 || ws.length > MAX_TERM_WORDS) return false;
+  const plain = (w: string) => w.replace(/[’]/g, "'");
+  return ws.every(
+    (w, i) =>
+      !SPEECH_WORDS.has(plain(w)) &&
+      !/'/.test(plain(w).replace(/^'|'$/g, "").replace(/'s$/, "")) &&
+      !(i > 0 && INNER_DETERMINERS.has(w)) &&
+      !(/^\p{Ll}{3,}ly$/u.test(w) && (ws.length === 1 || i < ws.length - 1)) &&
+      !(/^\p{Ll}{3,}ing$/u.test(w) && i < ws.length - 1),
+  );
+}
+
 /** Title Case: two capitalised words or more (or numbers), and no lower-case word but minor ones ("of", "the"). */
 export function titleCased(text: string): boolean {
   const ws = wordsOf(text);

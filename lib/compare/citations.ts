@@ -3,7 +3,7 @@
 
 import { firstNameGender } from "@/lib/entities";
 import { splitParagraphs } from "@/lib/text";
-import { citableSpeaker, findAttributions, findQuotes, quotedName, type AttributionSpan, type Span } from "./attribution";
+import { citableSpeaker, findAttributions, findQuotes, quotedName, quotedTerm, type AttributionSpan, type Span } from "./attribution";
 import { ownDescriptor, otherPeople } from "./descriptors";
 import { nameWords, spellingVariants, type EntityGroup } from "./entity-groups";
 import type { BodySentence } from "./segment";
@@ -232,8 +232,11 @@ export function citationRows(
         claimId: claimOf(a, att.sentence),
       });
     }
-    // Quotes of speech: not a quoted title or nickname (quotedName), nor a tag between two quotes (tagOnly).
-    const listed = quoteSpans[a]!.filter((q) => !quotedName(q.text) && !attributions[a]!.some((x) => tagOnly(article.body, q, x)));
+    // Quotes of speech: not a quoted title or nickname (quotedName), nor a scare-quoted term ("genius
+    // grant": quotedTerm), nor a tag between two quotes (tagOnly).
+    const listed = quoteSpans[a]!.filter(
+      (q) => !quotedName(q.text) && !quotedTerm(q.text, article.body.slice(Math.max(0, q.start - 8), q.start)) && !attributions[a]!.some((x) => tagOnly(article.body, q, x)),
+    );
     for (const { start, end } of listed) {
       const sentence = sentences[a]!.find((s) => s.start <= start && start < s.end);
       // The speaker tag sits in a sentence the quote touches, outside the quote itself.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { descriptorRows, ownDescriptor } from "./descriptors";
+import { describedDifferently, descriptorRows, ownDescriptor } from "./descriptors";
 import { groupEntities } from "./entity-groups";
 import type { CompareArticle } from "./types";
 
@@ -64,5 +64,48 @@ describe("a descriptor in a list of titled people", () => {
     expect(ownDescriptor("Secretary of Health and Human Services", ["Gary Locke"])).toBe("Secretary of Health and Human Services");
     expect(ownDescriptor("Minister of Foreign Affairs, Trade and Development", ["Gary Locke"])).toBe("Minister of Foreign Affairs, Trade and Development");
     expect(ownDescriptor("Energy Secretary Steven Chu, Commerce Secretary", ["Steven Chu"])).toBe("Commerce Secretary");
+  });
+});
+
+describe("described differently", () => {
+  const cells = (...sets: string[][]) => sets.map((ds, i) => ({ articleId: `a${i}`, mentions: 1, descriptors: ds.map((text) => ({ text, count: 1 })), surfaces: [] }));
+  // ECB+ 18 (the Troy shooting) and 13 (the Palmer dairy fire): "Lt." / "Troy Police Lt." was flagged as
+  // outlets describing the lieutenant differently.
+  it("is not one title given in full by one outlet and in short by another", () => {
+    expect(describedDifferently(cells(["Lt."], ["Troy Police Lt."], ["Lieutenant"]))).toBe(false);
+    expect(describedDifferently(cells(["director"], ["Palmer Public Safety Director", "Director"]))).toBe(false);
+    expect(describedDifferently(cells(["Sgt."], ["Palmer Police Sergeant"], []))).toBe(false);
+    expect(describedDifferently(cells(["Deputy"], ["Deputy Sgt."], ["Sgt."]))).toBe(false);
+    // Initials printed apart or together, and a synonym of the paraphrase list.
+    expect(describedDifferently(cells(["L. A. Superior Court Judge"], ["LA Superior Court Judge"], ["Superior Court Judge"]))).toBe(false);
+    expect(describedDifferently(cells(["lawyer"], ["New York attorney"]))).toBe(false);
+  });
+
+  it("is two descriptions, or one that another outlet does not give", () => {
+    expect(describedDifferently(cells(["Russian President"], ["Russian dictator"]))).toBe(true);
+    expect(describedDifferently(cells(["Alaska Gov."], ["Gov.", "failed Republican vice presidential candidate"]))).toBe(true);
+    expect(describedDifferently(cells(["Deputy"], ["defense attorney"]))).toBe(true);
+    expect(describedDifferently(cells(["President"], ["former President"]))).toBe(true);
+    expect(describedDifferently(cells(["Judge"], []))).toBe(false);
+  });
+});
+
+describe("spelling variants that are not", () => {
+  // ECB+ 1, 3, 12, 18, 20, 21, 30 on reading the names table.
+  it("are not printed with or without full stops, hyphens or spaced initials", () => {
+    expect(variants(["Calif.", "Calif"])).toEqual([]);
+    expect(variants(["Robert J. Pickell", "Robert J Pickell"])).toEqual([]);
+    expect(variants(["L. A. Superior Court", "LA Superior Court", "L. A Superior Court"])).toEqual([]);
+    expect(variants(["SEA-ME-WE", "Sea Me We"])).toEqual([]);
+  });
+
+  it("are not another number, another acronym or a country's adjective", () => {
+    expect(variants(["117th Street", "115th Street"])).toEqual([]);
+    expect(variants(["SMW4", "SMW3"])).toEqual([]);
+    expect(variants(["IRNA", "ISNA"])).toEqual([]);
+    expect(variants(["Somalia", "Somali"])).toEqual([]);
+    expect(variants(["New Zealand", "New Zealander"])).toEqual([]);
+    expect(variants(["Betty Ford Centre", "Betty Ford Center"]).sort()).toEqual(["Betty Ford Center", "Betty Ford Centre"]);
+    expect(variants(["Ilene Wolfe", "Ilene Wolff"]).sort()).toEqual(["Ilene Wolfe", "Ilene Wolff"]);
   });
 });

@@ -2,6 +2,7 @@
 // "Russian dictator") and the spellings of the name.
 
 import { spellingVariants, type EntityGroup } from "./entity-groups";
+import { paraphraseClusters } from "./paraphrase";
 import type { CompareArticle, DescriptorCell, DescriptorRow } from "./types";
 
 // Where a list of titled people joins its next person: "..., Secretary", "... and Secretary", "..., and".
@@ -34,8 +35,67 @@ export function otherPeople(groups: EntityGroup[], article: number, key: string)
 
 const normaliseDescriptor = (d: string) => d.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
 const stripPossessive = (s: string) => s.replace(/[’']s$/u, "").trim();
-// "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant.
-const typographic = (s: string) => s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑–—]/g, "-");
+// "We’re" and "We're", "Centre" and "CENTRE": one spelling in another typeface or case, not a variant; nor
+// one printed with or without full stops, hyphens or spaces between initials ("Calif." / "Calif", "Robert J.
+// Pickell" / "Robert J Pickell", "L. A. Superior Court" / "LA Superior Court", "SEA-ME-WE" / "Sea Me We"),
+// or in other quotation marks ("Vincent 'The Chin' Gigante" / 'Vincent "The Chin" Gigante').
+const typographic = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[’‘`´“”"]/g, "'")
+    .replace(/[‐‑–—-]/g, " ")
+    .replace(/\./g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, "$1")
+    .trim();
+
+// Abbreviated titles, read as their words ("Lt." is "Lieutenant", "Gov." "Governor").
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  lt: "lieutenant", sgt: "sergeant", cpl: "corporal", capt: "captain", cmdr: "commander", col: "colonel", maj: "major",
+  gen: "general", adm: "admiral", det: "detective", insp: "inspector", supt: "superintendent", const: "constable",
+  gov: "governor", sen: "senator", rep: "representative", pres: "president", sec: "secretary", atty: "attorney",
+  asst: "assistant", dept: "department", rev: "reverend", dr: "doctor", prof: "professor",
+};
+// One word of the paraphrase list stands for its cluster ("lawyer" / "attorney").
+let synonyms: Map<string, string> | undefined;
+const synonym = (w: string) => {
+  synonyms ??= new Map(paraphraseClusters().flatMap((c) => c.filter((x) => !/\s/.test(x)).map((x) => [x, c[0]!] as const)));
+  return synonyms.get(w) ?? w;
+};
+// A descriptor's words: initials printed apart are one word ("L. A." is "LA"), abbreviations spelt out.
+function descriptorWords(d: string): Set<string> {
+  const ws = d
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const joined: string[] = [];
+  ws.forEach((w, i) => {
+    const last = joined.at(-1);
+    if (w.length === 1 && last !== undefined && ws[i - 1]?.length === 1 && /^\p{L}+$/u.test(last)) joined[joined.length - 1] = last + w;
+    else joined.push(w);
+  });
+  return new Set(joined.map((w) => synonym(TITLE_ABBREVIATIONS[w] ?? w)));
+}
+
+// Words that change a title's holder, not its detail: "former president" and "president" are two
+// descriptions of one man (Bush in 2008 and in 2009).
+const STATUS_WORDS = new Set("former ex late acting interim retired then outgoing incoming elect".split(" "));
+
+/**
+ * Whether outlets describe an entity differently: two or more articles describe it, and no one of its
+ * descriptors holds the words of all the others. "Lt." / "Troy Police Lt.", "Judge" / "Brooklyn Supreme
+ * Court Judge", "Sgt." / "Palmer Police Sergeant", "lawyer" / "New York attorney" (the paraphrase list's
+ * synonyms) are one title given in full or in short, the same description; "Russian President" /
+ * "Russian dictator", "Alaska Gov." / "candidate" and "President" / "former President" are two.
+ */
+export function describedDifferently(cells: DescriptorCell[]): boolean {
+  const described = cells.filter((c) => c.descriptors.length > 0);
+  if (described.length < 2) return false;
+  const all = [...new Set(described.flatMap((c) => c.descriptors.map((d) => normaliseDescriptor(d.text))))].map(descriptorWords);
+  const covers = (full: Set<string>, d: Set<string>) => [...d].every((w) => full.has(w)) && [...full].every((w) => !STATUS_WORDS.has(w) || d.has(w));
+  return !all.some((full) => all.every((d) => covers(full, d)));
+}
 
 export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]): DescriptorRow[] {
   const rows: DescriptorRow[] = [];
@@ -55,9 +115,7 @@ export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]
       const surfaces = [...new Set(mentions.map((m) => stripPossessive(m.surface)))];
       return { articleId: article.id, mentions: mentions.length, descriptors: [...counts.values()], surfaces };
     });
-    const described = cells.filter((c) => c.descriptors.length > 0);
-    const signature = (c: DescriptorCell) => c.descriptors.map((d) => normaliseDescriptor(d.text)).sort().join("|");
-    const differs = described.length >= 2 && new Set(described.map(signature)).size > 1;
+    const differs = describedDifferently(cells);
 
     // Spellings that are variants of one another (not "Putin" vs "Vladimir Putin", which is a short form).
     const all = [...new Set(cells.flatMap((c) => c.surfaces))];

@@ -45,15 +45,19 @@ export function nameWords(name: string): string[] {
 }
 
 // "Russia"/"Russian", "Korea"/"Korean": a name and its adjective are not two spellings.
-const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i"];
+// "New Zealand"/"New Zealander"; "Somalia"/"Somali": a country's name one letter longer than its adjective.
+const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i", "er"];
 
 function isDemonymOf(p: string, q: string): boolean {
   const [short, long] = p.length <= q.length ? [p, q] : [q, p];
-  return long.startsWith(short) && DEMONYM_ENDINGS.includes(long.slice(short.length));
+  if (!long.startsWith(short)) return false;
+  const ending = long.slice(short.length);
+  return DEMONYM_ENDINGS.includes(ending) || (ending === "a" && short.endsWith("i"));
 }
 
 /**
- * Same number of words, each equal or a near spelling (same initial, long enough to judge). Two edits
+ * Same number of words, each equal or a near spelling (same initial, long enough to judge; never another
+ * number, another acronym or a country's adjective). Two edits
  * are allowed only inside a longer name that shares another word ("Centre"/"Center" in "National
  * Resistance …"); a lone word may differ by one edit, since "Andriivka" and "Avdiivka" are two villages.
  */
@@ -63,12 +67,19 @@ export function spellingVariants(a: string, b: string): boolean {
   if (x.length > 0 && spacingVariants(a, b)) return true;
   if (x.length === 0 || x.length !== y.length) return false;
   const anchored = x.some((w, i) => w === y[i]);
+  // As printed: an acronym is one in capitals ("IRNA" and "ISNA" are two news agencies).
+  const printed = (n: string) => n.replace(/[’']s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const [px, py] = [printed(a), printed(b)];
+  const acronym = (w: string | undefined) => w !== undefined && /^\p{Lu}{2,5}$/u.test(w);
   let differing = 0;
   for (let i = 0; i < x.length; i++) {
     const p = x[i]!;
     const q = y[i]!;
     if (p === q) continue;
-    if (isDemonymOf(p, q) || numberOf(p, q)) return false;
+    // "117th Street" / "115th Street", "SMW4" / "SMW3": another number is another place or thing.
+    if (/\p{N}/u.test(p) || /\p{N}/u.test(q)) return false;
+    if (acronym(px[i]) && acronym(py[i])) return false;
+    if (isDemonymOf(p, q) || singularAndPlural(p, q)) return false;
     const allowed = anchored ? 2 : 1;
     if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, allowed) > allowed) return false;
     differing++;
@@ -77,15 +88,15 @@ export function spellingVariants(a: string, b: string): boolean {
 }
 
 /** "Seahawk"/"Seahawks": a team's member and the team, one word in the singular and the plural. */
-function numberOf(p: string, q: string): boolean {
+function singularAndPlural(p: string, q: string): boolean {
   return p === `${q}s` || q === `${p}s`;
 }
 
 /** The same name but for the number of its last word: one entity, not two spellings of it. */
-export function numberForms(a: string, b: string): boolean {
+export function pluralForms(a: string, b: string): boolean {
   const x = nameWords(a);
   const y = nameWords(b);
-  return x.length > 0 && x.length === y.length && x.slice(0, -1).join(" ") === y.slice(0, -1).join(" ") && numberOf(x.at(-1)!, y.at(-1)!);
+  return x.length > 0 && x.length === y.length && x.slice(0, -1).join(" ") === y.slice(0, -1).join(" ") && singularAndPlural(x.at(-1)!, y.at(-1)!);
 }
 
 /** Also spellings of one name: the same letters with a space or not ("Del Giudice" / "DelGiudice"). */
@@ -299,7 +310,7 @@ export function groupEntities(articles: CompareArticle[]): EntityGroup[] {
       let g = byKey.get(entity.key);
       // One name typed OTHER by one article (the extractor's "not sure") and PERSON by another is one row.
       const sameName = (x: EntityGroup) => nameWords(x.name).join(" ") === nameWords(entity.name).join(" ");
-      if (!g) g = groups.find((x) => (x.type === entity.type && (spellingVariants(x.name, entity.name) || numberForms(x.name, entity.name))) || ((x.type === "OTHER" || entity.type === "OTHER") && sameName(x)));
+      if (!g) g = groups.find((x) => (x.type === entity.type && (spellingVariants(x.name, entity.name) || pluralForms(x.name, entity.name))) || ((x.type === "OTHER" || entity.type === "OTHER") && sameName(x)));
       if (g && g.type === "OTHER" && entity.type !== "OTHER") g.type = entity.type;
       if (!g) {
         g = { key: entity.key, name: entity.name, type: entity.type, perArticle: articles.map(() => []) };

@@ -13,6 +13,18 @@ function list(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
+/**
+ * The outlets of some of the story's articles, each named once: "nydailynews.com (2 articles)", and
+ * "voices.yahoo.com (1 of 2 articles)" when the outlet has more in the story than in the list (as the story
+ * page words it), so a gap never reads "appears in voices.yahoo.com ..., not in voices.yahoo.com".
+ */
+export function outletList(some: CompareArticle[], all: CompareArticle[]): string[] {
+  const counts = new Map<string, number>();
+  for (const a of some) counts.set(displayName(a), (counts.get(displayName(a)) ?? 0) + 1);
+  const inStory = (name: string) => all.filter((a) => displayName(a) === name).length;
+  return [...counts].map(([name, n]) => (inStory(name) > n ? `${name} (${n} of ${inStory(name)} articles)` : n > 1 ? `${name} (${n} articles)` : name));
+}
+
 export function entityGaps(articles: CompareArticle[], groups: EntityGroup[]): Gap[] {
   if (articles.length < 2) return [];
   const scored = groups
@@ -28,8 +40,8 @@ export function entityGaps(articles: CompareArticle[], groups: EntityGroup[]): G
     const absent = articles.filter((a) => !present.includes(a));
     const text =
       present.length === 1
-        ? `${g.name} appears only in ${displayName(present[0]!)}`
-        : `${g.name} appears in ${list(present.map(displayName))}, not in ${list(absent.map(displayName))}`;
+        ? `${g.name} appears only in ${outletList(present, articles)[0]}`
+        : `${g.name} appears in ${list(outletList(present, articles))}, not in ${list(outletList(absent, articles))}`;
     return { kind: "entity", key: g.key, presentIn: present.map((a) => a.id), absentFrom: absent.map((a) => a.id), label: { text, generated: true } };
   });
 }
@@ -46,7 +58,7 @@ export function claimGaps(articles: CompareArticle[], claims: Claim[], onlyIn: C
     const text =
       presentArticles.length === 1
         ? `Only ${displayName(byId.get(c.referenceArticleId)!)} reports this`
-        : `Not reported by ${list(absent.map(displayName))}`;
+        : `Not reported by ${list(outletList(absent, articles))}`;
     out.push({ kind: "claim", key: c.id, presentIn: presentArticles.map((a) => a.id), absentFrom: absent.map((a) => a.id), label: { text, generated: true } });
   }
   return out;

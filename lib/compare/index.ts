@@ -98,7 +98,11 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * stops is one sentence; a speaker is a noun phrase (a clause before the verb gives its subject or no
  * source: "She had no quarrels with one woman and told"; no auxiliary, negation or adverbial in its name),
  * a negated attribution ("didn't say") cites no one, and a bare surname ("Leader said") is the one person
- * of that name.
+ * of that name. Then (the reader's pass): a scare-quoted term ('"genius grant"') is no quote; an entity is
+ * described differently only when no descriptor holds the others' words ("Lt." / "Troy Police Lt." is one
+ * title); full stops, hyphens and spaced initials make no spelling variant, nor do two numbers, two acronyms
+ * or a country and its adjective ("115th" / "117th Street", "IRNA" / "ISNA", "Somalia" / "Somali"), which
+ * are no longer one entity group; a gap's label names an outlet once ("usatoday.com (2 articles)").
  */
 export const COMPARISON_VERSION = 5;
 
