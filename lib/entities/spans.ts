@@ -425,6 +425,13 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
   }
   if (gaz && !modelYear(tokens, a, b)) return [makeSpan(tokens, a, b, field, text, gaz.type, 3, gaz, null)];
 
+  // "Captain Manohar Nambiar, Chief Public Relations Officer, said": a role of ordinary words ending in a
+  // title names no one (it was a person "Public Relations"); only a demonym in it is kept.
+  const piece = tokens.slice(a, b + 1);
+  if (b > a && isTitle(tokens[b]!) && piece.every((t) => isTitle(t) || ROLE_MODIFIERS.has(t.lower) || isDemonymWord(t.text) ||
+    (isDictionaryWord(t.lower) && !FIRST_NAMES.has(t.lower) && !LAST_NAMES.has(t.lower) && !ORG_WORDS.has(t.lower) && !lookup(t.text)))) {
+    return piece.flatMap((t, k) => (isDemonymWord(t.text) ? classifyPiece(tokens, a + k, a + k, field, text, stats, null) : []));
+  }
   // "Russian President Vladimir Putin": the words up to the last title are the outlet's descriptor.
   let lastTitle = -1;
   // "ADA Fairman", "DA Smith", "Angels GM Tony Reagins": a role's initials right before the name are the
@@ -473,8 +480,10 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
       if (!stop && runStart < 0) runStart = k;
       if (stop && runStart >= 0) {
         // Ordinary words in a role are the role's field ("Commerce Secretary", "Corrections Officer").
-        const ordinary = k === runStart + 1 && isDictionaryWord(tokens[runStart]!.lower) && !FIRST_NAMES.has(tokens[runStart]!.lower) &&
-          !LAST_NAMES.has(tokens[runStart]!.lower) && !ORG_WORDS.has(tokens[runStart]!.lower);
+        // ("Chief Public Relations Officer": two ordinary words are the field too, not a person.)
+        const run = slice(text, tokens, runStart, k - 1);
+        const ordinary = k <= runStart + 2 && !lookup(run) && !lookupAcronym(run) && tokens.slice(runStart, k).every((t) =>
+          isDictionaryWord(t.lower) && !t.allCaps && !FIRST_NAMES.has(t.lower) && !LAST_NAMES.has(t.lower) && !ORG_WORDS.has(t.lower) && !lookup(t.text));
         if (!ordinary) out.push(...classifyPiece(tokens, runStart, k - 1, field, text, stats, null));
         runStart = -1;
       }
