@@ -462,6 +462,6 @@ describe("roles without a name", () => {
   it("reads a role of ordinary words ending in a title as no name, inside a descriptor too", () => {
     expect(types("Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said the ship was safe.").filter((x) => x.startsWith("PERSON:"))).toEqual(["PERSON:Manohar Nambiar"]);
     expect(types("Chief Public Relations Officer Nirad Sinha said the ship was safe on Monday.")).toEqual(["PERSON:Nirad Sinha"]);
-    has("US Defence Secretary Robert Gates said the plan would work.", "PLACE", "US");
+    has("Meanwhile, US Defence Secretary Robert Gates said the plan would work.", "PLACE", "US");
   });
 });
