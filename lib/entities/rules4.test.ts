@@ -463,5 +463,7 @@ describe("roles without a name", () => {
     expect(types("Captain Manohar Nambiar, Chief Public Relations Officer, Defence, said the ship was safe.").filter((x) => x.startsWith("PERSON:"))).toEqual(["PERSON:Manohar Nambiar"]);
     expect(types("Chief Public Relations Officer Nirad Sinha said the ship was safe on Monday.")).toEqual(["PERSON:Nirad Sinha"]);
     has("Meanwhile, US Defence Secretary Robert Gates said the plan would work.", "PLACE", "US");
+    // At a sentence start too: "US" in capitals before more of the name is no pronoun.
+    has("US Defence Secretary Robert Gates said the plan would work.", "PLACE", "US");
   });
 });

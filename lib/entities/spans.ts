@@ -387,6 +387,8 @@ function pieceToSpans(tokens: NameToken[], a: number, b: number, field: TextFiel
     if (lookup(slice(text, tokens, a, b)) || clubName(tokens, a, b, text) || teamBeforeRole(tokens, a, b, text)) break;
     // "South Dakota Gov. Kristi Noem said": the known name may be only the start of the piece.
     if (knownPrefix(tokens, a, b, text)) break;
+    // "US Defence Secretary Robert Gates said": a known name in capitals is no pronoun ("us") at a sentence start.
+    if (t.allCaps && a < b && (lookupAcronym(t.text) || lookup(t.text))) break;
     // "Interior Secretary Ken Salazar said", "Secretary of State Hillary Clinton said": a role before a name
     // opens the sentence; its words are the descriptor, split off below (they were dropped with it).
     if (titleBeforeName(tokens, a, b)) break;
