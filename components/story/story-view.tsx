@@ -2,6 +2,8 @@ import type { Claim, DiffToken, StoryComparison } from "@/lib/compare";
 // The diff module alone: lib/compare's index also loads WordNet (node:fs), and this page is built for the
 // browser too (pages/stories/[slug].tsx), though it sends no script of its own.
 import { diffWords } from "@/lib/compare/diff";
+// The wording of outlet lists, shared with the stored gap labels (gaps.ts, too, loads no WordNet).
+import { outletNames } from "@/lib/compare/gaps";
 import { andList, formatDateTime, plural } from "../format";
 import { DiffText } from "./diff-text";
 import { PairPicker } from "./pair-picker";
@@ -615,18 +617,6 @@ function GapList({
       ))}
     </ul>
   );
-}
-
-/**
- * Article labels as a reader's list of outlets: an outlet with two articles in the list is named once, with
- * its count ("brooklyn.news12.com (2 articles)"), not twice in a row.
- */
-export function outletNames(labels: string[], storyLabels: string[] = labels): string[] {
-  const counts = new Map<string, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  const inStory = (l: string) => storyLabels.filter((x) => x === l).length;
-  // An outlet with two articles of which the list holds one: "whitehouse.gov (1 of 2 articles)".
-  return [...counts].map(([l, n]) => (inStory(l) > n ? `${l} (${n} of ${inStory(l)} articles)` : n > 1 ? `${l} (${n} articles)` : l));
 }
 
 const GAP_NAMES_MAX = 6;

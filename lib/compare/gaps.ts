@@ -14,15 +14,21 @@ function list(names: string[]): string {
 }
 
 /**
- * The outlets of some of the story's articles, each named once: "nydailynews.com (2 articles)", and
- * "voices.yahoo.com (1 of 2 articles)" when the outlet has more in the story than in the list (as the story
- * page words it), so a gap never reads "appears in voices.yahoo.com ..., not in voices.yahoo.com".
+ * Article labels as a reader's list of outlets: an outlet with two articles in the list is named once, with
+ * its count ("nydailynews.com (2 articles)"), and "voices.yahoo.com (1 of 2 articles)" when the outlet has
+ * more in the story (`storyLabels`) than in the list, so a gap never reads "appears in voices.yahoo.com ...,
+ * not in voices.yahoo.com". The story page words its lists with it too.
  */
-export function outletList(some: CompareArticle[], all: CompareArticle[]): string[] {
+export function outletNames(labels: string[], storyLabels: string[] = labels): string[] {
   const counts = new Map<string, number>();
-  for (const a of some) counts.set(displayName(a), (counts.get(displayName(a)) ?? 0) + 1);
-  const inStory = (name: string) => all.filter((a) => displayName(a) === name).length;
-  return [...counts].map(([name, n]) => (inStory(name) > n ? `${name} (${n} of ${inStory(name)} articles)` : n > 1 ? `${name} (${n} articles)` : name));
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const inStory = (l: string) => storyLabels.filter((x) => x === l).length;
+  return [...counts].map(([l, n]) => (inStory(l) > n ? `${l} (${n} of ${inStory(l)} articles)` : n > 1 ? `${l} (${n} articles)` : l));
+}
+
+/** The outlets of some of the story's articles, each named once (outletNames). */
+export function outletList(some: CompareArticle[], all: CompareArticle[]): string[] {
+  return outletNames(some.map(displayName), all.map(displayName));
 }
 
 export function entityGaps(articles: CompareArticle[], groups: EntityGroup[]): Gap[] {
