@@ -186,21 +186,18 @@ export function samePerson(a: string, b: string): boolean {
 // A company's legal or trade form after its name: "Kraft Foods", "Toyota Motor Corp.", "Procter & Gamble Co.".
 const COMPANY_FORMS = new Set("inc corp corporation co company companies ltd plc llc ag sa nv group holdings foods industries motor motors airlines airways".split(" "));
 
+type FormCluster = { members: EntityGroup[]; first: number };
+
 /**
- * "Kraft" in some articles and "Kraft Foods" in others are one company: a name is the other with company
- * forms after it, when exactly one longer name of the story fits (ECB+'s Kraft shooting story had two rows,
- * and "Only 4 of 14 articles name Kraft" beside ten that name Kraft Foods). Merges into the longer cluster.
+ * Merges each organisation's cluster into the one longer-named cluster of the story that `fits` it
+ * (`fits(short, long)` on their names' words, the longer cluster's type given), when exactly one does.
  */
-function mergeCompanyForms(clusters: Array<{ members: EntityGroup[]; first: number }>): void {
-  const words = (c: { members: EntityGroup[] }) => nameWords(c.members[0]!.name);
+function mergeShortForms(clusters: FormCluster[], fits: (short: string[], long: string[], type: EntityType) => boolean): void {
+  const words = (c: FormCluster) => nameWords(c.members[0]!.name);
   for (const short of clusters) {
     if (short.members.length === 0 || short.members[0]!.type !== "ORGANIZATION") continue;
     const w = words(short);
-    const longer = clusters.filter((c) => {
-      if (c === short || c.members.length === 0 || c.members[0]!.type === "PERSON") return false;
-      const v = words(c);
-      return v.length > w.length && w.every((x, k) => v[k] === x) && v.slice(w.length).every((x) => COMPANY_FORMS.has(x));
-    });
+    const longer = clusters.filter((c) => c !== short && c.members.length > 0 && fits(w, words(c), c.members[0]!.type));
     if (longer.length !== 1) continue;
     longer[0]!.members.push(...short.members.splice(0));
     longer[0]!.first = Math.min(longer[0]!.first, short.first);
@@ -208,26 +205,26 @@ function mergeCompanyForms(clusters: Array<{ members: EntityGroup[]; first: numb
 }
 
 /**
- * "Saints" in some articles and "New Orleans Saints" in others, "Red Sox" and "Boston Red Sox": a team or
- * body named with and without its place in front, when the story names that place and exactly one longer
- * name fits (ECB+'s sports stories had both rows, and gaps saying few articles name the team).
+ * "Kraft" in some articles and "Kraft Foods" in others are one company: a name is the other with company
+ * forms after it (ECB+'s Kraft shooting story had two rows, and "Only 4 of 14 articles name Kraft" beside ten
+ * that name Kraft Foods).
  */
-function mergePlaceForms(clusters: Array<{ members: EntityGroup[]; first: number }>): void {
-  const words = (c: { members: EntityGroup[] }) => nameWords(c.members[0]!.name);
-  const places = new Set(clusters.filter((c) => c.members.length > 0 && c.members[0]!.type === "PLACE").map((c) => words(c).join(" ")));
-  for (const short of clusters) {
-    if (short.members.length === 0 || short.members[0]!.type !== "ORGANIZATION") continue;
-    const w = words(short);
-    const longer = clusters.filter((c) => {
-      if (c === short || c.members.length === 0 || c.members[0]!.type !== "ORGANIZATION") return false;
-      const v = words(c);
-      const k = v.length - w.length;
-      return k > 0 && w.every((x, i) => v[k + i] === x) && places.has(v.slice(0, k).join(" "));
-    });
-    if (longer.length !== 1) continue;
-    longer[0]!.members.push(...short.members.splice(0));
-    longer[0]!.first = Math.min(longer[0]!.first, short.first);
-  }
+function mergeCompanyForms(clusters: FormCluster[]): void {
+  mergeShortForms(clusters, (w, v, type) =>
+    type !== "PERSON" && v.length > w.length && w.every((x, k) => v[k] === x) && v.slice(w.length).every((x) => COMPANY_FORMS.has(x)));
+}
+
+/**
+ * "Saints" in some articles and "New Orleans Saints" in others, "Red Sox" and "Boston Red Sox": a team or
+ * body named with and without its place in front, when the story names that place (ECB+'s sports stories had
+ * both rows, and gaps saying few articles name the team).
+ */
+function mergePlaceForms(clusters: FormCluster[]): void {
+  const places = new Set(clusters.filter((c) => c.members.length > 0 && c.members[0]!.type === "PLACE").map((c) => nameWords(c.members[0]!.name).join(" ")));
+  mergeShortForms(clusters, (w, v, type) => {
+    const k = v.length - w.length;
+    return type === "ORGANIZATION" && k > 0 && w.every((x, i) => v[k + i] === x) && places.has(v.slice(0, k).join(" "));
+  });
 }
 
 function absorb(into: EntityGroup, from: EntityGroup): void {
