@@ -2,7 +2,7 @@
 // the articles share. Choosing a printed headline (not writing one) keeps the title an outlet's words,
 // attributable, rather than ours.
 
-import { clipAtWord } from "@/lib/text";
+import { clipAtWord, endsWithFullStop } from "@/lib/text";
 import { contentTerms } from "./vector";
 
 export interface TitleSource {
@@ -27,10 +27,10 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 const MAX_HEADLINE_CHARS = 110;
 
-/** Short, and not ended by a sentence's full stop ("...", "U.S." and "Inc." aside). */
+/** Short, and not ended by a sentence's full stop ("...", "U.S." and "Inc." aside: lib/text's abbreviations). */
 export function headlineShaped(title: string): boolean {
   const t = title.trim();
-  return t.length <= MAX_HEADLINE_CHARS && !/(?<![.\p{Lu}]|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt))\.["”’)]?$/u.test(t);
+  return t.length <= MAX_HEADLINE_CHARS && !endsWithFullStop(t);
 }
 
 function neutralTitle(names: string[]): string {

@@ -30,6 +30,16 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/**
+ * Whether a text ends as a sentence does: with a full stop (closing quotes or brackets after it allowed)
+ * that is no abbreviation's or initial's ("... Inc.", "U.S."), nor an ellipsis'.
+ */
+export function endsWithFullStop(text: string): boolean {
+  const m = /\.["'”’)\]]*$/.exec(text.trimEnd());
+  if (!m) return false;
+  return text[m.index - 1] !== "." && !endsWithAbbreviation(text, m.index);
+}
+
 /** Split one paragraph (or any text) into sentences. Offsets index into the given text. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { clipAtWord, splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
+import { clipAtWord, endsWithFullStop, splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
 
 describe("splitSentences", () => {
   it("keeps abbreviations and initials inside a sentence", () => {
@@ -65,5 +65,15 @@ describe("clipAtWord", () => {
     expect(clipAtWord("  Ferry   aground ", 20)).toBe("Ferry aground");
     expect(clipAtWord("The Larsholm ferry ran aground off Vesterby", 20)).toBe("The Larsholm ferry…");
     expect(clipAtWord("Supercalifragilisticexpialidocious words", 20)).toBe("Supercalifragilistic…");
+  });
+});
+
+describe("endsWithFullStop", () => {
+  it("is true for a sentence's closing full stop, not an abbreviation's, an initial's or an ellipsis", () => {
+    expect(endsWithFullStop('Police said the driver fled."')).toBe(true);
+    expect(endsWithFullStop("Apple buys Beats from Dr. Dre Inc.")).toBe(false);
+    expect(endsWithFullStop("Gupta joins U.S.")).toBe(false);
+    expect(endsWithFullStop("Wait...")).toBe(false);
+    expect(endsWithFullStop("Ferry aground off Vesterby")).toBe(false);
   });
 });
