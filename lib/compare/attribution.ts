@@ -2,6 +2,8 @@
 // "according to the report", "Kremlin spokesperson Dmitry Peskov told journalists"), quotations and
 // hedging words. Pattern-based and English-only; every span is the article's own text, as printed.
 
+import { TITLE_MINOR_WORDS } from "@/lib/text";
+
 export interface Span {
   start: number;
   end: number;
@@ -426,8 +428,6 @@ export function findQuotes(text: string): Span[] {
   return out;
 }
 
-// Words a title leaves lower-case ("Angel in a White Coat", "Leaders Age 40 and Under").
-const MINOR_WORDS = new Set("a an the and or nor of in on at to for with under by from as vs via".split(" "));
 const MAX_TITLE_WORDS = 12;
 
 /**
@@ -491,7 +491,7 @@ export function quotedTerm(quote: string, before = ""): boolean {
 export function titleCased(text: string): boolean {
   const ws = wordsOf(text);
   const capitals = ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w.text));
-  return capitals.length >= 2 && ws.every((w) => capitals.includes(w) || MINOR_WORDS.has(w.text));
+  return capitals.length >= 2 && ws.every((w) => capitals.includes(w) || TITLE_MINOR_WORDS.has(w.text));
 }
 
 const HEDGES =

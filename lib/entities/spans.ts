@@ -1,7 +1,7 @@
 // Finding and typing name spans in prose. Proposals come from capitalised sequences; gazetteers, name
 // heads ("... Centre", "Sea of ..."), first-name lists, titles and context cues type them.
 
-import { isContraction, STOP_WORDS } from "@/lib/text";
+import { isContraction, STOP_WORDS, TITLE_MINOR_WORDS } from "@/lib/text";
 import {
   COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NAME_WORDS, ORG_WORDS, PLACE_WORDS, TEAM_NICKNAMES, isCountry, isDemonymWord, isDictionaryWord, isTown, lookup, lookupAcronym,
   type GazetteerEntry,
@@ -117,8 +117,6 @@ const TEAM_OR_GROUP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 const ROMAN = /^(?:ii|iii|iv)$/;
 const COMPASS = new Set(["west", "east", "north", "south", "midwest"]);
 
-// Small words a title of a work leaves in lower case ("The Language of God", "Health in a New Administration").
-const TITLE_SMALL = new Set("a an the and or nor but of for in on at to by with from as vs into over".split(" "));
 // Small words of a phrase, which an organisation's name does not hold ("Health in a New Administration").
 const PHRASE_WORDS = new Set("a an in on at with from into over as".split(" "));
 // Nouns that name a work and are followed by its title, unquoted ("the best-seller The Language of God").
@@ -143,12 +141,12 @@ function workTitles(tokens: readonly NameToken[]): [number, number][] {
     let words = 0;
     for (let k = a; k < tokens.length && k < a + 24; k++) {
       const x = tokens[k]!;
-      if (x.word && (x.cap || (TITLE_SMALL.has(x.lower) && words > 0))) { words++; b = k; continue; }
+      if (x.word && (x.cap || (TITLE_MINOR_WORDS.has(x.lower) && words > 0))) { words++; b = k; continue; }
       // A colon or a comma between capitalised parts: "God: A Scientist", "Rights, Health".
       if ((x.text === ":" || x.text === "," || x.text === "-" || x.text === "–") && tokens[k + 1]?.cap && words > 0) continue;
       break;
     }
-    while (b >= a && TITLE_SMALL.has(tokens[b]!.lower) && !tokens[b]!.cap) b--;
+    while (b >= a && TITLE_MINOR_WORDS.has(tokens[b]!.lower) && !tokens[b]!.cap) b--;
     const capitals = tokens.slice(a, b + 1).filter((x) => x.word && x.cap).length;
     const closed = !quoted || CLOSE_QUOTES.has(tokens[b + 1]?.text ?? "");
     // "the group "Physicians for Human Rights Foundation"": a name that ends in an organisation's head is one,

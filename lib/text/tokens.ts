@@ -125,3 +125,12 @@ const CONTRACTION = /^(?:\p{L}+n['’]t|(?:i|you|we|they|he|she|it|who|that|ther
 export function isContraction(lower: string): boolean {
   return CONTRACTION.test(lower);
 }
+
+/**
+ * Words a title leaves in lower case ("Angel in a White Coat", "Advancing Reproductive Rights and Health in
+ * a New Administration"): what Title Case means, for the entity finder's titles of works and the
+ * comparison's quoted names alike.
+ */
+export const TITLE_MINOR_WORDS: ReadonlySet<string> = new Set(
+  "a an the and or nor but of for in on at to by with from as vs via into over under".split(" "),
+);
