@@ -28,9 +28,19 @@ export function ownDescriptor(descriptor: string, otherNames: string[]): string 
   return descriptor.slice(from).trim() || null;
 }
 
+// Each article's people, as printed, per story's groups: asked once for every group of every article, the
+// list was rebuilt from all groups each time (a story comparison runs in the upload's transaction).
+const peopleOf = new WeakMap<EntityGroup[], { key: string; surface: string }[][]>();
+
 /** For each article, the names (as printed) of the people in it other than the given group's. */
 export function otherPeople(groups: EntityGroup[], article: number, key: string): string[] {
-  return groups.filter((g) => g.type === "PERSON" && g.key !== key).flatMap((g) => g.perArticle[article]!.flatMap((e) => e.mentions.map((m) => m.surface)));
+  let people = peopleOf.get(groups);
+  if (!people) {
+    const persons = groups.filter((g) => g.type === "PERSON");
+    people = (persons[0]?.perArticle ?? []).map((_, a) => persons.flatMap((g) => g.perArticle[a]!.flatMap((e) => e.mentions.map((m) => ({ key: g.key, surface: m.surface })))));
+    peopleOf.set(groups, people);
+  }
+  return (people[article] ?? []).filter((p) => p.key !== key).map((p) => p.surface);
 }
 
 const normaliseDescriptor = (d: string) => d.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
