@@ -2,7 +2,7 @@
 // clusters (paraphrase.ts), character trigrams for spelling tolerance ("Centre"/"Center", "Rait"/"Raite"),
 // and whether it is a timestamp rather than a claim.
 
-import { isContraction, isStopWord, tokenize, type Token } from "@/lib/text";
+import { isContraction, isStopWord, isTimestamp, tokenize, type Token } from "@/lib/text";
 import { findAttributions } from "./attribution";
 import type { BodySentence } from "./segment";
 import { paraphraseClusters } from "./paraphrase";
@@ -83,13 +83,6 @@ function addTrigrams(word: string, into: Set<string>): void {
 
 const CAPITALISED = /^\p{Lu}/u;
 
-const TIME_WORDS = new Set(
-  ("january february march april may june july august september october november december jan feb mar apr jun jul aug " +
-    "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
-    "am pm a.m p.m gmt utc bst cet est edt cst cdt mst mdt pst pdt et pt ist published updated posted modified last " +
-    "st nd rd th 1st 2nd 3rd by at on").split(" "),
-);
-
 // The line under an embedded tweet: a dash, the author, the handle, the date. Two outlets embedding two
 // different people's tweets had their signature lines aligned as one shared claim (nj.com and TheHill on
 // South Dakota's meth campaign).
@@ -99,11 +92,8 @@ export function isPostSignature(text: string): boolean {
   return POST_SIGNATURE.test(text);
 }
 
-/** True when every word is a number, a date or time word, or a short capitalised zone code. */
-export function isTimestamp(tokens: Token[]): boolean {
-  if (tokens.length === 0) return false;
-  return tokens.every((t) => /^\d+(st|nd|rd|th)?$/.test(t.norm) || TIME_WORDS.has(t.norm));
-}
+// Shared with story titles (lib/text/timestamp.ts); re-exported for the aligner's tests.
+export { isTimestamp };
 
 /** `wordnet: false` leaves `senses` empty (the aligner's `wordnetCredit` 0: no WordNet look-ups at all). */
 export function sentenceFeatures(articles: CompareArticle[], sentences: BodySentence[][], wordnet = true): SentenceFeatures[] {

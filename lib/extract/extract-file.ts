@@ -2,6 +2,7 @@
 // then decoding, then the reader for the format. Everything thrown is an AppError.
 
 import { z } from "zod";
+import { deriveTitle, isTimestampLine } from "@/lib/text";
 import { AppError, isAppError } from "@/lib/errors";
 import { declaredHtmlCharset, decodeBytes, sniffBinaryType } from "./decode";
 import { checkFilename, extensionOf, formatFromExtension, formatFromMediaType, looksLikeHtml, sniffFormat } from "./format";
@@ -9,7 +10,7 @@ import { extractHtml, type HtmlArticle } from "./html-extract";
 import { looksLikeMhtml, readMhtml } from "./mhtml";
 import { detectLanguage, stopWordsFor } from "./language";
 import { parseMarkdown } from "./markdown";
-import { cleanAuthor, deriveTitle, findDate, parseDate } from "./metadata";
+import { cleanAuthor, findDate, parseDate } from "./metadata";
 import { extractDump, toUnits } from "./text-dump";
 import type { ExtractedArticle, ExtractInput, ExtractOptions, SourceFormat } from "./types";
 
@@ -17,7 +18,8 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What every format's reader hands over (the HTML reader's result without its JSON-LD fallback body). */
 // Only a page can be a syndicated copy: the other readers leave copiedBy out.
-type Parts = Omit<HtmlArticle, "ldBody" | "copiedBy"> & { copiedBy?: string | null };
+// `titleGiven`: the uploader named the title (JSON fields), which is kept as given.
+type Parts = Omit<HtmlArticle, "ldBody" | "copiedBy"> & { copiedBy?: string | null; titleGiven?: boolean };
 
 const inputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
@@ -230,7 +232,10 @@ function fromFieldsParts(fields: ArticleFields, options: ExtractOptions): Parts 
   const isHtml = fields.html !== undefined && fields.text === undefined ? true : /<(p|div|br|article|span|a|h[1-6])\b[^>]*>/i.test(raw.slice(0, 5000));
   const base = isHtml ? fromHtml(raw) : fromText(raw, options);
   // Fields given by the caller are authoritative; what the text says fills the gaps.
-  if (fields.title?.trim()) base.title = fields.title.replace(/\s+/g, " ").trim();
+  if (fields.title?.trim()) {
+    base.title = fields.title.replace(/\s+/g, " ").trim();
+    base.titleGiven = true;
+  }
   if (fields.url?.trim()) base.url = fields.url.trim();
   if (fields.byline?.trim()) base.byline = cleanAuthor(fields.byline);
   if (fields.publishedAt?.trim()) base.published = parseDate(fields.publishedAt);
@@ -308,6 +313,10 @@ function finish(format: SourceFormat, parts: Parts, text: string, encoding: stri
   if (!paragraphs.length) throw new AppError("UNPROCESSABLE", "NO_ARTICLE", "no article text found after removing page boilerplate");
   const lead = paragraphs[0]!;
   let title = p.title?.replace(/\s+/g, " ").trim() || null;
+  // A file's dateline taken for its headline ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM") names
+  // nothing; the lead titles the article instead. A title the uploader gave stays theirs (the story's title
+  // passes over it: lib/stories/title.ts).
+  if (title && !p.titleGiven && isTimestampLine(title)) title = null;
   let titleDerived = false;
   if (!title) {
     title = deriveTitle(lead);

@@ -360,6 +360,17 @@ describe("one-sentence briefs", () => {
     expect(a!.body).toBe("Early Friday morning the 26-year-old singer checked into a clinic in Malibu,");
     expect(a!.publishedAt?.toISOString().slice(0, 10)).toBe("2013-05-03");
   });
+  it("never takes a time line for the headline: the line under it is, else the lead titles the article", () => {
+    const body = `${P1}\n${P2}`;
+    const [under] = extractFile({ bytes: enc(`Story posted on 11. 03. 2016\nRiver floods Emsworth homes\n${body}`), filename: "s.txt" });
+    expect(under!.title).toBe("River floods Emsworth homes");
+    expect(under!.titleDerived).toBe(false);
+    const [alone] = extractFile({ bytes: enc(`PUBLISHED TUESDAY, APRIL 9, 2019 AT 10: 12 AM / UPDATED AT 10: 15 AM\n${body}`), filename: "p.txt" });
+    expect(alone!.titleDerived).toBe(true);
+    expect(alone!.title).not.toMatch(/PUBLISHED/);
+    // A title the uploader gave is theirs, even a time (the story's title passes over it).
+    expect(extractFromFields({ text: body, title: "7: 41pm:" }).title).toBe("7: 41pm:");
+  });
   it("keeps a one-line brief in sentence case, and a capitals headline above a sentence", () => {
     const [one] = extractFile({ bytes: new TextEncoder().encode("June 06, 2013\nAnn Smith, swimming star, dies at 91"), filename: "b.txt" });
     expect(one!.body).toBe("Ann Smith, swimming star, dies at 91");

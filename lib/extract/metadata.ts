@@ -1,7 +1,6 @@
 // Bylines, dates and derived titles, shared by every format.
 
 import * as chrono from "chrono-node";
-import { splitSentences } from "@/lib/text";
 
 export interface ParsedDate {
   date: Date | null;
@@ -136,27 +135,3 @@ export function parseBylineLine(line: string): BylineHit | null {
   return { byline, date };
 }
 
-/**
- * A title built from the lead when the file has none: its first sentence, cut at the last clause
- * boundary that fits. The words are the outlet's own; nothing is paraphrased.
- */
-export function deriveTitle(lead: string, max = 110): string | null {
-  const first = splitSentences(lead)[0]?.text ?? lead;
-  let s = first.replace(/\s+/g, " ").trim();
-  if (!s) return null;
-  if (s.length <= max) return s.replace(/[.;:,]$/, "");
-  const window = s.slice(0, max + 1);
-  const cut =
-    lastMatch(window, /[,;:–—(]\s/g) ??
-    lastMatch(window, /\s(?:that|which|who|after|before|as|while|because|amid|from|to|in|on|with|for|by|and|but|since|when|where|despite)\s/g) ??
-    window.lastIndexOf(" ");
-  if (cut > 30) s = s.slice(0, cut);
-  else s = s.slice(0, max);
-  return s.replace(/[\s,;:–—(]+$/, "") + "…";
-}
-
-function lastMatch(s: string, re: RegExp): number | null {
-  let at: number | null = null;
-  for (const m of s.matchAll(re)) if (m.index > 30) at = m.index;
-  return at;
-}

@@ -4,6 +4,7 @@
 // repetition in the file), smoothed by its neighbours, and the article is the strongest contiguous run
 // of prose; title and byline are looked for just above it.
 
+import { isTimestampLine } from "@/lib/text";
 import { blockStats, classify, hasPhotoCredit, isCommentHeader, isStampLine, type BlockClass } from "./block-class";
 import { cleanAuthor, parseBylineLine, type DateHit } from "./metadata";
 
@@ -289,10 +290,14 @@ function header(units: string[], classified: Unit[], bodyStart: number, opts: Du
     const u = classified[i]!;
     const text = units[i]!;
     if (opts.isKnownBoilerplate?.(text)) continue;
+    // A publishing system's time line ("Story posted on 11. 03. 2016") is no headline.
+    if (isTimestampLine(text)) continue;
     // Without a byline to anchor it, a headline must look like one on its own: several words, not a menu;
     // except the file's own first line right above the body ("Bridge in Kelso reopens", then the article),
-    // which is how a clean text file is written, and where a dump's menus do not sit.
-    const minWords = anchor >= 0 || (i === 0 && bodyStart === 1) ? 3 : 5;
+    // which is how a clean text file is written, and where a dump's menus do not sit (time lines above
+    // it aside).
+    const firstLine = i + 1 === bodyStart && units.slice(0, i).every((line) => isTimestampLine(line));
+    const minWords = anchor >= 0 || firstLine ? 3 : 5;
     if (isHeadlineShaped(text, u) && text.split(/\s+/).length >= minWords && !(anchor < 0 && u.cls === "bad" && /:\s/.test(text))) {
       title = text;
       used.add(i);

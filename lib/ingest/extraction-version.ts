@@ -24,8 +24,10 @@ import { db } from "@/lib/db/client";
  * for Rural Health"), "the Web" and fields before a shared head ("the Interior and Commerce departments")
  * are no names; a full name after an age is a person; more organisation heads (advisors, creamery, ...),
  * titles (clerk, defender, football positions) and street leads (Avenue); "World War II" is an event.
+ * 3 (session 16): a time line ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM", "8: 24am:") is never a file's
+ * headline (the line under it is, else the lead's first sentence that is not one).
  */
-export const EXTRACTION_VERSION = 2;
+export const EXTRACTION_VERSION = 3;
 
 /** How many stored articles an older extraction made (an index-only count; a starting server logs it). */
 export async function countStaleArticles(): Promise<number> {

@@ -148,7 +148,7 @@ function refreshed(story: { id: string; comparison: unknown }, articles: Article
     .map((e) => ({ ...e, weight: Math.round(e.weight * 1000) / 1000 }));
 
   const { title, generated } = storyTitle(
-    articles.map((a) => ({ title: a.title, titleDerived: a.titleDerived, publishedAt: a.publishedAt })),
+    articles.map((a) => ({ title: a.title, titleDerived: a.titleDerived, publishedAt: a.publishedAt, body: a.body })),
     topEntities,
   );
   const comparison = compareArticles(

@@ -56,6 +56,32 @@ describe("storyTitle", () => {
   });
 });
 
+describe("storyTitle passes over timestamps given as titles", () => {
+  it("prefers any other title to a dateline", () => {
+    const t = storyTitle(
+      [
+        { title: "PUBLISHED TUESDAY, APRIL 9, 2019 AT 10: 12 AM / UPDATED AT 10: 15 AM", titleDerived: false, publishedAt: at(1) },
+        { title: "Emsworth river bursts its banks", titleDerived: false, publishedAt: at(2) },
+      ],
+      [],
+    );
+    expect(t).toEqual({ title: "Emsworth river bursts its banks", generated: false });
+  });
+  it("titles the story by the earliest article's first sentence when every title is a timestamp", () => {
+    const t = storyTitle(
+      [
+        { title: "7: 41pm:", titleDerived: false, publishedAt: at(3), body: "Rescue crews reached the last stranded homes by boat." },
+        { title: "Story posted on 11. 03. 2016", titleDerived: false, publishedAt: at(2), body: "3 / 9 / 16\n\nThe river burst its banks at Emsworth on Friday night. Hundreds left their homes." },
+      ],
+      [{ name: "Emsworth" }],
+    );
+    expect(t).toEqual({ title: "The river burst its banks at Emsworth on Friday night", generated: true });
+  });
+  it("falls back to the shared names when no article has a usable title or text", () => {
+    expect(storyTitle([{ title: "7: 41pm:", titleDerived: false, publishedAt: null }], [{ name: "Emsworth" }])).toEqual({ title: "Emsworth", generated: true });
+  });
+});
+
 describe("storyTitle marks Parallax's wording", () => {
   it("reports a title derived from a lead (no printed headline) as generated", () => {
     const t = storyTitle([{ title: "Kyiv’s National Resistance Centre has claimed that the Kremlin is orchestrating a plan", titleDerived: true, publishedAt: null }], []);

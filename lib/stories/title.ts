@@ -2,7 +2,7 @@
 // the articles share. Choosing a printed headline (not writing one) keeps the title an outlet's words,
 // attributable, rather than ours.
 
-import { clipAtWord, endsWithFullStop } from "@/lib/text";
+import { clipAtWord, deriveTitle, endsWithFullStop, isTimestampLine } from "@/lib/text";
 import { contentTerms } from "./vector";
 
 export interface TitleSource {
@@ -10,6 +10,8 @@ export interface TitleSource {
   /** True when the pipeline derived the title (e.g. from the first sentence) because none was printed. */
   titleDerived: boolean;
   publishedAt: Date | null;
+  /** The article's text (its first sentence titles the story when no article has a usable title). */
+  body?: string;
 }
 
 const MAX_TITLE_CHARS = 160;
@@ -43,17 +45,25 @@ function neutralTitle(names: string[]): string {
 /**
  * The headline most similar to all the story's headlines (printed ones preferred over derived ones; ties
  * go to the earliest, then the shortest, then alphabetical), or, when no article has a title, one built
- * from the top entities (`generated: true`).
+ * from the top entities (`generated: true`). A title that is only a timestamp ("PUBLISHED FRIDAY, MARCH 8,
+ * 2013 AT 12: 46 PM", as the first line of an upload) is no title; when every title is one, the earliest
+ * article's first sentence titles the story (marked as Parallax's choice, like any derived title).
  */
 export function storyTitle(articles: TitleSource[], topEntities: { name: string }[]): { title: string; generated: boolean } {
-  const withTitle = articles.filter((a) => a.title.trim() !== "");
+  const withTitle = articles.filter((a) => a.title.trim() !== "" && !isTimestampLine(a.title));
   const printed = withTitle.filter((a) => !a.titleDerived);
   const candidates = printed.length > 0 ? printed : withTitle;
   // A "title" that is a whole sentence (an upload's first line, as ECB+'s texts give them) reads as a lead,
   // not a headline: when some titles are shaped like headlines, the story's title is one of those.
   const headlines = candidates.filter((a) => headlineShaped(a.title));
   const pool = headlines.length > 0 ? headlines : candidates;
-  if (pool.length === 0) return { title: neutralTitle(topEntities.map((e) => e.name)), generated: true };
+  if (pool.length === 0) {
+    const lead = [...articles]
+      .sort((x, y) => (x.publishedAt?.getTime() ?? Infinity) - (y.publishedAt?.getTime() ?? Infinity))
+      .map((a) => (a.body ? deriveTitle(a.body) : null))
+      .find((t) => t);
+    return { title: lead ? trimTitle(lead) : neutralTitle(topEntities.map((e) => e.name)), generated: true };
+  }
 
   const termSets = withTitle.map((a) => new Set(contentTerms(a.title)));
   const scored = pool.map((a) => {

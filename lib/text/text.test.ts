@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { clipAtWord, endsWithFullStop, splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
+import { clipAtWord, deriveTitle, endsWithFullStop, isTimestampLine, splitParagraphs, splitSentences, tokenize, WordScanner } from "./index";
 
 describe("splitSentences", () => {
   it("keeps abbreviations and initials inside a sentence", () => {
@@ -75,5 +75,31 @@ describe("endsWithFullStop", () => {
     expect(endsWithFullStop("Gupta joins U.S.")).toBe(false);
     expect(endsWithFullStop("Wait...")).toBe(false);
     expect(endsWithFullStop("Ferry aground off Vesterby")).toBe(false);
+  });
+});
+
+describe("isTimestampLine", () => {
+  it("is true for datelines and times as publishing systems print them", () => {
+    for (const line of [
+      "PUBLISHED TUESDAY, APRIL 9, 2019 AT 10: 12 AM / UPDATED AT 10: 15 AM",
+      "7: 41pm:",
+      "Story posted on 11. 03. 2016",
+      "Published August 02, 2013",
+      "3 / 9 / 19 at 4: 05 PM",
+    ])
+      expect(isTimestampLine(line), line).toBe(true);
+  });
+  it("is false for headlines and sentences that only mention a date, and for the nouns alone", () => {
+    for (const line of ["Story of the 2019 floods", "The court met on April 9, 2019.", "Article", "Flooding closes roads on Tuesday"])
+      expect(isTimestampLine(line), line).toBe(false);
+  });
+});
+
+describe("deriveTitle", () => {
+  it("titles by the lead's first sentence that is not a dateline", () => {
+    expect(deriveTitle("Posted on 11. 03. 2016. The river burst its banks at Emsworth on Friday night.")).toBe(
+      "The river burst its banks at Emsworth on Friday night",
+    );
+    expect(deriveTitle("Tuesday, April 9, 2019")).toBeNull();
   });
 });
