@@ -3,23 +3,12 @@
 // name, its attribution count, two of its attribution phrases. For reading the "Who is cited" tables of all
 // 66 stories at once and diffing two versions of the engine (lib/compare/README.md, session 14).
 //   npx tsx bench/citation-sources.ts [out.tsv]   (default /tmp/citation-sources.tsv)
-import { readFileSync, writeFileSync } from "node:fs";
-import { compareArticles, type CompareArticle } from "@/lib/compare";
-import { extractEntities } from "@/lib/entities";
+import { writeFileSync } from "node:fs";
+import { compareArticles } from "@/lib/compare";
+import { ecbplusStories } from "./lib/ecbplus-stories";
 
-interface Raw { id: string; title: string; text: string; outlet: string | null; cluster_id: string }
-const raw: Raw[] = readFileSync("fixtures/ecbplus/ecbplus-dev.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
-function toArticle(a: Raw): CompareArticle {
-  const lines = a.text.split("\n");
-  if (lines[0]!.trim() === a.title.trim()) lines.shift();
-  const body = lines.join("\n\n");
-  const art: CompareArticle = { id: a.id, outlet: a.outlet ? { id: a.outlet, name: a.outlet } : null, title: a.title, titleDerived: false, body, publishedAt: null, entities: [] };
-  return { ...art, entities: extractEntities({ title: art.title, body: art.body }).entities };
-}
-const clusters = [...new Set(raw.map((r) => r.cluster_id))].sort();
 const out: string[] = [];
-for (const c of clusters) {
-  const arts = raw.filter((r) => r.cluster_id === c).map(toArticle);
+for (const [c, arts] of ecbplusStories()) {
   const { citations } = compareArticles(arts);
   for (const r of citations) {
     const atts = r.cells.flatMap((x) => x.citations.filter((y) => y.kind === "attribution").map((y) => y.text));

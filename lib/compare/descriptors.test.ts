@@ -81,6 +81,20 @@ describe("described differently", () => {
     expect(describedDifferently(cells(["lawyer"], ["New York attorney"]))).toBe(false);
   });
 
+  // ECB+ 5, 8, 10, 25, 29, 35: "Assistant GM", "OSP Lt.", "CHP Officer", "RB", "CB" were flagged beside the
+  // words other outlets spelt out.
+  it("reads an acronym as the words another outlet spells out, and a position in short", () => {
+    expect(describedDifferently(cells(["assistant general manager"], ["Assistant GM"]))).toBe(false);
+    expect(describedDifferently(cells(["Lt."], ["Oregon State Police Lt."], ["OSP Lt."]))).toBe(false);
+    expect(describedDifferently(cells(["CHP Officer"], ["California Highway Patrol Officer"]))).toBe(false);
+    expect(describedDifferently(cells(["running back"], ["Saints RB"], ["New Orleans Saints running back"]))).toBe(false);
+    expect(describedDifferently(cells(["cornerback"], ["CB"]))).toBe(false);
+    expect(describedDifferently(cells(["Chiefs QB"], ["quarterback"]))).toBe(false);
+    // Still two descriptions: another word beside the acronym, or an acronym nobody spells out.
+    expect(describedDifferently(cells(["fellow DA"], ["Deputy District Attorney"]))).toBe(true);
+    expect(describedDifferently(cells(["CEO"], ["COO"]))).toBe(true);
+  });
+
   it("is two descriptions, or one that another outlet does not give", () => {
     expect(describedDifferently(cells(["Russian President"], ["Russian dictator"]))).toBe(true);
     expect(describedDifferently(cells(["Alaska Gov."], ["Gov.", "failed Republican vice presidential candidate"]))).toBe(true);
@@ -97,6 +111,7 @@ describe("spelling variants that are not", () => {
     expect(variants(["Robert J. Pickell", "Robert J Pickell"])).toEqual([]);
     expect(variants(["L. A. Superior Court", "LA Superior Court", "L. A Superior Court"])).toEqual([]);
     expect(variants(["SEA-ME-WE", "Sea Me We"])).toEqual([]);
+    expect(variants(["Pin-up Legend", "Pinup Legend"])).toEqual([]);
   });
 
   it("are not another number, another acronym or a country's adjective", () => {

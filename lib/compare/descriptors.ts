@@ -59,12 +59,18 @@ const typographic = (s: string) =>
     .replace(/\b(\p{L}) (?=\p{L}\b)/gu, "$1")
     .trim();
 
+// "Pin-up" / "Pinup", "e-mail" / "email": a compound printed with or without its hyphen is one spelling too
+// (a space is not: "Del Giudice" / "DelGiudice" is a variant).
+const closedUp = (s: string) => s.toLowerCase().replace(/[‐‑–—-]/g, "");
+
 // Abbreviated titles, read as their words ("Lt." is "Lieutenant", "Gov." "Governor").
 const TITLE_ABBREVIATIONS: Record<string, string> = {
   lt: "lieutenant", sgt: "sergeant", cpl: "corporal", capt: "captain", cmdr: "commander", col: "colonel", maj: "major",
   gen: "general", adm: "admiral", det: "detective", insp: "inspector", supt: "superintendent", const: "constable",
   gov: "governor", sen: "senator", rep: "representative", pres: "president", sec: "secretary", atty: "attorney",
   asst: "assistant", dept: "department", rev: "reverend", dr: "doctor", prof: "professor",
+  // Sports positions in short ("Colts QB" / "quarterback"); those made of initials are found by rule.
+  qb: "quarterback", cb: "cornerback", lb: "linebacker",
 };
 // One word of the paraphrase list stands for its cluster ("lawyer" / "attorney").
 let synonyms: Map<string, string> | undefined;
@@ -72,10 +78,9 @@ const synonym = (w: string) => {
   synonyms ??= new Map(paraphraseClusters().flatMap((c) => c.filter((x) => !/\s/.test(x)).map((x) => [x, c[0]!] as const)));
   return synonyms.get(w) ?? w;
 };
-// A descriptor's words: initials printed apart are one word ("L. A." is "LA"), abbreviations spelt out.
-function descriptorWords(d: string): Set<string> {
+// A descriptor's words as printed: initials printed apart are one word ("L. A." is "LA").
+function printedWords(d: string): string[] {
   const ws = d
-    .toLowerCase()
     .replace(/[’']s\b/g, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -85,7 +90,31 @@ function descriptorWords(d: string): Set<string> {
     if (w.length === 1 && last !== undefined && ws[i - 1]?.length === 1 && /^\p{L}+$/u.test(last)) joined[joined.length - 1] = last + w;
     else joined.push(w);
   });
-  return new Set(joined.map((w) => synonym(TITLE_ABBREVIATIONS[w] ?? w)));
+  return joined;
+}
+
+const spelt = (w: string) => (TITLE_ABBREVIATIONS[w] ?? w).split(" ");
+
+/**
+ * An acronym in capitals read as the words of another descriptor whose initials spell it: "GM" in "Assistant
+ * GM" beside "assistant general manager", "CHP Officer" beside "California Highway Patrol Officer", "OSP Lt."
+ * beside "Oregon State Police Lt." (ECB+ flagged all three as described differently). Only words some outlet
+ * printed, so an acronym no outlet spells out stays itself.
+ */
+function expandAcronym(word: string, others: string[][]): string[] | null {
+  if (!/^\p{Lu}{2,5}$/u.test(word)) return null;
+  const initials = word.toLowerCase();
+  for (const ws of others)
+    for (let i = 0; i + initials.length <= ws.length; i++) {
+      const run = ws.slice(i, i + initials.length);
+      if (run.every((w, k) => w.length > 1 && w[0] === initials[k])) return run;
+    }
+  return null;
+}
+
+/** A descriptor's words, abbreviations and acronyms spelt out, synonyms read as one ("lawyer" / "attorney"). */
+function descriptorWords(d: string, others: string[][] = []): Set<string> {
+  return new Set(printedWords(d).flatMap((w) => expandAcronym(w, others) ?? spelt(w.toLowerCase())).map(synonym));
 }
 
 // Words that change a title's holder, not its detail: "former president" and "president" are two
@@ -102,7 +131,9 @@ const STATUS_WORDS = new Set("former ex late acting interim retired then outgoin
 export function describedDifferently(cells: DescriptorCell[]): boolean {
   const described = cells.filter((c) => c.descriptors.length > 0);
   if (described.length < 2) return false;
-  const all = [...new Set(described.flatMap((c) => c.descriptors.map((d) => normaliseDescriptor(d.text))))].map(descriptorWords);
+  const texts = [...new Map(described.flatMap((c) => c.descriptors.map((d) => [normaliseDescriptor(d.text), d.text] as const))).values()];
+  const spelled = texts.map((t) => printedWords(t).flatMap((w) => spelt(w.toLowerCase())));
+  const all = texts.map((t, i) => descriptorWords(t, spelled.filter((_, j) => j !== i)));
   const covers = (full: Set<string>, d: Set<string>) => [...d].every((w) => full.has(w)) && [...full].every((w) => !STATUS_WORDS.has(w) || d.has(w));
   return !all.some((full) => all.every((d) => covers(full, d)));
 }
@@ -134,7 +165,7 @@ export function descriptorRows(articles: CompareArticle[], groups: EntityGroup[]
       for (let j = i + 1; j < all.length; j++) {
         const x = all[i]!;
         const y = all[j]!;
-        if (typographic(x) !== typographic(y) && spellingVariants(x, y)) {
+        if (typographic(x) !== typographic(y) && closedUp(x) !== closedUp(y) && spellingVariants(x, y)) {
           variants.add(x);
           variants.add(y);
         }

@@ -11,6 +11,17 @@ describe("spellingVariants", () => {
     expect(spellingVariants("Andriivka", "Avdiivka")).toBe(false);
     expect(spellingVariants("Russia", "Russian")).toBe(false);
     expect(spellingVariants("North Korea", "North Korean")).toBe(false);
+    expect(spellingVariants("Germany", "German")).toBe(false);
+  });
+  // ECB+ 18, 33, 16: a sister and her brother were one row; "Dave" and "Jerry" were listed as misspellings.
+  it("keeps apart a woman's and a man's given name, and does not call a name's other form a spelling", () => {
+    expect(spellingVariants("Charlene Kafoury", "Charlie Kafoury")).toBe(false);
+    expect(spellingVariants("David Rossi", "Dave Rossi")).toBe(false);
+    expect(spellingVariants("Jeremy Ortiz", "Jerry Ortiz")).toBe(false);
+    expect(samePerson("David Rossi", "Dave Rossi")).toBe(true);
+    expect(samePerson("Jeremy Ortiz", "Jerry Ortiz")).toBe(true);
+    // Two spellings of one woman's name stay variants.
+    expect(spellingVariants("Latonya Brown", "Latoya Brown")).toBe(true);
   });
 });
 
@@ -91,6 +102,11 @@ describe("groupEntities", () => {
     // Not when the story does not name the place.
     expect(named(groupEntities(articles([org("Saints")], [org("New Orleans Saints")])))).toHaveLength(2);
     expect(spellingVariants("Seahawks", "Seahawk")).toBe(false);
+  });
+
+  it("keeps a sister and her brother of one surname in two rows", () => {
+    const groups = groupEntities(story(["Charlene Kafoury"], ["Charlie Kafoury", "Charlene Kafoury"]));
+    expect(named(groups)).toEqual([["Charlene Kafoury", [1, 1]], ["Charlie Kafoury", [0, 1]]]);
   });
 
   it("leaves a bare surname alone when two people in the story carry it", () => {

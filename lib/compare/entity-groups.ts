@@ -9,6 +9,7 @@
 // ("Saints" / "New Orleans Saints"), and one word in the singular and the plural ("Seahawk" / "Seahawks",
 // not two spellings) are one row each; a name's form joins a row that also holds it with a title in front.
 
+import { firstNameGender, isGivenName } from "@/lib/entities";
 import type { CompareArticle, CompareEntity, EntityType } from "./types";
 
 export interface EntityGroup {
@@ -45,14 +46,27 @@ export function nameWords(name: string): string[] {
 }
 
 // "Russia"/"Russian", "Korea"/"Korean": a name and its adjective are not two spellings.
-// "New Zealand"/"New Zealander"; "Somalia"/"Somali": a country's name one letter longer than its adjective.
+// "New Zealand"/"New Zealander"; "Somalia"/"Somali": a country's name one letter longer than its adjective;
+// "Germany"/"German" (ECB+ 8 listed them as two spellings of Germany).
 const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "ish", "i", "er"];
 
 function isDemonymOf(p: string, q: string): boolean {
   const [short, long] = p.length <= q.length ? [p, q] : [q, p];
   if (!long.startsWith(short)) return false;
   const ending = long.slice(short.length);
-  return DEMONYM_ENDINGS.includes(ending) || (ending === "a" && short.endsWith("i"));
+  return DEMONYM_ENDINGS.includes(ending) || (ending === "a" && short.endsWith("i")) || (ending === "y" && short.endsWith("an"));
+}
+
+/**
+ * Two given names that are two people, not two spellings: a woman's and a man's ("Charlene" / "Charlie
+ * Kafoury", sister and brother in ECB+ 18, were one row), or forms of one name ("Dave" / "David Rossi",
+ * "Jerry" / "Jeremy Ortiz": another form an outlet chose, not a misspelling, and joined by samePerson).
+ */
+function notOneSpelling(p: string, q: string): boolean {
+  if (sameGiven(p, q)) return true;
+  if (!isGivenName(p) || !isGivenName(q)) return false;
+  const female = (w: string) => firstNameGender(w) === "female";
+  return female(p) !== female(q);
 }
 
 /**
@@ -80,6 +94,8 @@ export function spellingVariants(a: string, b: string): boolean {
     if (/\p{N}/u.test(p) || /\p{N}/u.test(q)) return false;
     if (acronym(px[i]) && acronym(py[i])) return false;
     if (isDemonymOf(p, q) || singularAndPlural(p, q)) return false;
+    // A person's given name: the first of two or more words.
+    if (i === 0 && x.length > 1 && notOneSpelling(p, q)) return false;
     const allowed = anchored ? 2 : 1;
     if (p[0] !== q[0] || Math.min(p.length, q.length) < 4 || editDistance(p, q, allowed) > allowed) return false;
     differing++;
@@ -116,6 +132,20 @@ const SHORT_FORMS: string[][] = [
   ["william", "bill", "billy", "will", "willie", "liam"],
   ["richard", "dick", "rick", "ricky", "rich"],
   ["james", "jim", "jimmy", "jamie"],
+  ["david", "dave", "davey", "davy"],
+  ["jeremy", "jerry"],
+  ["daniel", "danny"],
+  ["samuel", "sammy"],
+  ["benjamin", "benny"],
+  ["jacob", "jake"],
+  ["peter", "pete"],
+  ["nicholas", "nick", "nicky"],
+  ["kenneth", "ken", "kenny"],
+  ["ronald", "ron", "ronnie"],
+  ["donald", "don", "donnie"],
+  ["matthew", "matt"],
+  ["jennifer", "jen", "jenny"],
+  ["victoria", "vicky", "vicki"],
   ["john", "jack", "johnny"],
   ["michael", "mike", "mick", "mickey"],
   ["thomas", "tom", "tommy"],

@@ -106,8 +106,11 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * 6 (session 16): a publishing system's time line ("Article posted on 08. 07. 2012", "8: 24am:") is a
  * timestamp, no claim (lib/text/timestamp.ts); raised also so that stored stories are refreshed at start,
  * which titles them again (a story is no longer titled by a timestamp given as a title).
+ * 7 (session 17): the names table reads acronyms as the words other outlets spell out ("CHP Officer" /
+ * "California Highway Patrol Officer" is one description), and a woman's and a man's given name, a name's
+ * short form, "Germany" / "German" or a hyphen are no spelling variants.
  */
-export const COMPARISON_VERSION = 6;
+export const COMPARISON_VERSION = 7;
 
 export interface CompareOptions {
   align?: Partial<AlignParams>;

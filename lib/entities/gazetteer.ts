@@ -150,6 +150,8 @@ export const TEAM_NICKNAMES: ReadonlySet<string> = teamNicknames;
 const demonymWords = new Set((lex.demonyms ?? []).map((w) => w.toLowerCase()));
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lex.firstNames);
+/** A first name in compromise's lexicon ("charlene", "david"), in lower case. */
+export const isGivenName = (word: string) => FIRST_NAMES.has(word.toLowerCase());
 export const LAST_NAMES: ReadonlySet<string> = new Set(lex.lastNames);
 /** Name words of many cultures beyond compromise's lists, English words and places removed (fixtures/entities/build-names.ts). */
 export const NAME_WORDS: ReadonlySet<string> = new Set(peopleNames.names);

@@ -20,7 +20,7 @@ import type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField 
 
 export type { ArticleEntity, EntityMention, EntityResult, EntityType, TextField } from "./types";
 export { slugForKey } from "./keys";
-export { firstNameGender } from "./gazetteer";
+export { firstNameGender, isGivenName } from "./gazetteer";
 export { resolveAgainstKnown, type KnownEntity } from "./resolve-known";
 
 /** Deterministic canonical key of a name: gazetteer key when known ("DPRK" -> "place:north-korea"). */
