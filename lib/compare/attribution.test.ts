@@ -225,6 +225,23 @@ describe("session 12: a person's name as a modifier, and the central claim", () 
     const detail = "LaCalamita was listed among the professional staff on the website of Gordon Advisors.";
     const { centralClaim } = compareArticles([art("a", `${lead} ${filler("alpha")} ${detail}`), art("b", `${lead} ${filler("beta")} ${detail}`), art("c", `${filler("gamma")} ${detail}`)]);
     expect(centralClaim?.text).toBe(lead);
+    // ECB+ 31 and 20: a background detail four outlets repeat in their bodies is not the event two lead with
+    // (a bonus of 1.5 outlets for a lead let "Qeshm is the biggest island in the gulf" win).
+    const d = compareArticles([
+      art("a", `${lead} ${filler("alpha")} ${detail}`),
+      art("b", `${lead} ${filler("beta")} ${detail}`),
+      art("c", `${filler("gamma")} ${detail}`),
+      art("d", `${filler("alpha")} ${detail}`),
+    ]);
+    expect(d.centralClaim?.text).toBe(lead);
+  });
+
+  it("quotes the central claim from an outlet's lead when the earliest report has it further down", () => {
+    const lead = "A fire did an estimated $1 million in damage to the Wasilla Bible Church on Friday night.";
+    const filler = "Snow fell over the lake overnight. Bakers sold bread near the harbour. Three trains ran late to Lansing.";
+    const { centralClaim } = compareArticles([art("a", `${filler} ${lead}`), art("b", `${lead} ${filler.replace("Snow", "Rain")}`), art("c", lead)]);
+    expect(centralClaim?.articleId).toBe("b");
+    expect(centralClaim?.outletCount).toBe(3);
   });
 
   it("cites each of two people who speak together", () => {

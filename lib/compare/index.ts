@@ -45,10 +45,12 @@ export const compareArticleSchema = z.object({
   ),
 });
 
-// A sentence among its article's first three is in the lead; a claim all outlets print there outweighs one
-// more outlet carrying another (centralClaim).
+// A sentence among its article's first three is in the lead. For the central claim an outlet that carries a
+// claim further down counts a quarter of one that leads with it: details every outlet repeats in the body
+// ("Ford finished his career in 1978 with 2,290 points", "Qeshm is the biggest island in the gulf", a
+// bonus of 1.5 outlets for a lead before) outnumbered the event they led with in ECB+ stories.
 const LEAD_SENTENCES = 3;
-const LEAD_WEIGHT = 1.5;
+const BODY_WEIGHT = 0.25;
 
 // Fragments left by the splitter ("6 - million) booty.") and datelines are not claims.
 const MIN_CLAIM_WORDS = 4;
@@ -108,7 +110,8 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * which titles them again (a story is no longer titled by a timestamp given as a title).
  * 7 (session 17): the names table reads acronyms as the words other outlets spell out ("CHP Officer" /
  * "California Highway Patrol Officer" is one description), and a woman's and a man's given name, a name's
- * short form, "Germany" / "German" or a hyphen are no spelling variants.
+ * short form, "Germany" / "German" or a hyphen are no spelling variants; the central claim is what outlets
+ * lead with (a body mention counts a quarter), quoted from a lead.
  */
 export const COMPARISON_VERSION = 7;
 
@@ -217,10 +220,20 @@ export function compareArticles(input: CompareArticle[], previous?: StoryCompari
   // one they print in their leads (a detail every outlet repeats further down is not what the story is about:
   // "LaCalamita was listed among the professional staff on the website" over "A man ... shot three people").
   const leadShare = (c: Claim) => c.sentences.filter((s) => s.index < LEAD_SENTENCES).length / c.sentences.length;
-  const top = claims.reduce<Claim | undefined>((best, c) => (!best || c.outletCount + LEAD_WEIGHT * leadShare(c) > best.outletCount + LEAD_WEIGHT * leadShare(best) ? c : best), undefined);
-  const centralClaim = top
-    ? { claimId: top.id, articleId: top.referenceArticleId, text: top.sentences[0]!.text, attribution: top.attribution, outletCount: top.outletCount }
-    : null;
+  const weight = (c: Claim) => c.outletCount * (leadShare(c) + BODY_WEIGHT * (1 - leadShare(c)));
+  const top = claims.reduce<Claim | undefined>((best, c) => {
+    if (!best) return c;
+    const d = weight(c) - weight(best);
+    return d > 1e-9 || (Math.abs(d) <= 1e-9 && c.outletCount > best.outletCount) ? c : best;
+  }, undefined);
+  // Quoted from the earliest report, unless that one carries it in its body and another leads with it: the
+  // reference may be a body sentence ("Estimated damage is in the vicinity of $1 million.") beside leads.
+  const reference = top && (top.sentences.find((s) => s.articleId === top.referenceArticleId) ?? top.sentences[0]!);
+  const quoted = reference && reference.index >= LEAD_SENTENCES ? (top!.sentences.find((s) => s.index < LEAD_SENTENCES) ?? reference) : reference;
+  const centralClaim =
+    top && quoted
+      ? { claimId: top.id, articleId: quoted.articleId, text: quoted.text, attribution: quoted.attribution, outletCount: top.outletCount }
+      : null;
 
   const hedges: Hedge[] = articles.flatMap((article, a) =>
     sentences[a]!.flatMap((s: BodySentence) =>
