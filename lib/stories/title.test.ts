@@ -17,6 +17,21 @@ describe("storyTitle", () => {
     expect(t).toEqual({ title: "North Korean workers may be sent to occupied Ukraine, Kyiv says", generated: false });
   });
 
+  it("prefers a headline that tells what happened to a two-word label", () => {
+    // ECB+ 16: a memorial page's "Deputy Sheriff" titled the story of a deputy's killer sentenced to death.
+    const t = storyTitle(
+      [
+        { title: "Deputy Sheriff", titleDerived: false, publishedAt: at(2) },
+        { title: "Deputy's killer gets death sentence", titleDerived: false, publishedAt: at(3) },
+        { title: "Gang member convicted of murdering sheriff's deputy", titleDerived: false, publishedAt: at(4) },
+        { title: "Sheriff's deputy shot and killed", titleDerived: false, publishedAt: at(1) },
+      ],
+      [],
+    );
+    expect(t.title).not.toBe("Deputy Sheriff");
+    expect(storyTitle([{ title: "Deputy Sheriff", titleDerived: false, publishedAt: at(2) }], []).title).toBe("Deputy Sheriff");
+  });
+
   it("prefers a title shaped like a headline to a whole sentence given as a title", () => {
     const t = storyTitle(
       [

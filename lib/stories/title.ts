@@ -28,6 +28,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 const MAX_HEADLINE_CHARS = 110;
+const MIN_HEADLINE_WORDS = 4;
 
 /** Short, and not ended by a sentence's full stop ("...", "U.S." and "Inc." aside: lib/text's abbreviations). */
 export function headlineShaped(title: string): boolean {
@@ -56,7 +57,11 @@ export function storyTitle(articles: TitleSource[], topEntities: { name: string 
   // A "title" that is a whole sentence (an upload's first line, as ECB+'s texts give them) reads as a lead,
   // not a headline: when some titles are shaped like headlines, the story's title is one of those.
   const headlines = candidates.filter((a) => headlineShaped(a.title));
-  const pool = headlines.length > 0 ? headlines : candidates;
+  // A label of two or three words ("Deputy Sheriff" atop a memorial page, "Fire at Waitrose") overlaps every
+  // headline on the story's commonest words, and the overlap's length normalisation favoured it: a headline
+  // that says what happened ("Deputy's killer gets death sentence") is preferred when there is one.
+  const telling = headlines.filter((a) => a.title.trim().split(/\s+/).length >= MIN_HEADLINE_WORDS);
+  const pool = telling.length > 0 ? telling : headlines.length > 0 ? headlines : candidates;
   if (pool.length === 0) {
     const lead = [...articles]
       .sort((x, y) => (x.publishedAt?.getTime() ?? Infinity) - (y.publishedAt?.getTime() ?? Infinity))
