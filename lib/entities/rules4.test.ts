@@ -467,3 +467,13 @@ describe("roles without a name", () => {
     has("US Defence Secretary Robert Gates said the plan would work.", "PLACE", "US");
   });
 });
+
+describe("teams and bodies named like people", () => {
+  // ECB+ 31 and 3: "Charlotte Bobcats" and "U. S. Marshals" were people (a given name, an initial first).
+  it("reads a name after 'the' or a league's possessive ending in a common plural as a body", () => {
+    has("Ford, now an assistant coach with the NBA's Charlotte Bobcats, finished his career in 1978.", "ORGANIZATION", "Charlotte Bobcats");
+    has("The U. S. Marshals arrested him on Monday.", "ORGANIZATION", "U. S. Marshals");
+    // Not a person whose surname is a plural ("Woods"), named without "the".
+    has("Tiger Woods said he would play on Sunday.", "PERSON", "Tiger Woods");
+  });
+});

@@ -849,6 +849,14 @@ function classifyPiece(
   // "the Carlton hotel", "the Estelle prison unit", "the Watergate complex": a name before a building noun
   // is the building, a place (a shop noun made a company above).
   if (!allCommon && !afterTitle && VENUE_NOUNS.has(lowerNext)) return mk("PLACE", 1);
+  // "the U. S. Marshals", "the NBA's Charlotte Bobcats": after "the" or a league's possessive, a name whose
+  // last word is the plural of a common noun no one is surnamed is a body or a team, though its first word
+  // is an initial or a given name (both were people in ECB+; "Tiger Woods" is never "the Tiger Woods").
+  const afterLeague = isPossessive(prev) && prev2 !== undefined && prev2.allCaps;
+  if (n >= 2 && (FIRST_NAMES.has(first.lower) || /^\p{Lu}\.$/u.test(first.text)) && (afterThe || afterLeague) && TEAM_OR_GROUP_PLURAL.test(last.text) && !LAST_NAMES.has(last.lower) && !NAME_WORDS.has(last.lower) &&
+    isDictionaryWord(last.lower.slice(0, -1))) {
+    return mk("ORGANIZATION", 1);
+  }
   // "Bandar Abbas": a listed first name does not make a known town a person.
   if (n >= 2 && personish && !allCommon && !town) return mk("PERSON", 2);
   if (personCue && !allCommon) return mk("PERSON", 2);

@@ -26,8 +26,10 @@ import { db } from "@/lib/db/client";
  * titles (clerk, defender, football positions) and street leads (Avenue); "World War II" is an event.
  * 3 (session 16): a time line ("PUBLISHED FRIDAY, MARCH 8, 2013 AT 12: 46 PM", "8: 24am:") is never a file's
  * headline (the line under it is, else the lead's first sentence that is not one).
+ * 4 (session 17): a name after "the" or a league's possessive ending in a common plural is a team or body,
+ * not a person ("the NBA's Charlotte Bobcats", "The U. S. Marshals").
  */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 4;
 
 /** How many stored articles an older extraction made (an index-only count; a starting server logs it). */
 export async function countStaleArticles(): Promise<number> {
