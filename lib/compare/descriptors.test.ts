@@ -90,6 +90,8 @@ describe("described differently", () => {
     expect(describedDifferently(cells(["running back"], ["Saints RB"], ["New Orleans Saints running back"]))).toBe(false);
     expect(describedDifferently(cells(["cornerback"], ["CB"]))).toBe(false);
     expect(describedDifferently(cells(["Chiefs QB"], ["quarterback"]))).toBe(false);
+    // One title in two word orders (ECB+ 9, Ken Salazar).
+    expect(describedDifferently(cells(["Secretary of the Interior"], ["new Interior Secretary"], ["Secretary"]))).toBe(false);
     // Still two descriptions: another word beside the acronym, or an acronym nobody spells out.
     expect(describedDifferently(cells(["fellow DA"], ["Deputy District Attorney"]))).toBe(true);
     expect(describedDifferently(cells(["CEO"], ["COO"]))).toBe(true);

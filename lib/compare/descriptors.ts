@@ -112,9 +112,14 @@ function expandAcronym(word: string, others: string[][]): string[] | null {
   return null;
 }
 
+// "Secretary of the Interior" / "Interior Secretary": one title in two word orders; the words that join a
+// title's parts say nothing of their own.
+const JOINING_WORDS = new Set(["of", "the", "a", "an", "for", "to", "at", "in", "on"]);
+
 /** A descriptor's words, abbreviations and acronyms spelt out, synonyms read as one ("lawyer" / "attorney"). */
 function descriptorWords(d: string, others: string[][] = []): Set<string> {
-  return new Set(printedWords(d).flatMap((w) => expandAcronym(w, others) ?? spelt(w.toLowerCase())).map(synonym));
+  const words = printedWords(d).flatMap((w) => expandAcronym(w, others) ?? spelt(w.toLowerCase()));
+  return new Set(words.filter((w) => !JOINING_WORDS.has(w)).map(synonym));
 }
 
 // Words that change a title's holder, not its detail: "former president" and "president" are two

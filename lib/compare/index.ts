@@ -108,7 +108,8 @@ function validated(input: CompareArticle[]): CompareArticle[] {
  * 6 (session 16): a publishing system's time line ("Article posted on 08. 07. 2012", "8: 24am:") is a
  * timestamp, no claim (lib/text/timestamp.ts); raised also so that stored stories are refreshed at start,
  * which titles them again (a story is no longer titled by a timestamp given as a title).
- * 7 (session 17): the names table reads acronyms as the words other outlets spell out ("CHP Officer" /
+ * 7 (session 17): the names table reads acronyms as the words other outlets spell out, and joining words
+ * ("Secretary of the Interior") count for nothing ("CHP Officer" /
  * "California Highway Patrol Officer" is one description), and a woman's and a man's given name, a name's
  * short form, "Germany" / "German" or a hyphen are no spelling variants; the central claim is what outlets
  * lead with (a body mention counts a quarter), quoted from a lead.
